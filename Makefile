@@ -1,0 +1,43 @@
+# Sweetspot: two commands take a fresh Debian/Ubuntu machine with Swift 6 to work.
+#   make run    build (release) and run the main job
+#   make test   build and run every test
+# Both first make sure the GNU Scientific Library is installed (libgsl-dev via apt-get).
+
+SWIFT      ?= swift
+CONFIG     ?= release
+BIN         = .build/$(CONFIG)/sweetspot
+SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test build deps clean help
+
+help:
+	@echo "make run    build Sweetspot (release) and run the main job"
+	@echo "make test   run the test suite (swift test)"
+	@echo "make deps   install the GNU Scientific Library if pkg-config cannot find it"
+	@echo "make clean  remove build products"
+
+deps:
+	@if pkg-config --exists gsl 2>/dev/null; then \
+	  echo "GSL $$(pkg-config --modversion gsl) found"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing libgsl-dev and pkg-config with apt-get"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
+	elif command -v brew >/dev/null 2>&1; then \
+	  echo "GSL not found: run 'brew install gsl pkg-config' and try again" >&2; exit 1; \
+	else \
+	  echo "GSL not found and no apt-get: install the GNU Scientific Library (libgsl-dev, gsl-devel or 'brew install gsl') and pkg-config" >&2; exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product sweetspot
+
+run: build
+	./scripts/main-job.sh $(BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+//
+// Sweetspot: a command-line harness for research on customer-service strategy.
+//
+// Module boundaries (see docs/design.md, "Layers"):
+//   CGSL                system library: GNU Scientific Library headers + static inline shims
+//   _SweetspotMRG       C: L'Ecuyer's MRG32k3a as a gsl_rng_type (implementation detail)
+//   SweetspotNumerics   the only Swift importer of CGSL: random streams, distributions, statistics
+//   sweetspot           the command-line tool (argument parsing, printing, files)
+import PackageDescription
+
+let package = Package(
+  name: "Sweetspot",
+  products: [
+    // MARK: - Public API
+    .library(name: "Sweetspot", targets: ["SweetspotNumerics"]),
+    .executable(name: "sweetspot", targets: ["sweetspot"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // MARK: - Implementation details
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+    ),
+    .target(name: "_SweetspotMRG", dependencies: ["CGSL"]),
+
+    // MARK: - Core
+    .target(name: "SweetspotNumerics", dependencies: ["CGSL", "_SweetspotMRG"]),
+
+    // MARK: - Executables
+    .executableTarget(
+      name: "sweetspot",
+      dependencies: [
+        "SweetspotNumerics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Tests
+    .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
+  ]
+)
