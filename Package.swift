@@ -6,6 +6,7 @@
 //   CGSL                system library: GNU Scientific Library headers + static inline shims
 //   _SweetspotMRG       C: L'Ecuyer's MRG32k3a as a gsl_rng_type (implementation detail)
 //   SweetspotNumerics   the only Swift importer of CGSL: random streams, distributions, statistics
+//   SweetspotQueueing   pure core: Erlang B/C/A, staffing, discrete-event contact-centre queue
 //   sweetspot           the command-line tool (argument parsing, printing, files)
 import PackageDescription
 
@@ -13,11 +14,12 @@ let package = Package(
   name: "Sweetspot",
   products: [
     // MARK: - Public API
-    .library(name: "Sweetspot", targets: ["SweetspotNumerics"]),
+    .library(name: "Sweetspot", targets: ["SweetspotNumerics", "SweetspotQueueing"]),
     .executable(name: "sweetspot", targets: ["sweetspot"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -30,17 +32,27 @@ let package = Package(
 
     // MARK: - Core
     .target(name: "SweetspotNumerics", dependencies: ["CGSL", "_SweetspotMRG"]),
+    .target(
+      name: "SweetspotQueueing",
+      dependencies: [
+        "SweetspotNumerics",
+        .product(name: "HeapModule", package: "swift-collections"),
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]
+    ),
 
     // MARK: - Executables
     .executableTarget(
       name: "sweetspot",
       dependencies: [
-        "SweetspotNumerics",
+        "SweetspotNumerics", "SweetspotQueueing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
     // MARK: - Tests
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
+    .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
+    .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
   ]
 )

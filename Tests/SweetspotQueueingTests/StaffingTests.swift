@@ -1,0 +1,80 @@
+import Testing
+@testable import SweetspotQueueing
+
+/// Staffing finds the true minimum, and the square-root rule approaches it as centres grow.
+@Suite struct StaffingTests {
+  let lambda = 100.0 / 1800, aht = 180.0  // facts §3 base case: A = 10 Erlangs
+
+  @Test func eightyTwentyNeedsFourteenAgentsAsPyworkforceSays() throws {
+    let plan = try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: nil,
+                                 target: .serviceLevel(0.8, withinSeconds: 20))
+    #expect(plan.agents == 14)
+    #expect(abs(plan.metrics.serviceLevel - 0.8884) < 5e-5)
+    #expect(abs(plan.offeredLoad - 10) < 1e-12)
+  }
+
+  @Test(arguments: [
+    StaffingTarget.serviceLevel(0.8, withinSeconds: 20), .serviceLevel(0.95, withinSeconds: 10),
+    .averageSpeedOfAnswer(seconds: 30), .abandonment(probability: 0.03),
+  ])
+  func thePlanIsTheSmallestStaffingThatMeetsTheTarget(target: StaffingTarget) throws {
+    let patience: Double? = 300
+    let plan = try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: patience, target: target)
+    #expect(target.isMet(by: plan.metrics))
+    if plan.agents > 1 {
+      let fewer = try ErlangA.metrics(try QueueModel(arrivalRate: lambda, meanHandleTime: aht, agents: plan.agents - 1, meanPatience: patience), answerWithin: target.threshold)
+      #expect(!target.isMet(by: fewer))
+    }
+  }
+
+  @Test func halfinWhittAlphaMatchesTheTable() {
+    // facts §3: α(β) for β = 0.25, 0.5, 0.75, 1, 1.5, 2.
+    for (beta, alpha) in [(0.25, 0.7209), (0.5, 0.5045), (0.75, 0.3417), (1.0, 0.2234), (1.5, 0.0847), (2.0, 0.0269)] {
+      #expect(abs(QED.halfinWhittDelayProbability(beta: beta) - alpha) < 5e-5, "β = \(beta)")
+    }
+  }
+
+  @Test func garnettDelayProbabilityMatchesTheTable() {
+    // facts §3: θ/μ = 1 reduces to 1 − Φ(β); θ/μ = 0.5 values computed independently.
+    for (beta, p) in [(-1.0, 0.8413), (0.0, 0.5), (0.5, 0.3085), (1.0, 0.1587)] {
+      #expect(abs(QED.erlangADelayProbability(beta: beta, thetaOverMu: 1) - p) < 5e-5)
+    }
+    for (beta, p) in [(-1.0, 0.9312), (0.0, 0.5858), (0.5, 0.3572), (1.0, 0.1790)] {
+      #expect(abs(QED.erlangADelayProbability(beta: beta, thetaOverMu: 0.5) - p) < 5e-5)
+    }
+  }
+
+  @Test func qedDelayApproximationConvergesToExactErlangC() throws {
+    // facts §3: exact C at N = ⌈R + β√R⌉ vs α(β); the error shrinks as R grows.
+    var lastError = Double.infinity
+    for r in [10.0, 100.0, 1000.0] {
+      let n = Int((r + 1.0 * r.squareRoot()).rounded(.up))
+      let exact = try ErlangC.probabilityOfWaiting(agents: n, load: r)
+      let error = abs(exact - QED.halfinWhittDelayProbability(beta: 1))
+      #expect(error < lastError)
+      lastError = error
+    }
+    #expect(lastError < 0.005)
+  }
+
+  @Test(arguments: [10.0, 100.0, 1000.0])
+  func squareRootRuleIsWithinOneAgentOfExact(load: Double) throws {
+    for patience: Double? in [nil, 300] {
+      let plan = try Staffing.plan(arrivalRate: load / aht, meanHandleTime: aht, meanPatience: patience,
+                                   target: .serviceLevel(0.8, withinSeconds: 20))
+      #expect(abs(plan.squareRootAgents - plan.agents) <= 1, "R = \(load), patience \(String(describing: patience)): rule \(plan.squareRootAgents) vs exact \(plan.agents)")
+    }
+  }
+
+  @Test func impossibleOrMalformedTargetsAreErrors() {
+    #expect(throws: QueueError.self) {
+      try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: nil, target: .serviceLevel(1.0, withinSeconds: 20))
+    }
+    #expect(throws: QueueError.self) {
+      try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: nil, target: .abandonment(probability: 0.05))
+    }
+    #expect(throws: QueueError.self) {
+      try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: nil, target: .serviceLevel(0.8, withinSeconds: .nan))
+    }
+  }
+}
