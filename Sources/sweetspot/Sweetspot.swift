@@ -1,5 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import SweetspotNumerics
+import SweetspotQueueing
 
 /// The `sweetspot` command: experiments on customer-service strategy.
 @main
@@ -16,8 +22,44 @@ struct Sweetspot: ParsableCommand {
       Exit codes: 0 success; 1 a run-time failure; 2 bad input or usage.
       """,
     version: version,
-    subcommands: [Info.self]
+    subcommands: [Queue.self, Staff.self, Info.self]
   )
+
+  /// Parses, runs, and maps every failure to the documented exit codes: 2 for usage and input
+  /// errors (argument-parser's own validation code, 64, included), 1 for run-time failures.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as InputError {
+      printError("sweetspot: \(error.message)")
+      Glibc.exit(2)
+    } catch let error as QueueError {
+      printError("sweetspot: \(error)")
+      Glibc.exit(2)
+    } catch let error as NumericsError {
+      printError("sweetspot: \(error)")
+      Glibc.exit(2)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)  // --help and --version
+      }
+      let message = fullMessage(for: error)
+      if code == .validationFailure {
+        printError(message + "")
+        Glibc.exit(2)
+      }
+      printError("sweetspot: \(message)")
+      Glibc.exit(1)
+    }
+  }
+}
+
+/// A problem with what the user asked for: reported on one line, exit code 2.
+struct InputError: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
 }
 
 /// `sweetspot info`: what this build is made of.

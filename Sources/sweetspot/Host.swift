@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Cores available to this process.
+func activeProcessorCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+/// Writes one line to standard error (diagnostics and progress never go to stdout).
+func printError(_ message: String) {
+  var line = message + "\n"
+  line.withUTF8 { buf in
+    var offset = 0
+    while offset < buf.count {
+      let n = write(2, buf.baseAddress! + offset, buf.count - offset)
+      if n <= 0 { break }
+      offset += n
+    }
+  }
+}
