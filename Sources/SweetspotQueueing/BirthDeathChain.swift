@@ -5,23 +5,32 @@ import Darwin
 #endif
 
 /// The stationary distribution of the number in system for M/M/N+M (θ = 0 gives M/M/N):
-/// births at rate λ, deaths at rate min(n, N)μ + (n − N)⁺θ.
+/// births at rate λ, deaths at rate min(n, N)μ + (n − N)⁺θ, and the queue metrics it implies.
 ///
 /// The terms are computed outward from the mode, where π is largest, so no term over- or
 /// underflows harmfully: going down, π(n−1) = π(n)·d(n)/λ; going up, π(n+1) = π(n)·λ/d(n+1),
 /// both ratios ≤ 1 on their side of the mode. The upper tail stops once a term is below 10⁻¹⁸
 /// of the mode (all later terms are smaller still). This is the "exact" Erlang A of the
 /// queueing literature (and of pyworkforce), and with θ = 0 an independent check on Erlang C.
-struct BirthDeathChain {
-  /// π(n), normalized, for n in 0 ..< pi.count.
-  let pi: [Double]
-  let agents: Int
-
-  init(model m: QueueModel) throws(QueueError) {
+/// The unnormalized terms go into a caller-owned scratch buffer, so repeated evaluations (the
+/// world model staffs every interval of every week) allocate nothing once it has grown.
+enum BirthDeathChain {
+  /// All metrics for answer threshold `t` seconds. With θ = 0 they reduce to Erlang C.
+  ///
+  /// An arrival that finds q callers waiting (n = N + q) moves up one place at rate Nμ + kθ
+  /// while k are ahead of it, and abandons at rate θ; the two compete, so it leaves each place at
+  /// total rate Nμ + (k+1)θ whichever happens. Hence P(served | q) = Nμ / (Nμ + (q+1)θ), its
+  /// sojourn if served is a sum of Exp(Nμ + jθ), j = 1 … q+1, whose distribution function is
+  /// the regularized incomplete beta I_p(q+1, Nμ/θ + 1) with p = 1 − e^{−θt} (the (q+1)-th
+  /// order statistic of Nμ/θ + q + 1 exponential lifetimes), and E[wait | q] = (q+1)/(Nμ+(q+1)θ).
+  /// I_p(a, b) is advanced in a by I(a+1) = I(a) − p^a(1−p)^b / (a·B(a, b)), the subtracted term
+  /// carried in log space so it survives where (1 − p)^b underflows; with θ = 0 the same is done
+  /// for the regularized lower gamma P(q+1, Nμt).
+  static func metrics(_ m: QueueModel, answerWithin t: Double, scratch terms: inout [Double]) throws(QueueError) -> QueueMetrics {
     let lambda = m.arrivalRate, mu = 1 / m.meanHandleTime, theta = m.abandonmentRate
     let n = m.agents
     if theta == 0 && m.offeredLoad >= Double(n) { throw .unstable(agents: n, load: m.offeredLoad) }
-    func death(_ k: Int) -> Double {
+    @inline(__always) func death(_ k: Int) -> Double {
       k <= n ? Double(k) * mu : Double(n) * mu + Double(k - n) * theta
     }
     // Mode: the first k with d(k+1) ≥ λ.
@@ -31,54 +40,54 @@ struct BirthDeathChain {
     } else {
       mode = n + max(0, Int(((lambda - Double(n) * mu) / theta).rounded(.up)) - 1)
     }
-    var lowerHalf = [Double](repeating: 0, count: mode + 1)
-    lowerHalf[mode] = 1
+    terms.removeAll(keepingCapacity: true)
+    terms.append(contentsOf: repeatElement(0, count: mode + 1))
+    terms[mode] = 1
     var k = mode
     while k > 0 {
-      lowerHalf[k - 1] = lowerHalf[k] * death(k) / lambda
+      terms[k - 1] = terms[k] * death(k) / lambda
       k -= 1
     }
-    var terms = lowerHalf
     var term = 1.0
     k = mode
-    let cap = 50_000_000
-    while true {
+    while term >= 1e-18 || k <= n + 1 {
       term *= lambda / death(k + 1)
       k += 1
       terms.append(term)
-      if term < 1e-18 && k > n + 1 { break }
-      if terms.count > cap { break }
+      if terms.count > 50_000_000 { break }
     }
     var total = 0.0
-    for t in terms { total += t }
-    for i in terms.indices { terms[i] /= total }
-    pi = terms
-    agents = n
-  }
+    for x in terms { total += x }
 
-  /// All metrics for answer threshold `t` seconds. With θ = 0 they reduce to Erlang C.
-  ///
-  /// An arrival that finds q callers waiting (n = N + q) moves up one place at rate Nμ + kθ
-  /// while k are ahead of it, and abandons at rate θ; the two compete, so it leaves each place at
-  /// total rate Nμ + (k+1)θ whichever happens. Hence P(served | q) = Nμ / (Nμ + (q+1)θ), its
-  /// sojourn if served is a sum of Exp(Nμ + jθ), j = 1 … q+1, whose distribution function is
-  /// the regularized incomplete beta I_p(q+1, Nμ/θ + 1) with p = 1 − e^{−θt} (the (q+1)-th
-  /// order statistic of Nμ/θ + q + 1 exponential lifetimes), and E[wait | q] = (q+1)/(Nμ+(q+1)θ).
-  func metrics(_ m: QueueModel, answerWithin t: Double) throws(QueueError) -> QueueMetrics {
-    let lambda = m.arrivalRate, mu = 1 / m.meanHandleTime, theta = m.abandonmentRate
-    let nmu = Double(agents) * mu
+    let nmu = Double(n) * mu
     var pNoWait = 0.0, busy = 0.0
-    for i in 0..<min(agents, pi.count) {
-      pNoWait += pi[i]
-      busy += Double(i) * pi[i]
+    for i in 0..<min(n, terms.count) {
+      pNoWait += terms[i]
+      busy += Double(i) * terms[i]
     }
     var pAbandon = 0.0, meanWait = 0.0, queue = 0.0, waitServed = 0.0, servedWithin = 0.0
     var harmonic = 0.0  // Σ_{j=1}^{q+1} 1/(Nμ + jθ)
-    let p = theta > 0 ? -expm1(-theta * t) : 0
-    for i in agents..<pi.count {
-      let q = Double(i - agents)
-      let w = pi[i]
-      busy += Double(agents) * w
+    // Incomplete-function recurrence state: cdf = F(q+1), logStep = log of the term subtracted
+    // to move from a = q+1 to a = q+2.
+    var cdf: Double, logStep: Double, logX: Double, b: Double
+    if theta > 0 {
+      let p = -expm1(-theta * t)
+      b = nmu / theta + 1
+      logX = log(p)
+      let logOneMinusP = -theta * t  // log(1 − p)
+      cdf = -expm1(b * logOneMinusP)  // I_p(1, b) = 1 − (1 − p)^b
+      logStep = log(b) + logX + b * logOneMinusP
+    } else {
+      let y = nmu * t
+      b = 0
+      logX = log(y)
+      cdf = -expm1(-y)  // P(1, y)
+      logStep = logX - y
+    }
+    for i in n..<terms.count {
+      let q = Double(i - n)
+      let w = terms[i] / total
+      busy += Double(n) * terms[i]
       queue += q * w
       let leave = nmu + (q + 1) * theta
       harmonic += 1 / leave
@@ -86,15 +95,13 @@ struct BirthDeathChain {
       pAbandon += w * (1 - served)
       meanWait += w * (q + 1) / leave
       waitServed += w * served * harmonic
-      let within: Double
-      if theta > 0 {
-        within = try SpecialFunctionsBridge.incompleteBeta(q + 1, nmu / theta + 1, p)
-      } else {
-        // θ = 0: the sojourn is Gamma(q + 1, Nμ); P(≤ t) = P(q + 1, Nμ t).
-        within = try SpecialFunctionsBridge.lowerGamma(q + 1, nmu * t)
-      }
-      servedWithin += w * served * within
+      servedWithin += w * served * max(0, cdf)
+      // Advance a = q+1 → q+2.
+      let a = q + 1
+      cdf -= exp(logStep)
+      logStep += theta > 0 ? logX + log(a + b) - log(a + 1) : logX - log(a + 1)
     }
+    pNoWait /= total
     let answered = 1 - pAbandon
     return QueueMetrics(
       probabilityOfWaiting: 1 - pNoWait,
@@ -102,7 +109,7 @@ struct BirthDeathChain {
       averageSpeedOfAnswer: answered > 0 ? waitServed / answered : .nan,
       probabilityOfAbandonment: pAbandon,
       serviceLevel: pNoWait + servedWithin,
-      occupancy: busy / Double(agents),
+      occupancy: busy / total / Double(n),
       meanQueueLength: queue)
       .checkedLittle(lambda: lambda)
   }

@@ -11,8 +11,14 @@ public enum ErlangA {
   /// All steady-state metrics, from the exact birth–death chain (see `BirthDeathChain`).
   /// Without patience in the model this is Erlang C computed by a second, independent route.
   public static func metrics(_ m: QueueModel, answerWithin t: Double) throws(QueueError) -> QueueMetrics {
+    var scratch: [Double] = []
+    return try metrics(m, answerWithin: t, scratch: &scratch)
+  }
+
+  /// The same, reusing `scratch` for the chain's terms: no allocation once it has grown.
+  public static func metrics(_ m: QueueModel, answerWithin t: Double, scratch: inout [Double]) throws(QueueError) -> QueueMetrics {
     try QueueError.require(t >= 0 && t.isFinite, "answer-within threshold", t, "finite and ≥ 0")
-    return try BirthDeathChain(model: m).metrics(m, answerWithin: t)
+    return try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch)
   }
 
   /// P(wait) and P(abandon) by Garnett et al.'s closed form: with x = Nμ/θ, y = λ/θ and

@@ -80,6 +80,18 @@ import Testing
     #expect(abs(chain.probabilityOfAbandonment - closed.probabilityOfAbandonment) < 1e-9)
   }
 
+  /// With patience far longer than any wait, Erlang A is Erlang C. For large centres the
+  /// incomplete-beta recurrence starts from an underflowing (1 − p)^b, so this exercises its
+  /// log-space path.
+  @Test(arguments: [(14, 10.0), (200, 190.0), (1500, 1460.0)])
+  func veryPatientCallersMakeErlangAEqualErlangC(agents: Int, load: Double) throws {
+    let c = try ErlangC.metrics(try QueueModel(arrivalRate: load / 180, meanHandleTime: 180, agents: agents), answerWithin: 20)
+    let a = try ErlangA.metrics(try QueueModel(arrivalRate: load / 180, meanHandleTime: 180, agents: agents, meanPatience: 1e9), answerWithin: 20)
+    #expect(abs(a.serviceLevel - c.serviceLevel) < 1e-5)
+    #expect(abs(a.probabilityOfWaiting - c.probabilityOfWaiting) < 1e-5)
+    #expect(abs(a.averageSpeedOfAnswer - c.averageSpeedOfAnswer) < 1e-3 * max(1, c.averageSpeedOfAnswer))
+  }
+
   @Test func littlesLawAndFlowBalanceHold() throws {
     for n in [8, 10, 14, 25] {
       let model = try Self.base(n, patienceMinutes: 3)
