@@ -7,6 +7,7 @@
 //   _SweetspotMRG       C: L'Ecuyer's MRG32k3a as a gsl_rng_type (implementation detail)
 //   SweetspotNumerics   the only Swift importer of CGSL: random streams, distributions, statistics
 //   SweetspotQueueing   pure core: Erlang B/C/A, staffing, discrete-event contact-centre queue
+//   SweetspotModel      pure core: customers, problems, contacts, satisfaction, churn, employees, money
 //   sweetspot           the command-line tool (argument parsing, printing, files)
 import PackageDescription
 
@@ -14,7 +15,7 @@ let package = Package(
   name: "Sweetspot",
   products: [
     // MARK: - Public API
-    .library(name: "Sweetspot", targets: ["SweetspotNumerics", "SweetspotQueueing"]),
+    .library(name: "Sweetspot", targets: ["SweetspotNumerics", "SweetspotQueueing", "SweetspotModel"]),
     .executable(name: "sweetspot", targets: ["sweetspot"]),
   ],
   dependencies: [
@@ -32,6 +33,7 @@ let package = Package(
 
     // MARK: - Core
     .target(name: "SweetspotNumerics", dependencies: ["CGSL", "_SweetspotMRG"]),
+    .target(name: "SweetspotModel", dependencies: ["SweetspotNumerics", "SweetspotQueueing"]),
     .target(
       name: "SweetspotQueueing",
       dependencies: [
@@ -45,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "sweetspot",
       dependencies: [
-        "SweetspotNumerics", "SweetspotQueueing",
+        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -53,6 +55,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
+    .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
     .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
   ]
 )

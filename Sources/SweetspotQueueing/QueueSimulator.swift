@@ -67,10 +67,12 @@ public struct QueueSimulator: Sendable {
   }
 
   /// Simulates replication `replication` of the experiment with `seed`.
-  public func replicate(seed: UInt64, replication: Int) throws -> ReplicationTally {
-    let arrivals = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .arrivals))
-    let handles = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .handleTimes))
-    let patiences = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .patience))
+  /// `part` distinguishes independent runs within one trial (the world model simulates each
+  /// interval of each week as its own part).
+  public func replicate(seed: UInt64, replication: Int, part: Int = 0) throws -> ReplicationTally {
+    let arrivals = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .arrivals, part: part))
+    let handles = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .handleTimes, part: part))
+    let patiences = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .patience, part: part))
     return run(arrivals: arrivals, handles: handles, patiences: patiences)
   }
 

@@ -69,9 +69,22 @@ public struct StaffingPlan: Sendable, Equatable {
 /// printing both lets users see where the rule of thumb holds and where it does not.
 public enum Staffing {
   /// The smallest N meeting `target` for arrivals λ (per second), mean handle time and optional
-  /// mean patience (seconds); Erlang C without patience, Erlang A with it.
+  /// mean patience (seconds); Erlang C without patience, Erlang A with it. With the
+  /// square-root rule beside it.
   public static func plan(arrivalRate: Double, meanHandleTime: Double, meanPatience: Double?,
                           target: StaffingTarget, maxAgents: Int = 100_000) throws(QueueError) -> StaffingPlan {
+    var scratch: [Double] = []
+    let (n, m) = try minimumAgents(arrivalRate: arrivalRate, meanHandleTime: meanHandleTime, meanPatience: meanPatience,
+                                   target: target, maxAgents: maxAgents, scratch: &scratch)
+    let load = arrivalRate * meanHandleTime
+    return finish(n, m, load, target, meanHandleTime, meanPatience)
+  }
+
+  /// The exact minimum alone, reusing `scratch` (no allocation once it has grown): what the
+  /// world model calls for every interval of every week.
+  public static func minimumAgents(arrivalRate: Double, meanHandleTime: Double, meanPatience: Double?,
+                                   target: StaffingTarget, maxAgents: Int = 100_000,
+                                   scratch: inout [Double]) throws(QueueError) -> (agents: Int, metrics: QueueMetrics) {
     try target.validate()
     if case .abandonment = target, meanPatience == nil {
       throw .invalid(name: "target abandonment", value: "set", allowed: "used with a patience (abandonment) model")
@@ -82,33 +95,35 @@ public enum Staffing {
       let m = try QueueModel(arrivalRate: arrivalRate, meanHandleTime: meanHandleTime, agents: n, meanPatience: meanPatience)
       return meanPatience == nil
         ? try ErlangC.metrics(m, answerWithin: target.threshold)
-        : try ErlangA.metrics(m, answerWithin: target.threshold)
+        : try ErlangA.metrics(m, answerWithin: target.threshold, scratch: &scratch)
     }
     // Every metric improves with N, so search upward from a lower bound, doubling the step
     // and then bisecting (O(log N) evaluations).
     var lo = meanPatience == nil ? Int(load.rounded(.down)) + 1 : 1  // Erlang C needs N > A
     lo = max(lo, 1)
-    if try target.isMet(by: metrics(lo)) {
-      return try finish(lo, metrics(lo), load, target, meanHandleTime, meanPatience)
-    }
+    let first = try metrics(lo)
+    if target.isMet(by: first) { return (lo, first) }
     var step = max(1, Int(load.squareRoot()))
     var hi = lo + step
+    var atHi: QueueMetrics
     while true {
       if hi > maxAgents { throw .targetUnreachable(target: target.description, limit: maxAgents) }
-      if try target.isMet(by: metrics(hi)) { break }
+      atHi = try metrics(hi)
+      if target.isMet(by: atHi) { break }
       lo = hi
       step *= 2
       hi = lo + step
     }
     while hi - lo > 1 {  // invariant: lo fails, hi meets
       let mid = (lo + hi) / 2
-      if try target.isMet(by: metrics(mid)) { hi = mid } else { lo = mid }
+      let m = try metrics(mid)
+      if target.isMet(by: m) { hi = mid; atHi = m } else { lo = mid }
     }
-    return try finish(hi, metrics(hi), load, target, meanHandleTime, meanPatience)
+    return (hi, atHi)
   }
 
   private static func finish(_ n: Int, _ m: QueueMetrics, _ load: Double, _ target: StaffingTarget,
-                             _ aht: Double, _ patience: Double?) throws(QueueError) -> StaffingPlan {
+                             _ aht: Double, _ patience: Double?) -> StaffingPlan {
     let beta = squareRootBeta(load: load, target: target, meanHandleTime: aht, meanPatience: patience)
     let sqrtN = max(1, Int((load + beta * load.squareRoot() - 1e-9).rounded(.up)))
     return StaffingPlan(agents: n, metrics: m, offeredLoad: load, squareRootAgents: sqrtN, beta: beta)

@@ -1,0 +1,133 @@
+/// Running totals of one trial, folded into a `TrialOutcome` at the end.
+struct Accumulators {
+  var problems = 0.0, complaints = 0.0
+  var customerWeeks = 0.0, churned = 0.0, acquired = 0.0
+  var revenue = 0.0, contribution = 0.0, contributionBooked = 0.0, serviceCost = 0.0, agentCost = 0.0, profit = 0.0, profitNPV = 0.0
+  // Weekly variable costs (moved to totals by `takeWeekVariableCost`).
+  var selfServiceSessions = 0.0, notices = 0.0, compensation = 0.0
+  var totalSelfService = 0.0, totalNotices = 0.0, totalCompensation = 0.0
+  // Contacts.
+  var recovered = 0.0
+  var answeredContacts = 0.0, abandonedContacts = 0.0, firstContacts = 0.0, resolvedFirst = 0.0
+  var csatSum = 0.0, csatCount = 0.0
+  var queueOffered = 0.0, queueAbandoned = 0.0, queueWithin = 0.0, queueWait = 0.0
+  var ahtMinutesSum = 0.0
+  // Word of mouth this week (in simulated customers' tells).
+  var positiveTells = 0.0, negativeTells = 0.0
+  // Employees.
+  var leavers = 0.0, headcountWeeks = 0.0, burnoutSum = 0.0, busyHours = 0.0, floorHours = 0.0
+  // Surveys.
+  var npsSum = 0.0, npsSurveys = 0.0
+  // TARP baseline: churn of customers who have had no problem yet.
+  var noProblemWeeks = 0.0, noProblemChurned = 0.0
+  // Quarter, for the controller and the root-cause feedback loop.
+  var quarterAcquired = 0.0, quarterChurned = 0.0, quarterCustomerWeeks = 0.0
+  var quarterProblems = 0.0, quarterComplaints = 0.0
+
+  /// TARP word of mouth: a dissatisfied customer tells ≈ 9–10 people, a satisfied complainant
+  /// 4–5 (Washington Post 1984 / Goodman 2019), scaled by the customer's propensity.
+  @inline(__always)
+  mutating func wordOfMouth(_ s: Double, complained: Bool, omega: Double, _ w: World) {
+    if s < 0.3 { negativeTells += omega * w.negativeTells }
+    else if complained && s >= 0.6 { positiveTells += omega * w.positiveTells }
+  }
+
+  /// A contact's CSAT answer in expectation: P(4–5 of 5) through the logistic link, as if every
+  /// handled contact were surveyed (no survey sampling noise).
+  @inline(__always)
+  mutating func csat(_ s: Double, _ w: World) {
+    csatSum += Satisfaction.above(s, w.csatCut, w.surveySpread)
+    csatCount += 1
+  }
+
+  mutating func queue(_ c: ChannelWeek) {
+    queueOffered += c.offered
+    queueAbandoned += c.abandoned
+    queueWithin += c.answeredWithin
+    queueWait += c.waitAnswered
+  }
+
+  /// This week's self-service, notice and compensation costs in dollars (represented customers).
+  mutating func takeWeekVariableCost(scale: Double, w: World) -> Double {
+    let cost = (selfServiceSessions * w.selfServiceCost + notices * w.proactiveNoticeCost + compensation) * scale
+    totalSelfService += selfServiceSessions
+    totalNotices += notices
+    totalCompensation += compensation
+    selfServiceSessions = 0; notices = 0; compensation = 0
+    return cost
+  }
+
+  func outcome(pop: Population, n0: Int, weeks: Int, scale: Double, world w: World) -> TrialOutcome {
+    var o = TrialOutcome()
+    let years = Double(weeks) / 52
+    var survivors = 0.0
+    for i in 0..<n0 where pop.alive[i] { survivors += 1 }
+    var aliveEnd = 0.0, attitudeSum = 0.0
+    for i in 0..<pop.count where pop.alive[i] { aliveEnd += 1; attitudeSum += Double(pop.attitude[i]) }
+
+    o[.profitNPV] = profitNPV
+    o[.revenue] = revenue
+    o[.costToServe] = serviceCost
+    o[.profitMargin] = revenue > 0 ? profit / revenue : .nan
+    o[.retention] = survivors / Double(n0)
+    o[.churnRate] = customerWeeks > 0 ? churned / customerWeeks * 52 : .nan
+    o[.customersEnd] = aliveEnd * scale
+    o[.acquired] = acquired * scale
+    o[.csat] = csatCount > 0 ? csatSum / csatCount : .nan
+    o[.nps] = npsSurveys > 0 ? npsSum / npsSurveys : .nan
+    o[.acsi] = aliveEnd > 0 ? 100 * attitudeSum / aliveEnd : .nan
+    o[.fcr] = firstContacts > 0 ? resolvedFirst / firstContacts : .nan
+    o[.asaSeconds] = queueOffered - queueAbandoned > 0 ? queueWait / (queueOffered - queueAbandoned) : .nan
+    o[.abandonment] = queueOffered > 0 ? queueAbandoned / queueOffered : .nan
+    o[.serviceLevel] = queueOffered > 0 ? queueWithin / queueOffered : .nan
+    o[.ahtMinutes] = ahtMinutesSum / Double(weeks)
+    o[.costPerContact] = answeredContacts > 0 ? agentCost / (answeredContacts * scale) : .nan
+    o[.contactsPerCustomer] = customerWeeks > 0 ? (answeredContacts + abandonedContacts + totalSelfService) / customerWeeks * 52 : .nan
+    o[.complaintRate] = problems > 0 ? complaints / problems : .nan
+    o[.problemRate] = customerWeeks > 0 ? problems / customerWeeks * 52 : .nan
+    o[.occupancy] = floorHours > 0 ? busyHours / floorHours : .nan
+    o[.burnout] = burnoutSum / Double(weeks)
+    o[.agentAttrition] = headcountWeeks > 0 ? leavers / (headcountWeeks / 52) : .nan
+    o[.agentsFTE] = headcountWeeks / Double(weeks)
+    let weeklyChurn = customerWeeks > 0 ? churned / customerWeeks : 0
+    let weeklyDiscount = pow(1 + w.annualDiscountRate, 1.0 / 52) - 1
+    let weeklyContribution = customerWeeks > 0 ? (w.grossMargin * revenue - serviceCost) / (customerWeeks * scale) : 0
+    o[.clv] = weeklyContribution / (weeklyChurn + weeklyDiscount)
+
+    // Win4 (seed 004): each party's score and whether it wins against a documented threshold.
+    let csat = o[.csat], burnout = o[.burnout], attrition = o[.agentAttrition], margin = o[.profitMargin]
+    o[.win4Customers] = csat
+    o[.win4Employees] = 1 - burnout
+    o[.win4Company] = aliveEnd / Double(n0)
+    o[.win4Owners] = margin
+    o[.win4CustomersWin] = csat >= 0.80 ? 1 : 0
+    o[.win4EmployeesWin] = burnout <= 0.45 && attrition <= 0.45 ? 1 : 0
+    o[.win4CompanyWin] = aliveEnd >= Double(n0) ? 1 : 0
+    o[.win4OwnersWin] = margin >= 0.10 ? 1 : 0
+
+    // TARP: 26-week retention after the first problem's outcome, by outcome class.
+    var kept = [Double](repeating: 0, count: 5), seen = [Double](repeating: 0, count: 5)
+    for i in 0..<pop.count {
+      let c = Int(pop.tarpClass[i])
+      guard c > 0, Int(pop.tarpWeek[i]) + 26 < weeks else { continue }
+      seen[c] += 1
+      let left = pop.churnWeek[i]
+      if left < 0 || Int(left) > Int(pop.tarpWeek[i]) + 26 { kept[c] += 1 }
+    }
+    func share(_ c: Int) -> Double { seen[c] > 0 ? kept[c] / seen[c] : .nan }
+    o[.tarpSilent] = share(1)
+    o[.tarpUnresolved] = share(2)
+    o[.tarpResolved] = share(3)
+    o[.tarpResolvedQuickly] = share(4)
+    o[.churned] = churned * scale
+    o[.recovered] = customerWeeks > 0 ? recovered / customerWeeks * 52 : .nan
+    o[.tarpNoProblem] = noProblemWeeks > 0 ? pow(1 - noProblemChurned / noProblemWeeks, 26) : .nan
+    return o
+  }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
