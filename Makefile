@@ -16,13 +16,14 @@ help:
 	@echo "make deps   install the GNU Scientific Library if pkg-config cannot find it"
 	@echo "make clean  remove build products"
 
+# GSL is required; GNU parallel is used by the shard test (and by users running shards).
 deps:
-	@if pkg-config --exists gsl 2>/dev/null; then \
-	  echo "GSL $$(pkg-config --modversion gsl) found"; \
+	@if pkg-config --exists gsl 2>/dev/null && command -v parallel >/dev/null 2>&1; then \
+	  echo "GSL $$(pkg-config --modversion gsl) and GNU parallel found"; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing libgsl-dev and pkg-config with apt-get"; \
+	  echo "installing libgsl-dev, pkg-config and parallel with apt-get"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config parallel; \
 	elif command -v brew >/dev/null 2>&1; then \
 	  echo "GSL not found: run 'brew install gsl pkg-config' and try again" >&2; exit 1; \
 	else \

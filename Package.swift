@@ -8,6 +8,7 @@
 //   SweetspotNumerics   the only Swift importer of CGSL: random streams, distributions, statistics
 //   SweetspotQueueing   pure core: Erlang B/C/A, staffing, discrete-event contact-centre queue
 //   SweetspotModel      pure core: customers, problems, contacts, satisfaction, churn, employees, money
+//   SweetspotExperiment experiment files (TOML), the parallel runner, result files, shards
 //   sweetspot           the command-line tool (argument parsing, printing, files)
 import PackageDescription
 
@@ -34,6 +35,9 @@ let package = Package(
     // MARK: - Core
     .target(name: "SweetspotNumerics", dependencies: ["CGSL", "_SweetspotMRG"]),
     .target(name: "SweetspotModel", dependencies: ["SweetspotNumerics", "SweetspotQueueing"]),
+
+    // MARK: - Runner (files, results, parallel trials)
+    .target(name: "SweetspotExperiment", dependencies: ["SweetspotNumerics", "SweetspotModel"]),
     .target(
       name: "SweetspotQueueing",
       dependencies: [
@@ -47,7 +51,7 @@ let package = Package(
     .executableTarget(
       name: "sweetspot",
       dependencies: [
-        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel",
+        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel", "SweetspotExperiment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,6 +60,7 @@ let package = Package(
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
+    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
   ]
 )

@@ -19,3 +19,10 @@ func printError(_ message: String) {
     }
   }
 }
+
+/// Writes to standard error without a newline (progress lines redrawn with "\r").
+func printErrorInline(_ message: String) {
+  var text = "\r" + message
+  if message == "\n" { text = "\n" }
+  text.withUTF8 { buf in _ = write(2, buf.baseAddress!, buf.count) }
+}

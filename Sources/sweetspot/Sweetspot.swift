@@ -6,6 +6,8 @@ import Darwin
 import ArgumentParser
 import SweetspotNumerics
 import SweetspotQueueing
+import SweetspotExperiment
+import SweetspotModel
 
 /// The `sweetspot` command: experiments on customer-service strategy.
 @main
@@ -22,7 +24,7 @@ struct Sweetspot: ParsableCommand {
       Exit codes: 0 success; 1 a run-time failure; 2 bad input or usage.
       """,
     version: version,
-    subcommands: [Queue.self, Staff.self, Info.self]
+    subcommands: [Run.self, Validate.self, List.self, Merge.self, Keys.self, Queue.self, Staff.self, Info.self]
   )
 
   /// Parses, runs, and maps every failure to the documented exit codes: 2 for usage and input
@@ -37,9 +39,17 @@ struct Sweetspot: ParsableCommand {
     } catch let error as QueueError {
       printError("sweetspot: \(error)")
       Glibc.exit(2)
+    } catch let error as ExperimentError {
+      printError("sweetspot: \(error)")
+      Glibc.exit(2)
+    } catch let error as ModelError {
+      printError("sweetspot: \(error)")
+      Glibc.exit(2)
     } catch let error as NumericsError {
       printError("sweetspot: \(error)")
       Glibc.exit(2)
+    } catch let code as ExitCode {
+      Glibc.exit(code.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .success {

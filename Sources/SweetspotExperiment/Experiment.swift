@@ -1,0 +1,88 @@
+import SweetspotModel
+import SweetspotNumerics
+
+/// One parameter swept over a list of values; experiments take the full grid of their sweeps.
+public struct Sweep: Sendable, Equatable {
+  /// Dotted path: `strategy.NAME.LEVER` (NAME may be `*`: every strategy), `market.NAME.FIELD`,
+  /// `world.FIELD`, `population.scale`.
+  public var key: String
+  public var values: [Double]
+}
+
+/// One cell of an experiment: a market and one value for each swept parameter. Every strategy
+/// runs in every scenario, trial by trial on the same random numbers.
+public struct Scenario: Sendable {
+  public var index: Int
+  public var market: Market
+  /// (sweep key, value) in sweep order.
+  public var assignments: [(key: String, value: Double)]
+  public var configuration: TrialConfiguration
+  public var strategies: [Strategy]
+
+  /// `market=competitive, strategy.*.service_level_target=0.7`.
+  public var label: String {
+    (["market=\(market.name)"] + assignments.map { "\($0.key)=\(formatNumber($0.value))" }).joined(separator: ", ")
+  }
+}
+
+/// A resolved experiment: everything needed to run it, validated.
+public struct Experiment: Sendable {
+  public var name: String
+  public var description: String
+  public var question: String
+  public var seed: UInt64
+  public var trials: Int
+  public var configuration: TrialConfiguration
+  public var strategies: [Strategy]
+  public var markets: [Market]
+  public var sweeps: [Sweep]
+  /// The strategy others are compared with in reports (default: the first).
+  public var baseline: String
+  /// The source text (after `--set`), for the manifest.
+  public var source: String
+  public var file: String
+
+  /// Every scenario: markets × the grid of sweep values, market-major.
+  public func scenarios() throws(ExperimentError) -> [Scenario] {
+    var grid: [[(key: String, value: Double)]] = [[]]
+    for sweep in sweeps {
+      grid = grid.flatMap { prefix in sweep.values.map { prefix + [(key: sweep.key, value: $0)] } }
+    }
+    var out: [Scenario] = []
+    for market in markets {
+      for assignments in grid {
+        var sc = Scenario(index: out.count, market: market, assignments: assignments, configuration: configuration, strategies: strategies)
+        for a in assignments { try apply(a.key, a.value, to: &sc) }
+        out.append(sc)
+      }
+    }
+    return out
+  }
+
+  private func apply(_ key: String, _ value: Double, to sc: inout Scenario) throws(ExperimentError) {
+    let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
+    let bad = ExperimentError(file: file, key: key, message: "cannot sweep this key")
+    switch parts.first {
+    case "strategy":
+      guard parts.count == 3, let f = Fields.levers.first(where: { $0.name == parts[2] }) else { throw bad }
+      for i in sc.strategies.indices where parts[1] == "*" || sc.strategies[i].name == parts[1] {
+        f.set(&sc.strategies[i].levers, .float(value))
+      }
+    case "market":
+      guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }) else { throw bad }
+      if parts[1] == "*" || parts[1] == sc.market.name { f.set(&sc.market, .float(value)) }
+    case "world":
+      guard parts.count == 2, let f = Fields.world.first(where: { $0.name == parts[1] }) else { throw bad }
+      f.set(&sc.configuration.world, f.kind.isInteger ? .integer(Int(value)) : .float(value))
+    case "population":
+      guard parts.count == 2, parts[1] == "scale" else { throw bad }
+      sc.configuration.customerScale = value
+    default:
+      throw bad
+    }
+  }
+}
+
+extension Field.Kind {
+  var isInteger: Bool { if case .integer = self { return true }; return false }
+}

@@ -1,0 +1,47 @@
+import SweetspotModel
+
+extension Experiment {
+  /// Every value the run uses, after presets, overrides and defaults: what the manifest records
+  /// and what fingerprints a run (shards merge and checkpoints resume only under an equal one).
+  public var resolvedConfiguration: JSONValue {
+    func table<T>(_ fields: [Field<T>], _ owner: T) -> JSONValue {
+      .object(fields.map { ($0.name, json($0.get(owner))) })
+    }
+    return .object([
+      ("name", .string(name)),
+      ("seed", .integer(Int(seed))),
+      ("trials", .integer(trials)),
+      ("weeks", .integer(configuration.weeks)),
+      ("population", .object([("size", .integer(configuration.customers)), ("scale", .number(configuration.customerScale))])),
+      ("queue", .object([("mode", .string(configuration.queueMode.rawValue))])),
+      ("generator", .string(Generator.default.rawValue)),
+      ("baseline", .string(baseline)),
+      ("strategies", .array(strategies.map { s in
+        .object([("name", .string(s.name)), ("controller", .string(s.controller.rawValue)), ("levers", table(Fields.levers, s.levers))])
+      })),
+      ("markets", .array(markets.map { m in .object([("name", .string(m.name))] + fieldsOf(Fields.market, m)) })),
+      ("sweeps", .array(sweeps.map { .object([("key", .string($0.key)), ("values", .array($0.values.map { .number($0) }))]) })),
+      ("world", table(Fields.world, configuration.world)),
+    ])
+  }
+
+  /// SHA-256 of the resolved configuration.
+  public var configurationHash: String { SHA256.hex(resolvedConfiguration.rendered()) }
+
+  private func fieldsOf<T>(_ fields: [Field<T>], _ owner: T) -> [(String, JSONValue)] {
+    fields.map { ($0.name, json($0.get(owner))) }
+  }
+}
+
+func json(_ v: TOMLValue) -> JSONValue {
+  switch v {
+  case let .string(s): return .string(s)
+  case let .integer(i): return .integer(i)
+  case let .float(x): return .number(x)
+  case let .bool(b): return .bool(b)
+  case let .array(xs): return .array(xs.map(json))
+  case let .table(t): return .object(t.entries.map { ($0.key, json($0.value)) })
+  }
+}
+
+import SweetspotNumerics

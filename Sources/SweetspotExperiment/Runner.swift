@@ -1,0 +1,132 @@
+import SweetspotModel
+import SweetspotNumerics
+
+/// Which part of the trials a run computes: shard K of N takes the trials t with
+/// t mod N = K − 1, in every scenario.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+  public let index: Int  // K, 1-based
+  public let count: Int  // N
+
+  public init(index: Int, count: Int) { self.index = index; self.count = count }
+
+  /// Parses "K/N" with 1 ≤ K ≤ N.
+  public init(parsing text: String) throws(ExperimentError) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else {
+      throw ExperimentError(file: "--shard", message: "'\(text)' is not K/N with 1 ≤ K ≤ N (for example --shard 2/8)")
+    }
+    self.init(index: k, count: n)
+  }
+
+  public static let whole = Shard(index: 1, count: 1)
+  public func contains(trial: Int) -> Bool { trial % count == index - 1 }
+  public var description: String { "\(index)/\(count)" }
+}
+
+/// One unit of work: every strategy of one scenario for one trial, on the same random numbers.
+public struct WorkItem: Sendable, Equatable {
+  public let scenario: Int
+  public let trial: Int
+}
+
+/// The outcomes of one work item: one `TrialOutcome` per strategy, in experiment order.
+public struct ItemResult: Sendable {
+  public let item: WorkItem
+  public let outcomes: [TrialOutcome]
+}
+
+/// Runs an experiment's trials in parallel, reproducibly.
+///
+/// Work items (scenario, trial) run on `parallelMap` workers; a trial's streams derive from
+/// (experiment seed, trial index, purpose), so every item's outcome is the same whatever thread
+/// runs it, whatever the thread count and whatever shard it belongs to. Items are processed in
+/// fixed chunks of `chunkSize` (independent of the thread count) so a run can checkpoint each
+/// chunk and resume from the chunks it finished.
+public struct Runner: Sendable {
+  public let experiment: Experiment
+  public let scenarios: [Scenario]
+  public let shard: Shard
+  public static let chunkSize = 16
+
+  public init(experiment: Experiment, shard: Shard = .whole) throws(ExperimentError) {
+    self.experiment = experiment
+    self.scenarios = try experiment.scenarios()
+    self.shard = shard
+  }
+
+  /// This shard's items, scenario-major, trial-minor.
+  public var items: [WorkItem] {
+    var out: [WorkItem] = []
+    for s in scenarios.indices {
+      for t in 0..<experiment.trials where shard.contains(trial: t) { out.append(WorkItem(scenario: s, trial: t)) }
+    }
+    return out
+  }
+
+  public var chunkCount: Int { (items.count + Runner.chunkSize - 1) / Runner.chunkSize }
+
+  public func chunk(_ k: Int) -> ArraySlice<WorkItem> {
+    let all = items
+    return all[(k * Runner.chunkSize)..<min(all.count, (k + 1) * Runner.chunkSize)]
+  }
+
+  /// Customer-weeks one item simulates (for throughput).
+  public var customerWeeksPerItem: Double {
+    Double(experiment.configuration.customers * experiment.configuration.weeks * experiment.strategies.count)
+  }
+
+  /// Runs one item: every strategy on trial `item.trial` of scenario `item.scenario`.
+  public func run(_ item: WorkItem, seed: UInt64? = nil) throws -> ItemResult {
+    let sc = scenarios[item.scenario]
+    var outcomes: [TrialOutcome] = []
+    outcomes.reserveCapacity(sc.strategies.count)
+    for s in sc.strategies {
+      outcomes.append(try Trial.run(sc.configuration, strategy: s, market: sc.market, seed: seed ?? experiment.seed, trial: item.trial))
+    }
+    return ItemResult(item: item, outcomes: outcomes)
+  }
+
+  /// Runs the chunks not in `done`, calling `completed` (on the calling thread, in chunk order)
+  /// after each one.
+  public func run(threads: Int, skipping done: Set<Int> = [], completed: (Int, [ItemResult]) throws -> Void) throws {
+    for k in 0..<chunkCount where !done.contains(k) {
+      let work = Array(chunk(k))
+      let results = try parallelMap(count: work.count, threads: threads) { i in try self.run(work[i]) }
+      try completed(k, results)
+    }
+  }
+
+  /// Common random numbers, measured: the variance of the paired difference of `metric`
+  /// between the first two strategies in scenario 0, with shared streams (as run) and with the
+  /// second strategy on independent streams (another seed), over up to `trials` trials.
+  public func crnVarianceFactor(metric: Metric = .profitNPV, from results: [ItemResult], trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
+    guard experiment.strategies.count >= 2 else { return nil }
+    let mine = results.filter { $0.item.scenario == 0 }.sorted { $0.item.trial < $1.item.trial }.prefix(trials)
+    guard mine.count >= 3 else { return nil }
+    let sc = scenarios[0]
+    let other = sc.strategies[1]
+    let independentSeed = SplitMix64.mix(experiment.seed ^ 0x1D3E_A5ED_5EED_0001)
+    let work = Array(mine)
+    let independent = try parallelMap(count: work.count, threads: threads) { i in
+      try Trial.run(sc.configuration, strategy: other, market: sc.market, seed: independentSeed, trial: work[i].item.trial)[metric]
+    }
+    let a = work.map { $0.outcomes[0][metric] }
+    let b = work.map { $0.outcomes[1][metric] }
+    let dCRN = zip(a, b).map { $0 - $1 }
+    let dInd = zip(a, independent).map { $0 - $1 }
+    let vCRN = try Statistics.variance(dCRN), vInd = try Statistics.variance(dInd)
+    return CRNMeasurement(metric: metric.rawValue, strategies: [sc.strategies[0].name, other.name], trials: work.count,
+                          varianceCRN: vCRN, varianceIndependent: vInd)
+  }
+}
+
+/// How much common random numbers shrink the variance of a paired difference.
+public struct CRNMeasurement: Sendable, Equatable {
+  public let metric: String
+  public let strategies: [String]
+  public let trials: Int
+  public let varianceCRN: Double
+  public let varianceIndependent: Double
+  /// Variance with independent streams ÷ variance with common random numbers.
+  public var factor: Double { varianceCRN > 0 ? varianceIndependent / varianceCRN : .infinity }
+}

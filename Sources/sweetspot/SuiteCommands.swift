@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import SweetspotExperiment
+import SweetspotModel
+
+/// `sweetspot validate FILE...`: check experiment files without running them.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check experiment files without running them; exit 2 if any is invalid.")
+
+  @Argument(help: ArgumentHelp("Experiment files (TOML).", valueName: "file"))
+  var files: [String]
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("Override a key, as for run.", valueName: "key=value"))
+  var overrides: [String] = []
+
+  func run() throws {
+    guard !files.isEmpty else { throw InputError("name at least one experiment file") }
+    var failures = 0
+    for f in files {
+      do {
+        guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
+          throw InputError("\(f): cannot read the file (\(FileManager.default.fileExists(atPath: f) ? "not readable UTF-8 text" : "no such file"))")
+        }
+        let e = try ExperimentLoader.load(text: text, file: f, overrides: overrides)
+        let scenarios = try e.scenarios().count
+        print("\(f): ok: \(e.name), \(scenarios) scenario\(scenarios == 1 ? "" : "s") × \(e.strategies.count) strategies × \(e.trials) trials")
+      } catch let error as InputError {
+        printError("sweetspot: \(error.message)"); failures += 1
+      } catch {
+        printError("sweetspot: \(error)"); failures += 1
+      }
+    }
+    if failures > 0 { throw ExitCode(2) }
+  }
+}
+
+/// `sweetspot list strategies|markets|metrics`.
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the preset strategies, the markets, or the outcome metrics, with one-line descriptions.")
+
+  @Argument(help: "What to list: strategies, markets or metrics.")
+  var what: String
+
+  func run() throws {
+    switch what {
+    case "strategies":
+      for s in Strategy.presets { print(padded(s.name, 18) + s.summary) }
+    case "markets":
+      for m in Market.presets { print(padded(m.name, 14) + m.summary) }
+    case "metrics":
+      for m in Metric.allCases { print(padded(m.rawValue, 24) + m.summary) }
+    default:
+      throw InputError("list: '\(what)' is not a list; allowed: strategies, markets, metrics")
+    }
+  }
+}
+
+/// `sweetspot merge DIR... --out DIR`: combine shards into one result.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Merge the result folders of shards 1 … N into one, byte-identical to an unsharded run.",
+    discussion: "Refuses shards of different experiments, seeds or versions, and incomplete sets.")
+
+  @Argument(help: ArgumentHelp("Result folders of the shards.", valueName: "dir"))
+  var directories: [String]
+
+  @Option(help: ArgumentHelp("The merged run folder (must not hold a run).", valueName: "dir"))
+  var out: String
+
+  func run() throws {
+    let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out),
+                                            toolVersion: Sweetspot.version)
+    printError("merged \(directories.count) shard\(directories.count == 1 ? "" : "s"): \(report.rows) trial rows → \(out)")
+    print(out)
+  }
+}

@@ -1,0 +1,118 @@
+import Testing
+import SweetspotModel
+@testable import SweetspotExperiment
+
+/// Experiment files resolve to the intended configuration, and every kind of bad input gets a
+/// message naming the file, the line, the key and what is allowed.
+@Suite struct ExperimentTests {
+  static let base = """
+    name = "t"
+    seed = 5
+    trials = 4
+    weeks = 20
+    strategies = ["good-enough", "cheap"]
+    markets = ["competitive", "island"]
+
+    [population]
+    size = 800
+
+    [strategy.cheap]
+    base = "good-enough"
+    service_level_target = 0.6
+    training_hours = 0.5
+
+    [market.island]
+    base = "monopoly"
+    switching_cost = 0.9
+
+    [world]
+    weekly_problem_rate = 0.02
+
+    [[sweep]]
+    key = "strategy.*.price"
+    values = [0.95, 1.0]
+
+    [[sweep]]
+    key = "world.retry_probability"
+    from = 0.5
+    to = 0.7
+    step = 0.1
+    """
+
+  func load(_ text: String = ExperimentTests.base, _ sets: [String] = []) throws -> Experiment {
+    try ExperimentLoader.load(text: text, file: "t.toml", overrides: sets)
+  }
+
+  @Test func resolvesPresetsOverridesAndTheSweepGrid() throws {
+    let e = try load()
+    #expect(e.strategies.map { $0.name } == ["good-enough", "cheap"])
+    #expect(e.strategies[1].levers.serviceLevelTarget == 0.6 && e.strategies[1].levers.knowledgeBase == Strategy.goodEnough.levers.knowledgeBase)
+    #expect(e.markets[1].switchingCost == 0.9 && e.markets[1].priceWeight == Market.monopoly.priceWeight)
+    #expect(e.configuration.world.weeklyProblemRate == 0.02 && e.configuration.customers == 800)
+    #expect(e.sweeps[1].values == [0.5, 0.6, 0.7])
+    let sc = try e.scenarios()
+    #expect(sc.count == 2 * 2 * 3)  // markets × price × retry
+    #expect(sc[4].market.name == "competitive" && sc[4].strategies.allSatisfy { $0.levers.price == 1.0 })
+    #expect(sc[4].configuration.world.retryProbability == 0.6)
+    #expect(sc[4].label == "market=competitive, strategy.*.price=1, world.retry_probability=0.6")
+  }
+
+  @Test func setOverridesAnyKeyByItsDottedPath() throws {
+    let e = try load(ExperimentTests.base, ["population.size=1500", "strategy.cheap.price=0.9", "trials=7", "markets=[\"premium\"]", "world.service_recovery_paradox=true"])
+    #expect(e.configuration.customers == 1500 && e.trials == 7)
+    #expect(e.strategies[1].levers.price == 0.9)
+    #expect(e.markets.map { $0.name } == ["premium"])
+    #expect(e.configuration.world.serviceRecoveryParadox)
+  }
+
+  /// (description, snippet appended to a minimal valid file (lines 1–2), --set overrides, text
+  /// the error must contain). Line numbers count from the file's first line.
+  static let badInputs: [(String, String?, [String], String)] = [
+    ("unknown top-level key, with a suggestion", "trails = 4", [], "t.toml:3: trails: unknown key (did you mean 'trials'?)"),
+    ("unknown lever", "[strategy.x]\nservice_level_targt = 0.5", [], "t.toml:4: strategy.x.service_level_targt: unknown key (did you mean 'service_level_target'?)"),
+    ("wrong type", "trials = \"many\"", [], "t.toml:3: trials: expected a whole number, got a string"),
+    ("probability above 1", "[world]\nretry_probability = 1.5", [], "t.toml:4: world.retry_probability: 1.5 is out of range; allowed: a probability in [0, 1]"),
+    ("negative size", "[population]\nsize = -5", [], "t.toml:4: population.size: -5 is out of range"),
+    ("NaN", "[world]\ngross_margin = nan", [], "t.toml:4: world.gross_margin: NaN is not allowed"),
+    ("infinity", "[world]\ngross_margin = inf", [], "t.toml:4: world.gross_margin: infinity is not allowed"),
+    ("unknown strategy, listing the valid ones", nil, ["strategies=[\"good-enuf\"]"], "unknown strategy 'good-enuf' (did you mean 'good-enough'?); known: just-good-enough, good-enough"),
+    ("unknown market", nil, ["markets=[\"oligopoly\"]"], "unknown market 'oligopoly'; known: competitive, monopoly, commodity, premium"),
+    ("empty sweep", "[[sweep]]\nkey = \"world.retry_probability\"\nvalues = []", [], "t.toml:5: sweep.values: is empty"),
+    ("sweep out of range", "[[sweep]]\nkey = \"strategy.*.proactive\"\nvalues = [0.5, 2]", [], "for strategy.*.proactive: 2 is out of range"),
+    ("sweep of an unknown lever", "[[sweep]]\nkey = \"strategy.*.prise\"\nvalues = [1]", [], "'prise' is not a numeric lever (did you mean 'price'?)"),
+    ("malformed --set", nil, ["population.size"], "--set: 'population.size' is not KEY=VALUE"),
+    ("malformed --set value", nil, ["world.gross_margin=[1,"], "--set: world.gross_margin: '[1,' is not a value"),
+    ("wrong type through --set", nil, ["strategies=3"], "strategies: expected an array of names, got an integer"),
+    ("no channels", "[strategy.mute]\nself_service = false\nchat = false\nemail = false\nphone = false", ["strategies=[\"mute\"]"], "t.toml:3: strategy.mute.channels: must be at least one of self_service, chat, email, phone"),
+    ("syntax error", "seed = = 3", [], "t.toml:3: expected a value"),
+  ]
+
+  @Test(arguments: 0..<badInputs.count)
+  func badInputGetsAClearMessage(index: Int) throws {
+    let (what, snippet, sets, expected) = Self.badInputs[index]
+    let text = "name = \"t\"\nstrategies = [\"good-enough\"]\n" + (snippet.map { $0 + "\n" } ?? "")
+    do {
+      _ = try ExperimentLoader.load(text: text, file: "t.toml", overrides: sets)
+      Issue.record("\(what): no error")
+    } catch {
+      #expect(error.description.contains(expected), "\(what): \(error.description)")
+    }
+  }
+
+  @Test func shardsAreValidatedAndPartitionTheTrials() throws {
+    #expect(throws: ExperimentError.self) { try Shard(parsing: "4/3") }
+    #expect(throws: ExperimentError.self) { try Shard(parsing: "0/3") }
+    #expect(throws: ExperimentError.self) { try Shard(parsing: "two/3") }
+    let e = try load()
+    var seen: [WorkItem] = []
+    for k in 1...3 { seen += try Runner(experiment: e, shard: Shard(index: k, count: 3)).items }
+    let all = try Runner(experiment: e).items
+    #expect(seen.count == all.count && Set(seen.map { "\($0.scenario)/\($0.trial)" }) == Set(all.map { "\($0.scenario)/\($0.trial)" }))
+  }
+
+  @Test func sha256MatchesTheStandardVectors() {
+    #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(String(repeating: "a", count: 1000)).count == 64)
+  }
+}
