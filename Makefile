@@ -8,7 +8,7 @@ CONFIG     ?= release
 BIN         = .build/$(CONFIG)/sweetspot
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test build deps clean help
+.PHONY: run test build deps clean help golden docs
 
 help:
 	@echo "make run    build Sweetspot (release) and run the main job"
@@ -42,3 +42,16 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Regenerates the report golden file from a fresh run of its fixed experiment (never edit it).
+golden: deps
+	$(SWIFT) build --product sweetspot
+	rm -rf .build/golden-run
+	.build/debug/sweetspot run Tests/SweetspotReportTests/Golden/tiny.toml --out .build/golden-run --quiet --threads 2
+	cp .build/golden-run/report.md Tests/SweetspotReportTests/Golden/tiny-report.md
+
+# Regenerates the key tables at the end of docs/EXPERIMENTS.md from `sweetspot keys`.
+docs:
+	$(SWIFT) build --product sweetspot
+	python3 -c "import sys; t=open('docs/EXPERIMENTS.md').read(); i=t.index('\n## Strategy levers'); open('docs/EXPERIMENTS.md','w').write(t[:i])"
+	.build/debug/sweetspot keys >> docs/EXPERIMENTS.md

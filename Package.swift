@@ -9,6 +9,7 @@
 //   SweetspotQueueing   pure core: Erlang B/C/A, staffing, discrete-event contact-centre queue
 //   SweetspotModel      pure core: customers, problems, contacts, satisfaction, churn, employees, money
 //   SweetspotExperiment experiment files (TOML), the parallel runner, result files, shards
+//   SweetspotReport     reports: comparisons, benchmark verdicts, sweeps; Markdown, CSV, JSON, LaTeX, SVG
 //   sweetspot           the command-line tool (argument parsing, printing, files)
 import PackageDescription
 
@@ -38,6 +39,7 @@ let package = Package(
 
     // MARK: - Runner (files, results, parallel trials)
     .target(name: "SweetspotExperiment", dependencies: ["SweetspotNumerics", "SweetspotModel"]),
+    .target(name: "SweetspotReport", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
     .target(
       name: "SweetspotQueueing",
       dependencies: [
@@ -51,7 +53,7 @@ let package = Package(
     .executableTarget(
       name: "sweetspot",
       dependencies: [
-        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel", "SweetspotExperiment",
+        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel", "SweetspotExperiment", "SweetspotReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,6 +63,7 @@ let package = Package(
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
     .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
+    .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
   ]
 )

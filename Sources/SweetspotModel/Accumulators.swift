@@ -63,7 +63,9 @@ struct Accumulators {
     var survivors = 0.0
     for i in 0..<n0 where pop.alive[i] { survivors += 1 }
     var aliveEnd = 0.0, attitudeSum = 0.0
-    for i in 0..<pop.count where pop.alive[i] { aliveEnd += 1; attitudeSum += Double(pop.attitude[i]) }
+    // ACSI-like: attitude on a 0–100 scale where "exactly as expected" (½) scores 72, about a
+    // typical company's ACSI (national ≈ 77), 10 points per 0.1 of attitude (assumption).
+    for i in 0..<pop.count where pop.alive[i] { aliveEnd += 1; attitudeSum += min(1, max(0, Double(pop.attitude[i]) + 0.22)) }
 
     o[.profitNPV] = profitNPV
     o[.revenue] = revenue

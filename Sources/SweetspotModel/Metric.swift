@@ -55,7 +55,7 @@ public enum Metric: String, CaseIterable, Sendable {
     case .acquired: return "new customers over the horizon (represented customers)"
     case .csat: return "CSAT: share of contacts rating 4–5 of 5 (top-2-box)"
     case .nps: return "NPS: promoters minus detractors, −100 … 100 (quarterly relationship survey)"
-    case .acsi: return "ACSI-like index: mean attitude × 100 (0–100)"
+    case .acsi: return "ACSI-like index 0–100: attitude rescaled so that \"as expected\" scores 72"
     case .fcr: return "first-contact resolution: share of answered first contacts resolved"
     case .asaSeconds: return "average speed of answer, phone and chat (seconds)"
     case .abandonment: return "share of phone and chat contacts abandoned"

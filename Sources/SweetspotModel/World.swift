@@ -103,7 +103,7 @@ public struct World: Sendable, Equatable {
   /// On the latent scale ½ means "exactly as expected": a 4 of 5 (satisfied) and a passive
   /// 7–8 on the NPS question, so CSAT's top-2-box starts a little below it and promoters need
   /// expectations exceeded.
-  public var csatCut = 0.40, promoterCut = 0.6, detractorCut = 0.42, surveySpread = 0.05
+  public var csatCut = 0.38, promoterCut = 0.6, detractorCut = 0.42, surveySpread = 0.05
 
   // MARK: Churn and acquisition
   /// Sensitivity of the churn hazard to attitude: h = h0·exp(γ(0.6 − attitude)). Assumption

@@ -73,6 +73,8 @@ struct Run: ParsableCommand {
     }
     let progress = !quiet && isatty(2) == 1
     let commit = gitCommit()
+    let benchmarks = try loadBenchmarks(nil)
+    var index: [(name: String, question: String, report: URL, answer: String)] = []
     for (experiment, hash) in experiments {
       let dir: URL
       if let out {
@@ -90,8 +92,24 @@ struct Run: ParsableCommand {
       }
       if progress { printErrorInline("\n") }
       let crn = report.crn.map { ", CRN variance reduction ×\(fixed($0.factor, 1)) on \($0.metric)" } ?? ""
+      if shardValue == .whole {
+        let (path, answer) = try writeReports(into: dir, benchmarks: benchmarks)
+        index.append((experiment.name, experiment.question, path, answer))
+      }
       printError("\(experiment.name): \(report.rows) trial rows in \(fixed(report.elapsed, 1)) s (\(fixed(report.customerWeeksPerSecond / 1e6, 2))M customer-weeks/s on \(threadCount) thread\(threadCount == 1 ? "" : "s")\(crn)) → \(dir.path)")
       print(dir.path)
+    }
+    if index.count > 1 {
+      let root = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "results")
+      var md = ["# Sweetspot suite", "", "Each experiment's report, with the one-paragraph answer to its question.", ""]
+      for e in index {
+        let relative = e.report.path.hasPrefix(root.path + "/") ? String(e.report.path.dropFirst(root.path.count + 1)) : e.report.path
+        md += ["## [\(e.name)](\(relative))", "", "**\(e.question)**", "", e.answer, ""]
+      }
+      let indexURL = root.appendingPathComponent("index.md")
+      try RunDirectory(root).write(md.joined(separator: "\n"), to: indexURL)
+      printError("suite index → \(indexURL.path)")
+      print(indexURL.path)
     }
   }
 

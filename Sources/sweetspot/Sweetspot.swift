@@ -24,7 +24,7 @@ struct Sweetspot: ParsableCommand {
       Exit codes: 0 success; 1 a run-time failure; 2 bad input or usage.
       """,
     version: version,
-    subcommands: [Run.self, Validate.self, List.self, Merge.self, Keys.self, Queue.self, Staff.self, Info.self]
+    subcommands: [Run.self, ReportCommand.self, Validate.self, List.self, Merge.self, Keys.self, Queue.self, Staff.self, Info.self]
   )
 
   /// Parses, runs, and maps every failure to the documented exit codes: 2 for usage and input

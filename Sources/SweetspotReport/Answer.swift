@@ -1,0 +1,107 @@
+import SweetspotModel
+
+extension Report {
+  /// A short answer to the experiment's question, composed from the results: the profit
+  /// ranking and whether its gaps are significant, the sweetspot of each sweep, benchmark
+  /// verdicts and the Win4 scorecard. Every number comes from this run.
+  public var answer: String {
+    var out: [String] = []
+    let multiMarket = Set(sections.map(\.market)).count > 1
+    if sweeps.isEmpty {
+      for s in sections {
+        let best = s.ranking[0]
+        var text = (sections.count > 1 ? "In \(s.label): " : "") + "**\(best.strategy)** earns the highest profit NPV, \(Format.money(best.profit.mean)) (95% CI \(Format.money(best.profit.ciLow))–\(Format.money(best.profit.ciHigh)))"
+        let ties = s.ranking.dropFirst().filter { !($0.behindBest?.significant ?? true) }
+        if let second = s.ranking.dropFirst().first, let c = second.behindBest {
+          text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(c.significant ? "significant" : "not significant") after Holm correction)"
+        }
+        text += "."
+        if !ties.isEmpty {
+          text += " Statistically indistinguishable from it: \(ties.map(\.strategy).joined(separator: ", "))."
+        }
+        if let worst = s.ranking.last, s.ranking.count > 2, let c = worst.behindBest {
+          text += " Last is \(worst.strategy), \(Format.money(c.meanDifference)) behind."
+        }
+        out.append(text)
+        if multiMarket == false || sections.count <= 4 {
+          out.append(benchmarkSentence(s))
+          out.append(win4Sentence(s))
+        }
+      }
+      if multiMarket {
+        let jge = experiment.strategies.first { $0.controller == .sweetspotHunter }?.name ?? "just-good-enough"
+        let losing = sections.filter { s in
+          guard let row = s.ranking.first(where: { $0.strategy == jge }) else { return false }
+          return row.behindBest?.significant ?? false
+        }
+        if sections.contains(where: { $0.ranking.contains { $0.strategy == jge } }) {
+          out.append(losing.isEmpty
+            ? "\(jge) is never significantly behind the best strategy in any market tested."
+            : "\(jge) is significantly behind the best strategy in: " + losing.map { s in
+                let r = s.ranking.first { $0.strategy == jge }!
+                return "\(s.market) (by \(Format.money(r.behindBest!.meanDifference)), behind \(s.ranking[0].strategy))"
+              }.joined(separator: "; ") + ".")
+        }
+      }
+    } else {
+      for sw in sweeps {
+        let x = sw.key.split(separator: ".").last.map(String.init) ?? sw.key
+        let peak = sw.profit[sw.values.firstIndex(of: sw.argmax)!]
+        let sweet = sw.profit[sw.values.firstIndex(of: sw.sweetspot)!]
+        let sweetCost = sw.cost[sw.values.firstIndex(of: sw.sweetspot)!]
+        let peakCost = sw.cost[sw.values.firstIndex(of: sw.argmax)!]
+        var text = "For **\(sw.strategy)** (\(sw.fixed)), profit peaks at \(x) = \(Format.number(sw.argmax, 3)) with \(Format.money(peak.mean)) (95% CI \(Format.money(peak.ciLow))–\(Format.money(peak.ciHigh))); the bootstrap 95% interval for the peak's location is \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))."
+        let zone = sw.zone.map { Format.number($0, 3) }.joined(separator: ", ")
+        text += " Profit is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) profit at \(Format.money(sweetCost.mean)) service cost"
+        text += sw.sweetspot == sw.argmax ? "." : " (\(Format.money(peakCost.mean - sweetCost.mean)) less service spend than at the peak)."
+        out.append(text)
+      }
+    }
+    return out.filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  func benchmarkSentence(_ s: ScenarioSection) -> String {
+    var parts: [String] = []
+    for m in ["fcr", "csat", "service_level", "abandonment"] {
+      let rows = s.benchmarks.filter { $0.benchmark.metric == m }
+      guard let b = rows.first?.benchmark else { continue }
+      let groups = Dictionary(grouping: rows, by: { $0.verdict })
+      let name = Metric(rawValue: m).map { Report.title($0) } ?? m
+      let described = [Analysis.Verdict.above, .within, .below].compactMap { v -> String? in
+        guard let g = groups[v], !g.isEmpty else { return nil }
+        return "\(v.rawValue): \(g.map(\.strategy).joined(separator: ", "))"
+      }
+      if !described.isEmpty { parts.append("\(name) vs \(b.label) — " + described.joined(separator: "; ")) }
+    }
+    return parts.isEmpty ? "" : "Against industry benchmarks (whole 95% interval): " + parts.joined(separator: ". ") + "."
+  }
+
+  func win4Sentence(_ s: ScenarioSection) -> String {
+    let allFour = s.win4.filter { $0.parties.allSatisfy { $0.shareWon >= 0.5 } }.map(\.strategy)
+    if !allFour.isEmpty { return "Win4: \(allFour.joined(separator: ", ")) win\(allFour.count == 1 ? "s" : "") for customers, employees, company and owners in most trials." }
+    let most = s.win4.max { a, b in a.parties.filter { $0.shareWon >= 0.5 }.count < b.parties.filter { $0.shareWon >= 0.5 }.count }!
+    let won = most.parties.filter { $0.shareWon >= 0.5 }.map(\.party)
+    return "Win4: no strategy wins for all four parties; \(most.strategy) comes closest (\(won.isEmpty ? "none" : won.joined(separator: ", ")))."
+  }
+
+  static func title(_ m: Metric) -> String {
+    switch m {
+    case .profitNPV: return "profit NPV"
+    case .retention: return "retention"
+    case .churnRate: return "churn / yr"
+    case .csat: return "CSAT"
+    case .nps: return "NPS"
+    case .fcr: return "FCR"
+    case .serviceLevel: return "service level (20 s)"
+    case .abandonment: return "abandonment"
+    case .asaSeconds: return "ASA"
+    case .costToServe: return "cost to serve"
+    case .agentAttrition: return "agent attrition / yr"
+    case .burnout: return "burnout"
+    case .ahtMinutes: return "AHT"
+    case .costPerContact: return "cost per contact"
+    case .acsi: return "ACSI-like"
+    default: return m.rawValue
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import SweetspotModel
+import SweetspotExperiment
+
+extension Report {
+  /// The report's tables as one tidy CSV: section, scenario, strategy, metric, value, interval,
+  /// comparison or verdict.
+  public var csv: String {
+    var rows = ["section,scenario,strategy,metric,mean,ci95_low,ci95_high,difference,difference_low,difference_high,holm_p,significant,benchmark_low,benchmark_high,verdict"]
+    func n(_ x: Double?) -> String { x.map(csvNumber) ?? "" }
+    func q(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+    for s in sections {
+      for r in s.strategies { for m in Report.headline {
+        let st = r.stat(m)
+        rows.append(["strategies", q(s.label), r.name, m.rawValue, n(st.mean), n(st.ciLow), n(st.ciHigh), "", "", "", "", "", "", "", ""].joined(separator: ","))
+      } }
+      for r in s.ranking {
+        let c = r.behindBest
+        rows.append(["ranking", q(s.label), r.strategy, "profit_npv", n(r.profit.mean), n(r.profit.ciLow), n(r.profit.ciHigh),
+                     n(c?.meanDifference), n(c?.low), n(c?.high), n(c?.adjustedP), c.map { $0.significant ? "yes" : "no" } ?? "", "", "", ""].joined(separator: ","))
+      }
+      for b in s.benchmarks {
+        rows.append(["benchmark", q(s.label), b.strategy, b.benchmark.metric, n(b.stat.mean), n(b.stat.ciLow), n(b.stat.ciHigh), "", "", "", "", "",
+                     n(b.benchmark.low), n(b.benchmark.high), b.verdict.rawValue].joined(separator: ","))
+      }
+      for w in s.win4 { for p in w.parties {
+        rows.append(["win4", q(s.label), w.strategy, p.party, n(p.shareWon), "", "", "", "", "", "", p.shareWon >= 0.5 ? "wins" : "loses", "", "", ""].joined(separator: ","))
+      } }
+    }
+    for sw in sweeps { for (i, x) in sw.values.enumerated() {
+      rows.append(["sweep", q(sw.fixed), sw.strategy, "\(sw.key)=\(csvNumber(x))", n(sw.profit[i].mean), n(sw.profit[i].ciLow), n(sw.profit[i].ciHigh),
+                   "", "", "", "", "", "", "", x == sw.sweetspot ? "sweetspot" : (sw.zone.contains(x) ? "zone" : "")].joined(separator: ","))
+    } }
+    return rows.joined(separator: "\n") + "\n"
+  }
+
+  /// The report as JSON.
+  public var json: String {
+    func stat(_ s: SummaryStatistic) -> JSONValue { .object([("mean", .number(s.mean)), ("ci95", .array([.number(s.ciLow), .number(s.ciHigh)])), ("n", .integer(s.n))]) }
+    let value: JSONValue = .object([
+      ("experiment", .string(experiment.name)),
+      ("question", .string(experiment.question)),
+      ("answer", .string(answer)),
+      ("industry", .string(industry)),
+      ("methods", .string(methods)),
+      ("scenarios", .array(sections.map { s in .object([
+        ("label", .string(s.label)),
+        ("strategies", .object(s.strategies.map { r in (r.name, .object(Report.headline.map { ($0.rawValue, stat(r.stat($0))) })) })),
+        ("ranking", .array(s.ranking.map { r in .object([
+          ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), ("profit_npv", stat(r.profit)),
+          ("behind_best", r.behindBest.map { c in .object([("mean", .number(c.meanDifference)), ("ci95", .array([.number(c.low), .number(c.high)])),
+                                                           ("simultaneous_ci", .array([.number(c.adjustedLow), .number(c.adjustedHigh)])),
+                                                           ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant))]) } ?? .null),
+        ]) })),
+        ("benchmarks", .array(s.benchmarks.map { b in .object([
+          ("strategy", .string(b.strategy)), ("metric", .string(b.benchmark.metric)), ("value", stat(b.stat)),
+          ("band", .array([b.benchmark.low.map { .number($0) } ?? .null, b.benchmark.high.map { .number($0) } ?? .null])),
+          ("verdict", .string(b.verdict.rawValue)), ("source", .string(b.benchmark.source)), ("year", .integer(b.benchmark.year)),
+        ]) })),
+        ("win4", .object(s.win4.map { w in (w.strategy, .object(w.parties.map { ($0.party, .object([("score", .number($0.score)), ("share_won", .number($0.shareWon))])) })) })),
+      ]) })),
+      ("sweeps", .array(sweeps.map { sw in .object([
+        ("key", .string(sw.key)), ("strategy", .string(sw.strategy)), ("fixed", .string(sw.fixed)),
+        ("values", .array(sw.values.map { .number($0) })), ("profit_npv", .array(sw.profit.map(stat))),
+        ("peak", .number(sw.argmax)), ("peak_ci95", .array([.number(sw.argmaxLow), .number(sw.argmaxHigh)])),
+        ("zone", .array(sw.zone.map { .number($0) })), ("sweetspot", .number(sw.sweetspot)),
+      ]) })),
+    ])
+    return value.rendered() + "\n"
+  }
+
+  /// The main tables as LaTeX (booktabs), for research notes.
+  public var latex: String {
+    func esc(_ s: String) -> String {
+      s.replacingOccurrences(of: "\\", with: "\\textbackslash{}").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "$", with: "\\$")
+        .replacingOccurrences(of: "_", with: "\\_").replacingOccurrences(of: "&", with: "\\&").replacingOccurrences(of: "#", with: "\\#")
+        .replacingOccurrences(of: "−", with: "--").replacingOccurrences(of: "≥", with: "$\\geq$").replacingOccurrences(of: "≤", with: "$\\leq$")
+    }
+    var t = ["% Sweetspot report: \(experiment.name). Needs \\usepackage{booktabs}.", ""]
+    t.append("\\paragraph{Answer.} \(esc(answer.replacingOccurrences(of: "**", with: "")))")
+    t.append("")
+    for s in sections {
+      t.append("\\begin{table}[ht]\\centering\\small")
+      t.append("\\caption{\(esc(experiment.name)): profit NPV and service KPIs, means with 95\\% intervals (\(esc(s.label))).}")
+      let cols: [Metric] = [.profitNPV, .retention, .csat, .fcr, .serviceLevel, .abandonment]
+      t.append("\\begin{tabular}{l" + String(repeating: "r", count: cols.count) + "}")
+      t.append("\\toprule")
+      t.append("Strategy & " + cols.map { esc(Report.title($0)) }.joined(separator: " & ") + " \\\\")
+      t.append("\\midrule")
+      for r in s.strategies {
+        t.append(esc(r.name) + " & " + cols.map { m in
+          let st = r.stat(m)
+          return "\(esc(Format.value(st.mean, m))) {\\scriptsize [\(esc(Format.value(st.ciLow, m))), \(esc(Format.value(st.ciHigh, m)))]}"
+        }.joined(separator: " & ") + " \\\\")
+      }
+      t.append("\\bottomrule")
+      t.append("\\end{tabular}")
+      t.append("\\end{table}")
+      t.append("")
+      t.append("\\begin{table}[ht]\\centering\\small")
+      t.append("\\caption{Ranking by profit NPV: paired differences from the best (common random numbers), Holm-corrected.}")
+      t.append("\\begin{tabular}{rlrrrl}")
+      t.append("\\toprule")
+      t.append("Rank & Strategy & Profit NPV & Behind best & 95\\% CI & Significant \\\\")
+      t.append("\\midrule")
+      for r in s.ranking {
+        let c = r.behindBest
+        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.profit.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(c.map { $0.significant ? "yes" : "no" } ?? "") \\\\")
+      }
+      t.append("\\bottomrule")
+      t.append("\\end{tabular}")
+      t.append("\\end{table}")
+      t.append("")
+    }
+    t.append("\\paragraph{Methods.} \(esc(methods))")
+    return t.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import SweetspotExperiment
+import SweetspotModel
+import SweetspotNumerics
+
+/// Everything a report says, computed once; the renderers (Markdown, LaTeX, JSON, CSV, SVG)
+/// only format it.
+public struct Report: Sendable {
+  public struct StrategyRow: Sendable {
+    public let name: String
+    public let stats: [String: SummaryStatistic]
+    public func stat(_ m: Metric) -> SummaryStatistic { stats[m.rawValue]! }
+  }
+  public struct RankRow: Sendable {
+    public let rank: Int
+    public let strategy: String
+    public let profit: SummaryStatistic
+    /// best − this strategy, paired; nil for the best itself.
+    public let behindBest: PairedComparison?
+  }
+  public struct BenchmarkRow: Sendable {
+    public let strategy: String
+    public let benchmark: IndustryBenchmark
+    public let stat: SummaryStatistic
+    public let verdict: Analysis.Verdict
+  }
+  public struct Win4Row: Sendable {
+    public let strategy: String
+    /// (party, mean score, share of trials won)
+    public let parties: [(party: String, score: Double, shareWon: Double)]
+  }
+  public struct ScenarioSection: Sendable {
+    public let label: String
+    public let market: String
+    public let strategies: [StrategyRow]
+    public let ranking: [RankRow]
+    public let benchmarks: [BenchmarkRow]
+    public let win4: [Win4Row]
+  }
+  public struct SweepSeries: Sendable {
+    public let market: String
+    public let key: String
+    public let strategy: String
+    public let fixed: String
+    public let values: [Double]
+    public let profit: [SummaryStatistic]
+    public let cost: [SummaryStatistic]
+    public let argmax: Double, argmaxLow: Double, argmaxHigh: Double
+    public let zone: [Double]
+    public let sweetspot: Double
+  }
+
+  public let experiment: Experiment
+  public let industry: String
+  public let benchmarksFile: String
+  public let benchmarksVersion: String
+  public let sections: [ScenarioSection]
+  public let sweeps: [SweepSeries]
+  public let toolVersion: String
+  public let commonRandomNumbers: String?
+
+  /// The metrics shown per strategy, in order.
+  public static let headline: [Metric] = [.profitNPV, .retention, .churnRate, .csat, .nps, .fcr, .serviceLevel,
+                                          .abandonment, .asaSeconds, .costToServe, .agentAttrition, .burnout]
+  static let parties = [("customers", Metric.win4Customers, Metric.win4CustomersWin), ("employees", .win4Employees, .win4EmployeesWin),
+                        ("company", .win4Company, .win4CompanyWin), ("owners", .win4Owners, .win4OwnersWin)]
+
+  /// Reads a finished run folder and analyses it.
+  public static func build(directory: URL, industry: String = "all", benchmarks: IndustryBenchmarks) throws -> Report {
+    let manifestURL = directory.appendingPathComponent("manifest.json")
+    guard let data = try? Data(contentsOf: manifestURL) else {
+      throw ExperimentError(file: directory.path, message: "has no manifest.json: not a finished run")
+    }
+    guard let manifest = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let source = manifest["source"] as? String else {
+      throw ExperimentError(file: manifestURL.path, message: "is not a Sweetspot manifest")
+    }
+    if manifest["shard"] is String {
+      throw ExperimentError(file: directory.path, message: "holds one shard; merge the shards first (sweetspot merge)")
+    }
+    let experiment = try ExperimentLoader.load(text: source, file: manifest["file"] as? String ?? "experiment",
+                                               overrides: manifest["overrides"] as? [String] ?? [])
+    let runner = try Runner(experiment: experiment)
+    var table = ResultTable(runner: runner)
+    let trialsURL = directory.appendingPathComponent("trials.csv")
+    guard let text = try? String(contentsOf: trialsURL, encoding: .utf8) else { throw ExperimentError(file: trialsURL.path, message: "cannot read") }
+    for row in try table.parse(text, source: trialsURL.path) { table.add(row) }
+    table.sort()
+    if !benchmarks.industries.contains(industry) {
+      throw ExperimentError(file: benchmarks.file, key: "industry", message: "'\(industry)' has no entries; industries: \(benchmarks.industries.joined(separator: ", "))")
+    }
+    var crn: String?
+    if let c = manifest["common_random_numbers"] as? [String: Any], let f = c["variance_reduction_factor"] as? Double {
+      crn = "common random numbers cut the variance of the paired \(c["metric"] as? String ?? "") difference between \((c["strategies"] as? [String] ?? []).joined(separator: " and ")) by a factor of \(Format.number(f, 1)) (over \(c["trials"] as? Int ?? 0) trials, against independent streams)"
+    }
+    return try Report(experiment: experiment, scenarios: runner.scenarios, table: table, industry: industry, benchmarks: benchmarks,
+                      toolVersion: manifest["version"] as? String ?? "?", crn: crn)
+  }
+
+  init(experiment: Experiment, scenarios: [Scenario], table: ResultTable, industry: String, benchmarks: IndustryBenchmarks,
+       toolVersion: String, crn: String?) throws {
+    self.experiment = experiment
+    self.industry = industry
+    self.benchmarksFile = benchmarks.file
+    self.benchmarksVersion = benchmarks.version
+    self.toolVersion = toolVersion
+    self.commonRandomNumbers = crn
+    let names = experiment.strategies.map(\.name)
+    let metrics = Metric.allCases
+    // values[scenario][strategy][metric] = per-trial values in trial order
+    var values = [[[[Double]]]](repeating: [[[Double]]](repeating: [[Double]](repeating: [], count: metrics.count), count: names.count), count: scenarios.count)
+    for r in table.rows { for m in 0..<metrics.count { values[r.scenario][r.strategy][m].append(r.values[m]) } }
+    func column(_ s: Int, _ j: Int, _ m: Metric) -> [Double] { values[s][j][Metric.allCases.firstIndex(of: m)!] }
+
+    let bench = benchmarks.entries(industry: industry)
+    var sections: [ScenarioSection] = []
+    for (s, sc) in scenarios.enumerated() {
+      let rows = names.indices.map { j in
+        StrategyRow(name: names[j], stats: Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, SummaryStatistic(column(s, j, $0))) }))
+      }
+      // Ranking by profit NPV; paired differences from the best, Holm-corrected.
+      let order = names.indices.sorted { rows[$0].stat(.profitNPV).mean > rows[$1].stat(.profitNPV).mean }
+      let best = order[0]
+      var comps = order.dropFirst().map { Analysis.paired(column(s, best, .profitNPV), column(s, $0, .profitNPV), comparisons: order.count - 1) }
+      let adj = Analysis.holm(comps.map { $0?.pValue ?? 1 })
+      for k in comps.indices { comps[k]?.adjustedP = adj[k] }
+      var ranking = [RankRow(rank: 1, strategy: names[best], profit: rows[best].stat(.profitNPV), behindBest: nil)]
+      for (k, j) in order.dropFirst().enumerated() {
+        ranking.append(RankRow(rank: k + 2, strategy: names[j], profit: rows[j].stat(.profitNPV), behindBest: comps[k]))
+      }
+      var benchmarkRows: [BenchmarkRow] = []
+      for b in bench {
+        guard let m = Metric(rawValue: b.metric) else { continue }
+        for row in rows {
+          let st = row.stat(m)
+          guard st.n >= 2 else { continue }
+          benchmarkRows.append(BenchmarkRow(strategy: row.name, benchmark: b, stat: st,
+                                            verdict: Analysis.verdict(low: st.ciLow, high: st.ciHigh, band: (b.low, b.high))))
+        }
+      }
+      let win4 = rows.map { row in
+        Win4Row(strategy: row.name, parties: Report.parties.map { ($0.0, row.stat($0.1).mean, row.stat($0.2).mean) })
+      }
+      sections.append(ScenarioSection(label: sc.label, market: sc.market.name, strategies: rows, ranking: ranking,
+                                      benchmarks: benchmarkRows, win4: win4))
+    }
+    self.sections = sections
+
+    // Sweeps: the first swept key is the x axis; every combination of the other assignments (and
+    // market) is its own series.
+    var sweeps: [SweepSeries] = []
+    if let key = experiment.sweeps.first?.key {
+      let parts = key.split(separator: ".").map(String.init)
+      let affected = parts.first == "strategy" && parts.count == 3 && parts[1] != "*" ? [parts[1]] : names
+      var groups: [String: [Int]] = [:]
+      var groupOrder: [String] = []
+      for (s, sc) in scenarios.enumerated() {
+        let fixed = ([sc.market.name] + sc.assignments.dropFirst().map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", ")
+        if groups[fixed] == nil { groupOrder.append(fixed) }
+        groups[fixed, default: []].append(s)
+      }
+      for fixed in groupOrder {
+        let members = groups[fixed]!.sorted { scenarios[$0].assignments[0].value < scenarios[$1].assignments[0].value }
+        let xs = members.map { scenarios[$0].assignments[0].value }
+        for name in affected {
+          guard let j = names.firstIndex(of: name) else { continue }
+          let profit = members.map { column($0, j, .profitNPV) }
+          let cost = members.map { column($0, j, .costToServe) }
+          let arg = try Analysis.bootstrapArgmax(values: xs, series: profit,
+                                                 key: StreamKey(seed: experiment.seed, trial: 0, purpose: .bootstrap, part: sweeps.count))
+          let z = Analysis.indifferenceZone(series: profit)
+          let costs = cost.map { SummaryStatistic($0) }
+          let cheapest = z.zone.min { costs[$0].mean < costs[$1].mean }!
+          sweeps.append(SweepSeries(market: scenarios[members[0]].market.name, key: key, strategy: name, fixed: fixed, values: xs,
+                                    profit: profit.map { SummaryStatistic($0) }, cost: costs, argmax: arg.argmax,
+                                    argmaxLow: arg.low, argmaxHigh: arg.high, zone: z.zone.map { xs[$0] }, sweetspot: xs[cheapest]))
+        }
+      }
+    }
+    self.sweeps = sweeps
+  }
+}
+
+/// Number formatting for reports: fixed decimals, thousands kept readable, money in millions.
+public enum Format {
+  public static func number(_ x: Double, _ digits: Int = 3) -> String {
+    guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "−∞") }
+    if digits == 3 && x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+    let s = String(format: "%.\(digits)f", x)
+    return s == "-0" || s.hasPrefix("-0.") && Double(s) == 0 ? String(s.dropFirst()) : s
+  }
+
+  /// A metric value in its natural unit: shares as %, money in $M, seconds and rates as numbers.
+  public static func value(_ x: Double, _ m: Metric) -> String {
+    switch m {
+    case .profitNPV, .revenue, .costToServe: return "$" + number(x / 1e6, 2) + "M"
+    case .retention, .csat, .fcr, .serviceLevel, .abandonment, .churnRate, .agentAttrition, .profitMargin, .complaintRate:
+      return number(100 * x, 1) + "%"
+    case .nps, .acsi: return number(x, 1)
+    case .asaSeconds: return number(x, 1) + " s"
+    case .ahtMinutes: return number(x, 2) + " min"
+    case .costPerContact, .clv: return "$" + number(x, 2)
+    default: return number(x, 3)
+    }
+  }
+
+  /// mean [low, high] in the metric's unit.
+  public static func interval(_ s: SummaryStatistic, _ m: Metric) -> String {
+    "\(value(s.mean, m)) [\(value(s.ciLow, m)), \(value(s.ciHigh, m))]"
+  }
+
+  public static func money(_ x: Double) -> String { "$" + number(x / 1e6, 2) + "M" }
+}

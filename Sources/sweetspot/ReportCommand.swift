@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import SweetspotExperiment
+import SweetspotReport
+
+/// `sweetspot report RESULTS_DIR`: the report of a finished run.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Report a finished run: strategies compared, industry benchmarks, Win4, sweeps, and the answer.",
+    discussion: """
+      Writes the report to stdout (or --out FILE) in one format. `sweetspot run` already writes \
+      report.md, report.csv, report.json, report.tex and SVG figures into each run folder; use \
+      this command for another industry, another benchmark file or another format.
+
+      Industries in the built-in benchmarks: all, retail, financial, software, healthcare, \
+      business-services, telecom, airlines (metrics without an industry figure use "all").
+      """)
+
+  @Argument(help: ArgumentHelp("A finished run folder (with manifest.json).", valueName: "results-dir"))
+  var directory: String
+
+  @Option(help: ArgumentHelp("Industry whose benchmarks to compare with.", valueName: "name"))
+  var industry: String = "all"
+
+  @Option(help: ArgumentHelp("A benchmark file replacing the built-in one (same format as benchmarks/industry/industry.toml).", valueName: "file"))
+  var benchmarks: String?
+
+  @Option(help: "Output format: md, csv, json or latex.")
+  var format: String = "md"
+
+  @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+  var out: String?
+
+  func run() throws {
+    guard ["md", "csv", "json", "latex"].contains(format) else {
+      throw InputError("--format: '\(format)' is not a format; allowed: md, csv, json, latex")
+    }
+    let report = try Report.build(directory: URL(fileURLWithPath: directory), industry: industry, benchmarks: try loadBenchmarks(benchmarks))
+    let text: String
+    switch format {
+    case "csv": text = report.csv
+    case "json": text = report.json
+    case "latex": text = report.latex
+    default: text = report.markdown
+    }
+    if let out {
+      let url = URL(fileURLWithPath: out)
+      try RunDirectory(url.deletingLastPathComponent()).write(text, to: url)
+      print(out)
+    } else {
+      print(text, terminator: "")
+    }
+  }
+}
+
+/// The built-in benchmarks, or a replacement file.
+func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
+  guard let file else { return try IndustryBenchmarks.load(text: DefaultBenchmarks.text, file: DefaultBenchmarks.file) }
+  guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+    throw InputError("\(file): cannot read the benchmarks file (\(FileManager.default.fileExists(atPath: file) ? "not readable UTF-8 text" : "no such file"))")
+  }
+  return try IndustryBenchmarks.load(text: text, file: file)
+}
+
+/// Writes every report format and the figures into a run folder; returns report.md's path.
+@discardableResult
+func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String) {
+  let report = try Report.build(directory: dir, benchmarks: benchmarks)
+  let folder = RunDirectory(dir)
+  var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex),
+               ("figure-kpis.svg", report.kpiFigure), ("figure-win4.svg", report.win4Figure)]
+  if let sweep = report.sweepFigure { files.append(("figure-sweep.svg", sweep)) }
+  for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
+  return (dir.appendingPathComponent("report.md"), report.answer)
+}
