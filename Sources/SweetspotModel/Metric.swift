@@ -77,7 +77,7 @@ public enum Metric: String, CaseIterable, Sendable {
     case .win4CustomersWin: return "1 if customers win: CSAT ≥ 0.80 (typical industry CSAT, facts §1c)"
     case .win4EmployeesWin: return "1 if employees win: burnout ≤ 0.45 and attrition ≤ 0.45/yr (QATC's upper bound)"
     case .win4CompanyWin: return "1 if the company wins: it ends with at least the customers it started with"
-    case .win4OwnersWin: return "1 if owners win: profit margin ≥ 10%"
+    case .win4OwnersWin: return "1 if owners win: profit margin ≥ 33% (what good-enough earns in the competitive market)"
     case .tarpSilent: return "26-week retention after a problem never complained about (TARP)"
     case .tarpUnresolved: return "26-week retention after a complaint left unresolved (TARP)"
     case .tarpResolved: return "26-week retention after a complaint resolved with effort (TARP)"

@@ -9,19 +9,7 @@ extension Report {
     let multiMarket = Set(sections.map(\.market)).count > 1
     if sweeps.isEmpty {
       for s in sections {
-        let best = s.ranking[0]
-        var text = (sections.count > 1 ? "In \(s.label): " : "") + "**\(best.strategy)** earns the highest profit NPV, \(Format.money(best.profit.mean)) (95% CI \(Format.money(best.profit.ciLow))–\(Format.money(best.profit.ciHigh)))"
-        let ties = s.ranking.dropFirst().filter { !($0.behindBest?.significant ?? true) }
-        if let second = s.ranking.dropFirst().first, let c = second.behindBest {
-          text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(c.significant ? "significant" : "not significant") after Holm correction)"
-        }
-        text += "."
-        if !ties.isEmpty {
-          text += " Statistically indistinguishable from it: \(ties.map(\.strategy).joined(separator: ", "))."
-        }
-        if let worst = s.ranking.last, s.ranking.count > 2, let c = worst.behindBest {
-          text += " Last is \(worst.strategy), \(Format.money(c.meanDifference)) behind."
-        }
+        let text = (sections.count > 1 ? "In \(s.label): " : "") + rankingSentence(s)
         out.append(text)
         if multiMarket == false || sections.count <= 4 {
           out.append(benchmarkSentence(s))
@@ -54,10 +42,29 @@ extension Report {
         let zone = sw.zone.map { Format.number($0, 3) }.joined(separator: ", ")
         text += " Profit is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) profit at \(Format.money(sweetCost.mean)) service cost"
         text += sw.sweetspot == sw.argmax ? "." : " (\(Format.money(peakCost.mean - sweetCost.mean)) less service spend than at the peak)."
+        if experiment.strategies.count > 1, let i = sw.values.firstIndex(of: sw.sweetspot) {
+          text += " At the sweetspot, " + rankingSentence(sections[sw.scenarios[i]])
+        }
         out.append(text)
       }
     }
     return out.filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// "X earns the highest profit … ahead of Y (…; significant …). Statistically indistinguishable …"
+  func rankingSentence(_ s: ScenarioSection) -> String {
+    let best = s.ranking[0]
+    var text = "**\(best.strategy)** earns the highest profit NPV, \(Format.money(best.profit.mean)) (95% CI \(Format.money(best.profit.ciLow))–\(Format.money(best.profit.ciHigh)))"
+    if let second = s.ranking.dropFirst().first, let c = second.behindBest {
+      text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(c.significant ? "significant" : "not significant") after Holm correction)"
+    }
+    text += "."
+    let ties = s.ranking.dropFirst().filter { !($0.behindBest?.significant ?? true) }
+    if !ties.isEmpty { text += " Statistically indistinguishable from it: \(ties.map(\.strategy).joined(separator: ", "))." }
+    if let worst = s.ranking.last, s.ranking.count > 2, let c = worst.behindBest {
+      text += " Last is \(worst.strategy), \(Format.money(c.meanDifference)) behind."
+    }
+    return text
   }
 
   func benchmarkSentence(_ s: ScenarioSection) -> String {

@@ -58,7 +58,7 @@ extension Report {
       md.append("")
       md.append("### Win4 scorecard")
       md.append("")
-      md.append("Share of trials in which each party wins (thresholds in docs/MODEL.md: CSAT ≥ 80%; burnout ≤ 0.45 and attrition ≤ 45%/yr; customers at end ≥ start; profit margin ≥ 10%), with the mean score.")
+      md.append("Share of trials in which each party wins (thresholds in docs/MODEL.md: CSAT ≥ 80%; burnout ≤ 0.45 and attrition ≤ 45%/yr; customers at end ≥ start; profit margin ≥ 33%), with the mean score.")
       md.append("")
       md.append("| strategy | customers | employees | company | owners | all four |")
       md.append("|---|---|---|---|---|---|")

@@ -48,6 +48,8 @@ public struct Report: Sendable {
     public let argmax: Double, argmaxLow: Double, argmaxHigh: Double
     public let zone: [Double]
     public let sweetspot: Double
+    /// The scenario of each value (for the strategy comparison at the sweetspot).
+    public let scenarios: [Int]
   }
 
   public let experiment: Experiment
@@ -172,7 +174,7 @@ public struct Report: Sendable {
           let cheapest = z.zone.min { costs[$0].mean < costs[$1].mean }!
           sweeps.append(SweepSeries(market: scenarios[members[0]].market.name, key: key, strategy: name, fixed: fixed, values: xs,
                                     profit: profit.map { SummaryStatistic($0) }, cost: costs, argmax: arg.argmax,
-                                    argmaxLow: arg.low, argmaxHigh: arg.high, zone: z.zone.map { xs[$0] }, sweetspot: xs[cheapest]))
+                                    argmaxLow: arg.low, argmaxHigh: arg.high, zone: z.zone.map { xs[$0] }, sweetspot: xs[cheapest], scenarios: members))
         }
       }
     }
