@@ -18,6 +18,8 @@ let package = Package(
   products: [
     // MARK: - Public API
     .library(name: "Sweetspot", targets: ["SweetspotNumerics", "SweetspotQueueing", "SweetspotModel"]),
+    // The runner and reporter, for code that drives experiments (the benchmarks do).
+    .library(name: "SweetspotRunner", targets: ["SweetspotExperiment", "SweetspotReport"]),
     .executable(name: "sweetspot", targets: ["sweetspot"]),
   ],
   dependencies: [

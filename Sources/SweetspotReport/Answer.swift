@@ -12,6 +12,7 @@ extension Report {
         let text = (sections.count > 1 ? "In \(s.label): " : "") + rankingSentence(s)
         out.append(text)
         if multiMarket == false || sections.count <= 4 {
+          out.append(employeeSentence(s))
           out.append(benchmarkSentence(s))
           out.append(win4Sentence(s))
         }
@@ -65,6 +66,16 @@ extension Report {
       text += " Last is \(worst.strategy), \(Format.money(c.meanDifference)) behind."
     }
     return text
+  }
+
+  /// Which strategy tires agents most and least: burnout and attrition with intervals.
+  func employeeSentence(_ s: ScenarioSection) -> String {
+    guard s.strategies.count > 1 else { return "" }
+    let byBurnout = s.strategies.sorted { $0.stat(.burnout).mean > $1.stat(.burnout).mean }
+    func describe(_ r: StrategyRow) -> String {
+      "burnout \(Format.interval(r.stat(.burnout), .burnout)), attrition \(Format.interval(r.stat(.agentAttrition), .agentAttrition)) a year"
+    }
+    return "Agents fare worst under \(byBurnout[0].name) (\(describe(byBurnout[0]))) and best under \(byBurnout[byBurnout.count - 1].name) (\(describe(byBurnout[byBurnout.count - 1])))."
   }
 
   func benchmarkSentence(_ s: ScenarioSection) -> String {
