@@ -90,7 +90,7 @@ public enum ExperimentLoader {
     }
     let seed = try integer("seed", default: 1, 0...Int.max)
     let trials = try integer("trials", default: 100, 2...1_000_000)
-    let weeks = try integer("weeks", default: 104, 1...5200)
+    let weeks = try integer("weeks", default: 104, 1...4000)
 
     var config = TrialConfiguration()
     config.weeks = weeks
@@ -99,7 +99,7 @@ public enum ExperimentLoader {
       try unknownKeys(t, allowed: ["size", "scale"], prefix: "population.", file: file)
       if let s = t.entry("size") {
         guard case let .integer(n) = s.value else { throw err(s.line, "population.size", "expected a whole number, got \(s.value.typeName)") }
-        guard n >= 1 && n <= 50_000_000 else { throw err(s.line, "population.size", "\(n) is out of range; allowed: 1 ... 50000000 customers") }
+        guard n >= 1 && n <= 10_000_000 else { throw err(s.line, "population.size", "\(n) is out of range; allowed: 1 ... 10000000 customers") }
         config.customers = n
       }
       if let s = t.entry("scale") {

@@ -75,23 +75,34 @@ public struct Runner: Sendable {
     Double(experiment.configuration.customers * experiment.configuration.weeks * experiment.strategies.count)
   }
 
-  /// Runs one item: every strategy on trial `item.trial` of scenario `item.scenario`.
-  public func run(_ item: WorkItem, seed: UInt64? = nil) throws -> ItemResult {
+  /// Runs one item: every strategy on trial `item.trial` of scenario `item.scenario`, each
+  /// trial spread over `trialThreads` (customer chunks; results do not depend on it).
+  public func run(_ item: WorkItem, seed: UInt64? = nil, trialThreads: Int = 1) throws -> ItemResult {
     let sc = scenarios[item.scenario]
     var outcomes: [TrialOutcome] = []
     outcomes.reserveCapacity(sc.strategies.count)
     for s in sc.strategies {
-      outcomes.append(try Trial.run(sc.configuration, strategy: s, market: sc.market, seed: seed ?? experiment.seed, trial: item.trial))
+      outcomes.append(try Trial.run(sc.configuration, strategy: s, market: sc.market, seed: seed ?? experiment.seed,
+                                    trial: item.trial, threads: trialThreads))
     }
     return ItemResult(item: item, outcomes: outcomes)
   }
 
+  /// Whether trials are big enough (several customer chunks) to parallelize within a trial
+  /// rather than across trials.
+  public var parallelWithinTrials: Bool {
+    experiment.configuration.customers > Trial.chunkSize(customers: experiment.configuration.customers)
+  }
+
   /// Runs the chunks not in `done`, calling `completed` (on the calling thread, in chunk order)
-  /// after each one.
+  /// after each one. Small trials run in parallel across trials; big ones (several customer
+  /// chunks each) one at a time, each spread over the threads. Either way the results are the same.
   public func run(threads: Int, skipping done: Set<Int> = [], completed: (Int, [ItemResult]) throws -> Void) throws {
+    let inner = parallelWithinTrials ? threads : 1
+    let outer = parallelWithinTrials ? 1 : threads
     for k in 0..<chunkCount where !done.contains(k) {
       let work = Array(chunk(k))
-      let results = try parallelMap(count: work.count, threads: threads) { i in try self.run(work[i]) }
+      let results = try parallelMap(count: work.count, threads: outer) { i in try self.run(work[i], trialThreads: inner) }
       try completed(k, results)
     }
   }

@@ -38,6 +38,19 @@ struct Accumulators {
     else if complained && s >= 0.6 { positiveTells += omega * w.positiveTells }
   }
 
+  /// Adds a chunk's additive tallies (customer-level counts and sums).
+  mutating func absorb(_ c: Accumulators) {
+    problems += c.problems; complaints += c.complaints
+    revenue += c.revenue; contribution += c.contribution
+    selfServiceSessions += c.selfServiceSessions; notices += c.notices; compensation += c.compensation
+    recovered += c.recovered
+    answeredContacts += c.answeredContacts; abandonedContacts += c.abandonedContacts
+    firstContacts += c.firstContacts; resolvedFirst += c.resolvedFirst
+    csatSum += c.csatSum; csatCount += c.csatCount
+    positiveTells += c.positiveTells; negativeTells += c.negativeTells
+    noProblemWeeks += c.noProblemWeeks; noProblemChurned += c.noProblemChurned
+  }
+
   /// A contact's CSAT answer in expectation: P(4–5 of 5) through the logistic link, as if every
   /// handled contact were surveyed (no survey sampling noise).
   @inline(__always)
@@ -63,7 +76,9 @@ struct Accumulators {
     return cost
   }
 
-  func outcome(pop: Population, n0: Int, weeks: Int, scale: Double, world w: World) -> TrialOutcome {
+  func outcome(pop population: Population, n0: Int, weeks: Int, scale: Double, world w: World) -> TrialOutcome {
+    let pop = population.view
+    let count = population.count
     var o = TrialOutcome()
     let years = Double(weeks) / 52
     var survivors = 0.0
@@ -71,7 +86,7 @@ struct Accumulators {
     var aliveEnd = 0.0, attitudeSum = 0.0
     // ACSI-like: attitude on a 0–100 scale where "exactly as expected" (½) scores 72, about a
     // typical company's ACSI (national ≈ 77), 10 points per 0.1 of attitude (assumption).
-    for i in 0..<pop.count where pop.alive[i] { aliveEnd += 1; attitudeSum += min(1, max(0, Double(pop.attitude[i]) + 0.22)) }
+    for i in 0..<count where pop.alive[i] { aliveEnd += 1; attitudeSum += min(1, max(0, Double(pop.attitude[i]) + 0.22)) }
 
     o[.profitNPV] = profitNPV
     o[.revenue] = revenue
@@ -115,7 +130,7 @@ struct Accumulators {
 
     // TARP: 26-week retention after the first problem's outcome, by outcome class.
     var kept = [Double](repeating: 0, count: 5), seen = [Double](repeating: 0, count: 5)
-    for i in 0..<pop.count {
+    for i in 0..<count {
       let c = Int(pop.tarpClass[i])
       guard c > 0, Int(pop.tarpWeek[i]) + 26 < weeks else { continue }
       seen[c] += 1

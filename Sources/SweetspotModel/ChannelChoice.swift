@@ -9,6 +9,10 @@ struct ChannelChoice {
   private var all: [[Double]] = []
   private var liveOnly: [[Double]] = []
 
+  /// No channels (a placeholder until the week's choice is computed).
+  static let none = ChannelChoice()
+  private init() {}
+
   init(levers: Levers, world w: World) {
     for seg in Segment.allCases {
       let p = seg.profile

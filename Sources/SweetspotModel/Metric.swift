@@ -95,6 +95,12 @@ public struct TrialOutcome: Sendable, Equatable {
 
   init() { values = [Double](repeating: .nan, count: Metric.allCases.count) }
 
+  /// Identical outcomes: every value equal bit for bit (so an undefined, NaN, metric equals
+  /// itself, as it does in result files).
+  public static func == (a: TrialOutcome, b: TrialOutcome) -> Bool {
+    a.values.count == b.values.count && zip(a.values, b.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+  }
+
   public subscript(_ m: Metric) -> Double {
     get { values[Metric.index[m]!] }
     set { values[Metric.index[m]!] = newValue }

@@ -1,60 +1,132 @@
 import SweetspotNumerics
 
-/// The customers of one trial, stored as struct-of-arrays: one contiguous array per attribute,
+/// The customers of one trial, stored as struct-of-arrays: one contiguous column per attribute,
 /// so the weekly loop streams through memory and no customer is an object.
 ///
 /// Latent attributes are drawn for every customer when they join, whether or not a strategy will
 /// make them matter (patience is drawn even for customers who never call): this keeps common
 /// random numbers in step across strategies. Attributes are stored as `Float` (half the memory of
 /// `Double`; their precision is far beyond what the model's assumptions justify) and computed
-/// with in `Double`. Memory: 15 four-byte and 4 one-byte fields, ≈ 64 bytes per customer slot.
-public struct Population: Sendable {
-  // Latent attributes (fixed for life).
-  var segment: [UInt8] = []
-  var expectation: [Float] = []
-  var revenue: [Float] = []
-  var priceSensitivity: [Float] = []
-  var complaintPropensity: [Float] = []
-  var wordOfMouth: [Float] = []
-  var baseHazard: [Float] = []
-  var problemPropensity: [Float] = []
-  var patience: [Float] = []
-  // State.
-  /// Cumulative attitude on the 0–1 latent scale (drives CSAT, NPS).
-  var attitude: [Float] = []
-  /// Attitude as it drives churn and word of mouth: equal to `attitude` except that, without
-  /// the service-recovery paradox, recovery cannot lift it above the pre-problem level.
-  var loyalty: [Float] = []
-  var alive: [Bool] = []
-  /// A problem or inquiry still open: attempts made so far (0 = none), its size and channel.
-  var pendingAttempts: [UInt8] = []
-  var pendingSize: [Float] = []
-  var pendingChannel: [UInt8] = []
-  /// TARP bookkeeping: the outcome class of the first problem and the week it ended; the week
-  /// the customer left (−1 while a customer).
-  var tarpClass: [UInt8] = []
-  var tarpWeek: [Int32] = []
-  var churnWeek: [Int32] = []
-  /// One-time probability of leaving armed when a problem ends this week (TARP overlay).
-  var defection: [Float] = []
-
-  /// Customers ever in the trial (alive or not); slots are never reused.
+/// with in `Double`.
+///
+/// Columns are raw buffers owned by this object, not Swift arrays: the weekly passes read and
+/// write them through a `PopulationView` (a struct of pointers) with no copy-on-write checks, and
+/// chunks of customers can be processed on several threads at once. Memory: 15 four-byte and
+/// 10 one-byte columns, 70 bytes per customer slot (plus growth headroom of up to 2×).
+public final class Population: @unchecked Sendable {
   public private(set) var count = 0
+  private(set) var capacity = 0
+  public private(set) var view: PopulationView
 
   init(capacity: Int) {
-    for_each_array { $0.reserveCapacity(capacity) }
+    self.capacity = max(capacity, 16)
+    view = PopulationView(capacity: self.capacity)
   }
 
-  private mutating func for_each_array(_ reserve: (inout [Float]) -> Void) {
-    reserve(&expectation); reserve(&revenue); reserve(&priceSensitivity); reserve(&complaintPropensity)
-    reserve(&wordOfMouth); reserve(&baseHazard); reserve(&problemPropensity); reserve(&patience)
-    reserve(&attitude); reserve(&loyalty); reserve(&pendingSize)
+  deinit { view.deallocate() }
+
+  /// Makes room for `n` slots (copying what is there); invalidates earlier views.
+  func reserve(_ n: Int) {
+    guard n > capacity else { return }
+    let v = PopulationView(capacity: n)
+    v.copy(from: view, count: count)
+    view.deallocate()
+    view = v
+    capacity = n
   }
 
-  /// Appends one customer drawn from `stream`: a segment from the market's mix, then every
-  /// latent attribute from that segment's distributions, in a fixed order.
-  mutating func append(from stream: borrowing RandomStream, market: Market, segments: DiscreteTable,
-                       world: World, week: Int) {
+  /// Extends the population to `n` slots whose attributes the caller then sets with `draw`.
+  func grow(to n: Int) {
+    if n > capacity { reserve(max(n, capacity * 3 / 2)) }
+    count = n
+  }
+
+  /// Appends one customer drawn from `stream`.
+  func append(from stream: borrowing RandomStream, market: Market, segments: DiscreteTable, world: World) {
+    grow(to: count + 1)
+    view.draw(count - 1, from: stream, market: market, segments: segments, world: world)
+  }
+
+  /// Customers alive now.
+  public var aliveCount: Int { (0..<count).reduce(0) { $0 + (view.alive[$1] ? 1 : 0) } }
+}
+
+/// Pointers to a population's columns and to the per-slot weekly scratch. A value: copy it into
+/// a worker, and index it like arrays (no bounds checks: callers stay within `count`).
+public struct PopulationView: @unchecked Sendable {
+  // Latent attributes (fixed for life).
+  var segment: UnsafeMutablePointer<UInt8>
+  var expectation: UnsafeMutablePointer<Float>
+  var revenue: UnsafeMutablePointer<Float>
+  var priceSensitivity: UnsafeMutablePointer<Float>
+  var complaintPropensity: UnsafeMutablePointer<Float>
+  var wordOfMouth: UnsafeMutablePointer<Float>
+  var baseHazard: UnsafeMutablePointer<Float>
+  var problemPropensity: UnsafeMutablePointer<Float>
+  var patience: UnsafeMutablePointer<Float>
+  // State.
+  /// Cumulative attitude on the 0–1 latent scale (drives CSAT, NPS).
+  var attitude: UnsafeMutablePointer<Float>
+  /// Attitude as it drives churn and word of mouth: equal to `attitude` except that, without
+  /// the service-recovery paradox, recovery cannot lift it above the no-problem level.
+  var loyalty: UnsafeMutablePointer<Float>
+  var alive: UnsafeMutablePointer<Bool>
+  /// A problem or inquiry still open: attempts made so far (0 = none), its size and channel.
+  var pendingAttempts: UnsafeMutablePointer<UInt8>
+  var pendingSize: UnsafeMutablePointer<Float>
+  var pendingChannel: UnsafeMutablePointer<UInt8>
+  /// TARP bookkeeping: the outcome class of the first problem and the week it ended; the week
+  /// the customer left (−1 while a customer).
+  var tarpClass: UnsafeMutablePointer<UInt8>
+  var tarpWeek: UnsafeMutablePointer<Int32>
+  var churnWeek: UnsafeMutablePointer<Int32>
+  /// One-time probability of leaving armed when a problem ends this week (TARP overlay).
+  var defection: UnsafeMutablePointer<Float>
+  // Weekly scratch: this week's live contact, if any.
+  var contactChannel: UnsafeMutablePointer<UInt8>
+  var contactAttempt: UnsafeMutablePointer<UInt8>
+  var contactSize: UnsafeMutablePointer<Float>
+  var contactIsProblem: UnsafeMutablePointer<Bool>
+  var contactEscalated: UnsafeMutablePointer<Bool>
+  var experienced: UnsafeMutablePointer<Bool>
+
+  /// Columns for `n` slots, uninitialized.
+  init(capacity n: Int) {
+    segment = .allocate(capacity: n); expectation = .allocate(capacity: n); revenue = .allocate(capacity: n)
+    priceSensitivity = .allocate(capacity: n); complaintPropensity = .allocate(capacity: n); wordOfMouth = .allocate(capacity: n)
+    baseHazard = .allocate(capacity: n); problemPropensity = .allocate(capacity: n); patience = .allocate(capacity: n)
+    attitude = .allocate(capacity: n); loyalty = .allocate(capacity: n); alive = .allocate(capacity: n)
+    pendingAttempts = .allocate(capacity: n); pendingSize = .allocate(capacity: n); pendingChannel = .allocate(capacity: n)
+    tarpClass = .allocate(capacity: n); tarpWeek = .allocate(capacity: n); churnWeek = .allocate(capacity: n)
+    defection = .allocate(capacity: n); contactChannel = .allocate(capacity: n); contactAttempt = .allocate(capacity: n)
+    contactSize = .allocate(capacity: n); contactIsProblem = .allocate(capacity: n); contactEscalated = .allocate(capacity: n)
+    experienced = .allocate(capacity: n)
+  }
+
+  func copy(from o: PopulationView, count n: Int) {
+    guard n > 0 else { return }
+    segment.update(from: o.segment, count: n); expectation.update(from: o.expectation, count: n); revenue.update(from: o.revenue, count: n)
+    priceSensitivity.update(from: o.priceSensitivity, count: n); complaintPropensity.update(from: o.complaintPropensity, count: n)
+    wordOfMouth.update(from: o.wordOfMouth, count: n); baseHazard.update(from: o.baseHazard, count: n)
+    problemPropensity.update(from: o.problemPropensity, count: n); patience.update(from: o.patience, count: n)
+    attitude.update(from: o.attitude, count: n); loyalty.update(from: o.loyalty, count: n); alive.update(from: o.alive, count: n)
+    pendingAttempts.update(from: o.pendingAttempts, count: n); pendingSize.update(from: o.pendingSize, count: n)
+    pendingChannel.update(from: o.pendingChannel, count: n); tarpClass.update(from: o.tarpClass, count: n)
+    tarpWeek.update(from: o.tarpWeek, count: n); churnWeek.update(from: o.churnWeek, count: n); defection.update(from: o.defection, count: n)
+  }
+
+  func deallocate() {
+    segment.deallocate(); expectation.deallocate(); revenue.deallocate(); priceSensitivity.deallocate()
+    complaintPropensity.deallocate(); wordOfMouth.deallocate(); baseHazard.deallocate(); problemPropensity.deallocate()
+    patience.deallocate(); attitude.deallocate(); loyalty.deallocate(); alive.deallocate(); pendingAttempts.deallocate()
+    pendingSize.deallocate(); pendingChannel.deallocate(); tarpClass.deallocate(); tarpWeek.deallocate(); churnWeek.deallocate()
+    defection.deallocate(); contactChannel.deallocate(); contactAttempt.deallocate(); contactSize.deallocate()
+    contactIsProblem.deallocate(); contactEscalated.deallocate(); experienced.deallocate()
+  }
+
+  /// Draws customer `i`: a segment from the market's mix, then every latent attribute from that
+  /// segment's distributions, in a fixed order, and a fresh state.
+  func draw(_ i: Int, from stream: borrowing RandomStream, market: Market, segments: DiscreteTable, world: World) {
     let seg = Segment(rawValue: segments.draw(using: stream))!
     let p = seg.profile
     let e = stream.beta(p.expectation * 20, (1 - p.expectation) * 20)
@@ -70,18 +142,16 @@ public struct Population: Sendable {
     // New customers start near the attitude their product experience sustains.
     let start = Satisfaction.productExperience(expectation: e, quality: market.productQuality, world: world)
     let a0 = min(1, max(0, stream.gaussian(mean: start, standardDeviation: 0.05)))
-    segment.append(UInt8(seg.rawValue))
-    expectation.append(Float(e)); revenue.append(Float(rev)); priceSensitivity.append(Float(psi))
-    complaintPropensity.append(Float(kappa)); wordOfMouth.append(Float(omega)); baseHazard.append(Float(h0))
-    problemPropensity.append(Float(pi)); patience.append(Float(pat))
-    attitude.append(Float(a0)); loyalty.append(Float(a0)); alive.append(true)
-    pendingAttempts.append(0); pendingSize.append(0); pendingChannel.append(0)
-    tarpClass.append(0); tarpWeek.append(-1); churnWeek.append(-1); defection.append(0)
-    count += 1
+    segment[i] = UInt8(seg.rawValue)
+    expectation[i] = Float(e); revenue[i] = Float(rev); priceSensitivity[i] = Float(psi)
+    complaintPropensity[i] = Float(kappa); wordOfMouth[i] = Float(omega); baseHazard[i] = Float(h0)
+    problemPropensity[i] = Float(pi); patience[i] = Float(pat)
+    attitude[i] = Float(a0); loyalty[i] = Float(a0); alive[i] = true
+    pendingAttempts[i] = 0; pendingSize[i] = 0; pendingChannel[i] = 0
+    tarpClass[i] = 0; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
+    contactChannel[i] = 0; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false
+    contactEscalated[i] = false; experienced[i] = false
   }
-
-  /// Customers alive now.
-  public var aliveCount: Int { alive.reduce(0) { $0 + ($1 ? 1 : 0) } }
 }
 
 #if canImport(Glibc)

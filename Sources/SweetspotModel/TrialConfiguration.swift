@@ -38,8 +38,8 @@ public struct ModelError: Error, Equatable, Sendable, CustomStringConvertible {
 extension TrialConfiguration {
   /// Throws the first value out of range, naming its key.
   public func validate() throws(ModelError) {
-    try ModelError.require(customers >= 1 && customers <= 50_000_000, "population.size", Double(customers), "a whole number in 1 ... 50000000")
-    try ModelError.require(weeks >= 1 && weeks <= 5200, "horizon.weeks", Double(weeks), "a whole number in 1 ... 5200")
+    try ModelError.require(customers >= 1 && customers <= 10_000_000, "population.size", Double(customers), "a whole number in 1 ... 10000000")
+    try ModelError.require(weeks >= 1 && weeks <= 4000, "weeks", Double(weeks), "a whole number in 1 ... 4000")
     try ModelError.require(customerScale > 0 && customerScale.isFinite, "population.scale", customerScale, "finite and > 0")
   }
 }

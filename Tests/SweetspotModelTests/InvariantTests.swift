@@ -68,3 +68,23 @@ import SweetspotNumerics
     #expect(throws: ModelError.self) { try run(customers: 0) }
   }
 }
+
+/// Big populations: a trial's customers are split into fixed chunks with their own streams, so
+/// spreading them over threads changes nothing.
+@Suite struct BigPopulationTests {
+  @Test func aMultiChunkTrialIsIdenticalOnOneTwoAndThreeThreads() throws {
+    let config = TrialConfiguration(customers: 150_000, weeks: 3)
+    #expect(Trial.chunkSize(customers: config.customers) == 65_536)  // 3 chunks
+    let one = try Trial.run(config, strategy: .win4, market: .competitive, seed: 4, trial: 1, threads: 1)
+    let two = try Trial.run(config, strategy: .win4, market: .competitive, seed: 4, trial: 1, threads: 2)
+    let three = try Trial.run(config, strategy: .win4, market: .competitive, seed: 4, trial: 1, threads: 3)
+    #expect(one == two && two == three)
+    #expect(one[.customersEnd] > 0)
+  }
+
+  @Test func chunkSizesDependOnlyOnThePopulation() {
+    #expect(Trial.chunkSize(customers: 10_000) == 65_536)
+    #expect(Trial.chunkSize(customers: 10_000_000) == 156_672)  // ⌈10⁷/64⌉ = 156,250, rounded up to 1,024s
+    #expect(10_000_000 / Trial.chunkSize(customers: 10_000_000) < Trial.maxChunks / 2)
+  }
+}
