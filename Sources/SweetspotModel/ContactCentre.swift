@@ -27,29 +27,34 @@ struct QueuedChannel {
   /// Contacts one agent handles at once (chat); servers = agents × concurrency.
   var concurrency: Double
 
-  /// Agents for one interval: the Erlang A minimum for the target, at least load ÷ cap.
-  func agents(forecastPerHour rate: Double, levers: Levers, scratch: inout [Double]) -> Int {
-    guard rate > 0 else { return 1 }
+  /// Agents for one interval: the Erlang A minimum for the target, at least load ÷ cap; and the
+  /// Erlang A minimum in servers (agents × concurrency), next week's search hint.
+  func staffing(forecastPerHour rate: Double, levers: Levers, hint: Int?, scratch: inout [Double]) -> (agents: Int, servers: Int) {
+    guard rate > 0 else { return (1, 0) }
     let load = rate / 3600 * handleSeconds / concurrency
     let capped = Int((load / levers.occupancyCap).rounded(.up))
     let target = StaffingTarget.serviceLevel(min(max(levers.serviceLevelTarget, 0.01), 0.999), withinSeconds: levers.answerWithinSeconds)
     let servers = (try? Staffing.minimumAgents(arrivalRate: rate / 3600, meanHandleTime: handleSeconds, meanPatience: patienceSeconds,
-                                               target: target, scratch: &scratch).agents) ?? capped
+                                               target: target, hint: hint, scratch: &scratch).agents) ?? capped
     let agents = Int((Double(servers) / concurrency).rounded(.up))
-    return max(1, max(agents, capped))
+    return (max(1, max(agents, capped)), servers)
   }
 
-  /// One week on this channel in fast (Erlang A) mode.
-  func week(volume: Double, forecast: Double, levers: Levers, world: World, scratch: inout [Double]) -> ChannelWeek {
+  /// `servers` holds last week's exact staffing per interval (the search's starting hints) and
+  /// receives this week's.
+  func week(volume: Double, forecast: Double, levers: Levers, world: World, servers hints: inout [Int], scratch: inout [Double]) -> ChannelWeek {
     var out = ChannelWeek()
     let shape = world.intradayShape
     let shapeTotal = shape.reduce(0, +)
     let days = world.daysPerWeek
-    for w in shape {
+    if hints.count != shape.count { hints = [Int](repeating: 0, count: shape.count) }
+    for (i, w) in shape.enumerated() {
       let share = w / shapeTotal / days  // of the weekly volume, per interval-hour
       let rate = volume * share
       let forecastRate = forecast * share
-      let n = agents(forecastPerHour: forecastRate, levers: levers, scratch: &scratch)
+      let plan = staffing(forecastPerHour: forecastRate, levers: levers, hint: hints[i] > 0 ? hints[i] : nil, scratch: &scratch)
+      let n = plan.agents
+      hints[i] = plan.servers
       out.staffedHours += Double(n) * days
       guard rate > 0 else { continue }
       let servers = Int((Double(n) * concurrency).rounded(.down))
@@ -83,7 +88,7 @@ struct QueuedChannel {
     for (i, w) in shape.enumerated() {
       let share = w / shapeTotal / days
       let rate = volume * share
-      let n = agents(forecastPerHour: forecast * share, levers: levers, scratch: &scratch)
+      let n = staffing(forecastPerHour: forecast * share, levers: levers, hint: nil, scratch: &scratch).agents
       out.staffedHours += Double(n) * days
       guard rate > 0 else { continue }
       let servers = max(1, Int((Double(n) * concurrency).rounded(.down)))

@@ -58,6 +58,7 @@ public enum Trial {
     }
     var queueScratch: [Double] = []
     queueScratch.reserveCapacity(1024)
+    var phoneStaffing: [Int] = [], chatStaffing: [Int] = []
 
     var levers = strategy.levers
     var acc = Accumulators()
@@ -135,8 +136,8 @@ public enum Trial {
       let phoneWeek: ChannelWeek, chatWeek: ChannelWeek
       switch config.queueMode {
       case .erlangA:
-        phoneWeek = levers.offersPhone ? phoneChannel.week(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w, scratch: &queueScratch) : ChannelWeek()
-        chatWeek = levers.offersChat ? chatChannel.week(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w, scratch: &queueScratch) : ChannelWeek()
+        phoneWeek = levers.offersPhone ? phoneChannel.week(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w, servers: &phoneStaffing, scratch: &queueScratch) : ChannelWeek()
+        chatWeek = levers.offersChat ? chatChannel.week(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w, servers: &chatStaffing, scratch: &queueScratch) : ChannelWeek()
       case .simulation:
         phoneWeek = levers.offersPhone ? try phoneChannel.simulatedWeek(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w, seed: seed, trial: trial, week: week, channel: 0, scratch: &queueScratch) : ChannelWeek()
         chatWeek = levers.offersChat ? try chatChannel.simulatedWeek(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w, seed: seed, trial: trial, week: week, channel: 1, scratch: &queueScratch) : ChannelWeek()

@@ -82,8 +82,11 @@ public enum Staffing {
 
   /// The exact minimum alone, reusing `scratch` (no allocation once it has grown): what the
   /// world model calls for every interval of every week.
+  /// `hint` (for example last week's answer for the same interval) starts the search there and
+  /// steps down or up one agent at a time: the same exact minimum, in a couple of evaluations
+  /// when the answer has barely moved.
   public static func minimumAgents(arrivalRate: Double, meanHandleTime: Double, meanPatience: Double?,
-                                   target: StaffingTarget, maxAgents: Int = 100_000,
+                                   target: StaffingTarget, maxAgents: Int = 100_000, hint: Int? = nil,
                                    scratch: inout [Double]) throws(QueueError) -> (agents: Int, metrics: QueueMetrics) {
     try target.validate()
     if case .abandonment = target, meanPatience == nil {
@@ -101,6 +104,26 @@ public enum Staffing {
     // and then bisecting (O(log N) evaluations).
     var lo = meanPatience == nil ? Int(load.rounded(.down)) + 1 : 1  // Erlang C needs N > A
     lo = max(lo, 1)
+    if let hint, hint > lo, hint <= maxAgents {
+      var n = hint
+      var m = try metrics(n)
+      if target.isMet(by: m) {
+        while n > lo {
+          let below = try metrics(n - 1)
+          guard target.isMet(by: below) else { break }
+          n -= 1
+          m = below
+        }
+        return (n, m)
+      }
+      for _ in 0..<4 {  // a few steps up; a big jump falls back to the search
+        n += 1
+        if n > maxAgents { break }
+        m = try metrics(n)
+        if target.isMet(by: m) { return (n, m) }
+      }
+      lo = n - 1 < lo ? lo : n  // n fails: the answer lies above
+    }
     let first = try metrics(lo)
     if target.isMet(by: first) { return (lo, first) }
     var step = max(1, Int(load.squareRoot()))

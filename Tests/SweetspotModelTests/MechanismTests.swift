@@ -14,7 +14,8 @@ import SweetspotQueueing
       var levers = Strategy.goodEnough.levers
       levers.serviceLevelTarget = target
       levers.occupancyCap = 0.99  // let the target, not the cap, decide
-      let week = phone.week(volume: 6000, forecast: 6000, levers: levers, world: World(), scratch: &scratch)
+      var hints: [Int] = []
+      let week = phone.week(volume: 6000, forecast: 6000, levers: levers, world: World(), servers: &hints, scratch: &scratch)
       if let p = previous {
         #expect(week.staffedHours > p.staffedHours)
         #expect(week.asa < p.asa && week.abandonRate < p.abandonRate)

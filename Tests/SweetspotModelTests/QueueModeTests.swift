@@ -9,7 +9,8 @@ import SweetspotNumerics
     let levers = Strategy.goodEnough.levers
     let world = World()
     var scratch: [Double] = []
-    let fast = phone.week(volume: 5000, forecast: 5000, levers: levers, world: world, scratch: &scratch)
+    var hints: [Int] = []
+    let fast = phone.week(volume: 5000, forecast: 5000, levers: levers, world: world, servers: &hints, scratch: &scratch)
     var abandon: [Double] = [], within: [Double] = [], asa: [Double] = []
     for week in 0..<30 {
       let s = try phone.simulatedWeek(volume: 5000, forecast: 5000, levers: levers, world: world, seed: 11, trial: 0,

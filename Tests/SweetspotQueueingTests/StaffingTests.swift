@@ -66,6 +66,21 @@ import Testing
     }
   }
 
+  /// A search hint (last week's answer) never changes the answer, whether it is right, below,
+  /// above or far off.
+  @Test func aHintFindsTheSameMinimum() throws {
+    var scratch: [Double] = []
+    for (rate, patience) in [(lambda, 300.0), (lambda * 7, 180.0), (lambda * 40, 600.0)] {
+      let target = StaffingTarget.serviceLevel(0.8, withinSeconds: 20)
+      let exact = try Staffing.minimumAgents(arrivalRate: rate, meanHandleTime: aht, meanPatience: patience, target: target, scratch: &scratch)
+      for hint in [1, exact.agents - 3, exact.agents - 1, exact.agents, exact.agents + 1, exact.agents + 5, 3 * exact.agents] where hint > 0 {
+        let hinted = try Staffing.minimumAgents(arrivalRate: rate, meanHandleTime: aht, meanPatience: patience, target: target, hint: hint, scratch: &scratch)
+        #expect(hinted.agents == exact.agents, "hint \(hint)")
+        #expect(hinted.metrics == exact.metrics)
+      }
+    }
+  }
+
   @Test func impossibleOrMalformedTargetsAreErrors() {
     #expect(throws: QueueError.self) {
       try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: nil, target: .serviceLevel(1.0, withinSeconds: 20))
