@@ -1,3 +1,4 @@
+import SweetspotExperiment
 import SweetspotNumerics
 import SweetspotQueueing
 

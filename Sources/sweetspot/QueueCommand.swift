@@ -1,3 +1,4 @@
+import SweetspotExperiment
 import ArgumentParser
 import SweetspotNumerics
 import SweetspotQueueing

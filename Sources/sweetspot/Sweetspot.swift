@@ -36,16 +36,8 @@ struct Sweetspot: ParsableCommand {
     } catch let error as InputError {
       printError("sweetspot: \(error.message)")
       Glibc.exit(2)
-    } catch let error as QueueError {
-      printError("sweetspot: \(error)")
-      Glibc.exit(2)
-    } catch let error as ExperimentError {
-      printError("sweetspot: \(error)")
-      Glibc.exit(2)
-    } catch let error as ModelError {
-      printError("sweetspot: \(error)")
-      Glibc.exit(2)
-    } catch let error as NumericsError {
+    } catch let error where error is ExperimentError || error is ModelError || error is QueueError || error is NumericsError {
+      // Bad input found by the core: its description names the file, key or option.
       printError("sweetspot: \(error)")
       Glibc.exit(2)
     } catch let code as ExitCode {
