@@ -54,6 +54,8 @@ let benchmarks: @Sendable () -> Void = {
     metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
     warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
 
+  drawCostBenchmarks()
+
   // (a) One trial of the reference model.
   Benchmark("Trial 10k customers x 104 weeks", configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, customerWeeksPerSecond])) { benchmark in
     for i in benchmark.scaledIterations {
