@@ -33,7 +33,7 @@ let package = Package(
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
     ),
-    .target(name: "_SweetspotMRG", dependencies: ["CGSL"]),
+    .target(name: "_SweetspotMRG", dependencies: ["CGSL"], exclude: ["README.md"]),
 
     // MARK: - Core
     .target(name: "SweetspotNumerics", dependencies: ["CGSL", "_SweetspotMRG"]),
@@ -65,7 +65,9 @@ let package = Package(
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
     .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
-    .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
+    // Golden/ holds the golden report and its experiment, read by path (#filePath), not bundled.
+    .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"],
+                exclude: ["Golden"]),
     .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
   ]
 )

@@ -80,7 +80,6 @@ struct Accumulators {
     let pop = population.view
     let count = population.count
     var o = TrialOutcome()
-    let years = Double(weeks) / 52
     var survivors = 0.0
     for i in 0..<n0 where pop.alive[i] { survivors += 1 }
     var aliveEnd = 0.0, attitudeSum = 0.0

@@ -74,8 +74,7 @@ public enum Analysis {
     }
     func argmax(_ m: [Double]) -> Int { m.indices.max { m[$0] < m[$1] || (m[$0] == m[$1] && $0 > $1) }! }
     let best = values[argmax(means(Array(0..<trials)))]
-    var stream = try RandomStream(key: key)
-    _ = stream.uniform()
+    let stream = try RandomStream(key: key)
     var locations: [Double] = []
     locations.reserveCapacity(resamples)
     var idx = [Int](repeating: 0, count: trials)
