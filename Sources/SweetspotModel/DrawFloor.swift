@@ -30,8 +30,15 @@ public enum DrawFloor {
       try service.reset(to: key(.service, week)); try churn.reset(to: key(.churn, week))
       try employees.reset(to: key(.employees, week)); try acquisition.reset(to: key(.acquisition, week))
       let slots = customers + recruits * week / max(weeks, 1)
-      for _ in 0..<slots { sink += problems.uniform() + decisions.uniform() + decisions.uniform() }
-      for _ in 0..<slots { sink += service.uniform() + service.uniform() + churn.uniform() }
+      let k = Trial.drawsPerCustomerWeek
+      for _ in 0..<slots {
+        for _ in 0..<k.problems { sink += problems.uniform() }
+        for _ in 0..<k.decisions { sink += decisions.uniform() }
+      }
+      for _ in 0..<slots {
+        for _ in 0..<k.service { sink += service.uniform() }
+        for _ in 0..<k.churn { sink += churn.uniform() }
+      }
       sink += Double(employees.binomial(trials: agents, probability: 0.008))
       let arrivals = acquisition.poisson(mean: Double(recruits) / Double(max(weeks, 1)))
       for _ in 0..<arrivals { customer(recruitStream) }

@@ -46,9 +46,6 @@ public final class Population: @unchecked Sendable {
     grow(to: count + 1)
     view.draw(count - 1, from: stream, market: market, segments: segments, world: world)
   }
-
-  /// Customers alive now.
-  public var aliveCount: Int { (0..<count).reduce(0) { $0 + (view.alive[$1] ? 1 : 0) } }
 }
 
 /// Pointers to a population's columns and to the per-slot weekly scratch. A value: copy it into

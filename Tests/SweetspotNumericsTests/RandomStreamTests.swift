@@ -90,10 +90,20 @@ import Testing
   }
 
   @Test func keysOutOfRangeAreErrorsNotTraps() {
-    #expect(throws: NumericsError.self) { try RandomStream(key: StreamKey(seed: 1, trial: -1)) }
-    #expect(throws: NumericsError.self) { try RandomStream(key: StreamKey(seed: 1, trial: 0, part: 1 << 20)) }
+    #expect(throws: NumericsError.self) { _ = try RandomStream(key: StreamKey(seed: 1, trial: -1)) }
+    #expect(throws: NumericsError.self) { _ = try RandomStream(key: StreamKey(seed: 1, trial: 0, part: 1 << 20)) }
     #expect(throws: NumericsError.self) { try Generator.named("mersenne") }
-    #expect(throws: NumericsError.self) { try RandomStream(mrg32k3aState: [0, 0, 0, 1, 1, 1]) }
+    #expect(throws: NumericsError.self) { _ = try RandomStream(mrg32k3aState: [0, 0, 0, 1, 1, 1]) }
+  }
+
+  @Test func uniformIntegersCoverTheirRangeEvenly() throws {
+    let s = try RandomStream(key: StreamKey(seed: 4))
+    var counts = [Int](repeating: 0, count: 6)
+    let n = 60_000
+    for _ in 0..<n { counts[try s.uniformInt(below: 6)] += 1 }
+    let se = (Double(n) / 6 * 5 / 6).squareRoot()
+    for c in counts { #expect(abs(Double(c) - Double(n) / 6) <= 4.5 * se) }
+    #expect(throws: NumericsError.self) { try s.uniformInt(below: 0) }
   }
 
   @Test func uniformPositiveIsNeverZeroAndUniformStaysBelowOne() throws {
