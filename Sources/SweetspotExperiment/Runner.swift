@@ -46,28 +46,25 @@ public struct Runner: Sendable {
   public let experiment: Experiment
   public let scenarios: [Scenario]
   public let shard: Shard
+  /// This shard's items, scenario-major, trial-minor (built once: chunks are slices of it).
+  public let items: [WorkItem]
   public static let chunkSize = 16
 
   public init(experiment: Experiment, shard: Shard = .whole) throws(ExperimentError) {
     self.experiment = experiment
     self.scenarios = try experiment.scenarios()
     self.shard = shard
-  }
-
-  /// This shard's items, scenario-major, trial-minor.
-  public var items: [WorkItem] {
-    var out: [WorkItem] = []
+    var items: [WorkItem] = []
     for s in scenarios.indices {
-      for t in 0..<experiment.trials where shard.contains(trial: t) { out.append(WorkItem(scenario: s, trial: t)) }
+      for t in 0..<experiment.trials where shard.contains(trial: t) { items.append(WorkItem(scenario: s, trial: t)) }
     }
-    return out
+    self.items = items
   }
 
   public var chunkCount: Int { (items.count + Runner.chunkSize - 1) / Runner.chunkSize }
 
   public func chunk(_ k: Int) -> ArraySlice<WorkItem> {
-    let all = items
-    return all[(k * Runner.chunkSize)..<min(all.count, (k + 1) * Runner.chunkSize)]
+    items[(k * Runner.chunkSize)..<min(items.count, (k + 1) * Runner.chunkSize)]
   }
 
   /// Customer-weeks one item simulates (for throughput).
