@@ -40,9 +40,21 @@ struct QueuedChannel {
     return (max(1, max(agents, capped)), servers)
   }
 
-  /// `servers` holds last week's exact staffing per interval (the search's starting hints) and
-  /// receives this week's.
-  func week(volume: Double, forecast: Double, levers: Levers, world: World, servers hints: inout [Int], scratch: inout [Double]) -> ChannelWeek {
+  /// Where one interval's queue metrics come from: Erlang A (fast), or the discrete-event
+  /// simulator with streams keyed by the trial, week, channel and interval.
+  enum Evaluation {
+    case erlangA
+    case simulation(seed: UInt64, trial: Int, week: Int, channel: Int)
+  }
+
+  /// One week on this channel. `servers` holds last week's exact staffing per interval (the
+  /// staffing search's starting hints) and receives this week's.
+  ///
+  /// With Erlang A each interval is in its own steady state (the stationary-independent-period
+  /// approach). With simulation each interval is simulated over its five occurrences (one
+  /// continuous run of days × 1 h after a half-hour warm-up).
+  func week(volume: Double, forecast: Double, levers: Levers, world: World, evaluation: Evaluation = .erlangA,
+            servers hints: inout [Int], scratch: inout [Double]) throws -> ChannelWeek {
     var out = ChannelWeek()
     let shape = world.intradayShape
     let shapeTotal = shape.reduce(0, +)
@@ -51,58 +63,39 @@ struct QueuedChannel {
     for (i, w) in shape.enumerated() {
       let share = w / shapeTotal / days  // of the weekly volume, per interval-hour
       let rate = volume * share
-      let forecastRate = forecast * share
-      let plan = staffing(forecastPerHour: forecastRate, levers: levers, hint: hints[i] > 0 ? hints[i] : nil, scratch: &scratch)
+      let plan = staffing(forecastPerHour: forecast * share, levers: levers, hint: hints[i] > 0 ? hints[i] : nil, scratch: &scratch)
       let n = plan.agents
       hints[i] = plan.servers
       out.staffedHours += Double(n) * days
       guard rate > 0 else { continue }
-      let servers = Int((Double(n) * concurrency).rounded(.down))
-      let m = (try? QueueModel(arrivalRate: rate / 3600, meanHandleTime: handleSeconds, agents: max(1, servers), meanPatience: patienceSeconds))
-        .flatMap { try? ErlangA.metrics($0, answerWithin: levers.answerWithinSeconds, scratch: &scratch) }
-      guard let m else { continue }
-      // The strategy staffs to its own threshold; the service level is reported at the
-      // industry's (20 s), so strategies compare on one definition.
-      let reported = levers.answerWithinSeconds == world.reportingThresholdSeconds ? m
-        : (try? QueueModel(arrivalRate: rate / 3600, meanHandleTime: handleSeconds, agents: max(1, servers), meanPatience: patienceSeconds))
-          .flatMap { try? ErlangA.metrics($0, answerWithin: world.reportingThresholdSeconds, scratch: &scratch) } ?? m
-      let offered = rate * days
-      out.offered += offered
-      out.abandoned += offered * m.probabilityOfAbandonment
-      out.answeredWithin += offered * reported.serviceLevel
-      out.waitAnswered += offered * (1 - m.probabilityOfAbandonment) * m.averageSpeedOfAnswer
-      out.busyHours += m.occupancy * Double(servers) / concurrency * days
-    }
-    return out
-  }
-
-  /// One week in simulation mode: each interval simulated over its five occurrences (one
-  /// continuous run of days × 1 h after a half-hour warm-up) with streams keyed by the week,
-  /// channel and interval.
-  func simulatedWeek(volume: Double, forecast: Double, levers: Levers, world: World, seed: UInt64, trial: Int,
-                     week: Int, channel: Int, scratch: inout [Double]) throws -> ChannelWeek {
-    var out = ChannelWeek()
-    let shape = world.intradayShape
-    let shapeTotal = shape.reduce(0, +)
-    let days = world.daysPerWeek
-    for (i, w) in shape.enumerated() {
-      let share = w / shapeTotal / days
-      let rate = volume * share
-      let n = staffing(forecastPerHour: forecast * share, levers: levers, hint: nil, scratch: &scratch).agents
-      out.staffedHours += Double(n) * days
-      guard rate > 0 else { continue }
       let servers = max(1, Int((Double(n) * concurrency).rounded(.down)))
-      let sc = try QueueScenario(arrivalsPerHour: [rate], handleTime: .exponential(mean: handleSeconds),
-                                 patience: .exponential(mean: patienceSeconds), agents: servers,
-                                 answerWithinSeconds: world.reportingThresholdSeconds,
-                                 horizonSeconds: days * 3600, warmupSeconds: 1800)
-      let t = try QueueSimulator(scenario: sc).replicate(seed: seed, replication: trial, part: (week * 4 + channel) * 64 + i)
-      let scale = rate * days / max(Double(t.offered), 1)  // per contact → the interval's volume
-      out.offered += rate * days
-      out.abandoned += Double(t.abandoned) * scale
-      out.answeredWithin += Double(t.answeredWithin) * scale
-      out.waitAnswered += t.totalWaitAnswered * scale
-      out.busyHours += t.busyTime / 3600 / concurrency
+      let offered = rate * days
+      switch evaluation {
+      case .erlangA:
+        guard let model = try? QueueModel(arrivalRate: rate / 3600, meanHandleTime: handleSeconds, agents: servers, meanPatience: patienceSeconds),
+              let m = try? ErlangA.metrics(model, answerWithin: levers.answerWithinSeconds, scratch: &scratch) else { continue }
+        // The strategy staffs to its own threshold; the service level is reported at the
+        // industry's (20 s), so strategies compare on one definition.
+        let reported = levers.answerWithinSeconds == world.reportingThresholdSeconds ? m
+          : (try? ErlangA.metrics(model, answerWithin: world.reportingThresholdSeconds, scratch: &scratch)) ?? m
+        out.offered += offered
+        out.abandoned += offered * m.probabilityOfAbandonment
+        out.answeredWithin += offered * reported.serviceLevel
+        out.waitAnswered += offered * (1 - m.probabilityOfAbandonment) * m.averageSpeedOfAnswer
+        out.busyHours += m.occupancy * Double(servers) / concurrency * days
+      case let .simulation(seed, trial, week, channel):
+        let sc = try QueueScenario(arrivalsPerHour: [rate], handleTime: .exponential(mean: handleSeconds),
+                                   patience: .exponential(mean: patienceSeconds), agents: servers,
+                                   answerWithinSeconds: world.reportingThresholdSeconds,
+                                   horizonSeconds: days * 3600, warmupSeconds: 1800)
+        let t = try QueueSimulator(scenario: sc).replicate(seed: seed, replication: trial, part: (week * 4 + channel) * 64 + i)
+        let scale = offered / max(Double(t.offered), 1)  // per contact → the interval's volume
+        out.offered += offered
+        out.abandoned += Double(t.abandoned) * scale
+        out.answeredWithin += Double(t.answeredWithin) * scale
+        out.waitAnswered += t.totalWaitAnswered * scale
+        out.busyHours += t.busyTime / 3600 / concurrency
+      }
     }
     return out
   }

@@ -133,15 +133,13 @@ public enum Trial {
       if forecast.phone < 0 { forecast = volume }
       let phoneChannel = QueuedChannel(handleSeconds: aht * 60, patienceSeconds: w.phonePatienceSeconds, concurrency: 1)
       let chatChannel = QueuedChannel(handleSeconds: w.chatHandleMinutes * 60 * levers.careTime, patienceSeconds: w.chatPatienceSeconds, concurrency: w.chatConcurrency)
-      let phoneWeek: ChannelWeek, chatWeek: ChannelWeek
-      switch config.queueMode {
-      case .erlangA:
-        phoneWeek = levers.offersPhone ? phoneChannel.week(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w, servers: &phoneStaffing, scratch: &queueScratch) : ChannelWeek()
-        chatWeek = levers.offersChat ? chatChannel.week(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w, servers: &chatStaffing, scratch: &queueScratch) : ChannelWeek()
-      case .simulation:
-        phoneWeek = levers.offersPhone ? try phoneChannel.simulatedWeek(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w, seed: seed, trial: trial, week: week, channel: 0, scratch: &queueScratch) : ChannelWeek()
-        chatWeek = levers.offersChat ? try chatChannel.simulatedWeek(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w, seed: seed, trial: trial, week: week, channel: 1, scratch: &queueScratch) : ChannelWeek()
+      func evaluation(_ channel: Int) -> QueuedChannel.Evaluation {
+        config.queueMode == .erlangA ? .erlangA : .simulation(seed: seed, trial: trial, week: week, channel: channel)
       }
+      let phoneWeek = levers.offersPhone ? try phoneChannel.week(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w,
+                                                                 evaluation: evaluation(0), servers: &phoneStaffing, scratch: &queueScratch) : ChannelWeek()
+      let chatWeek = levers.offersChat ? try chatChannel.week(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w,
+                                                              evaluation: evaluation(1), servers: &chatStaffing, scratch: &queueScratch) : ChannelWeek()
       forecast = volume
       // Email: staffed so agents work at the occupancy cap; the backlog's response time grows
       // as utilization u approaches 1: 8 h × (1 + u/(1 − u)) (assumption).

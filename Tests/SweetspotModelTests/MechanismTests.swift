@@ -5,7 +5,7 @@ import SweetspotQueueing
 /// Each mechanism of the world model, stated as a claim with its direction and size, checked
 /// under common random numbers (same seed, same customers).
 @Suite struct MechanismTests {
-  @Test func moreAgentsMeanShorterWaitsAndFewerAbandons() {
+  @Test func moreAgentsMeanShorterWaitsAndFewerAbandons() throws {
     // A stricter service-level target staffs more agents for the same volume.
     let phone = QueuedChannel(handleSeconds: 390, patienceSeconds: 180, concurrency: 1)
     var scratch: [Double] = []
@@ -15,7 +15,7 @@ import SweetspotQueueing
       levers.serviceLevelTarget = target
       levers.occupancyCap = 0.99  // let the target, not the cap, decide
       var hints: [Int] = []
-      let week = phone.week(volume: 6000, forecast: 6000, levers: levers, world: World(), servers: &hints, scratch: &scratch)
+      let week = try phone.week(volume: 6000, forecast: 6000, levers: levers, world: World(), servers: &hints, scratch: &scratch)
       if let p = previous {
         #expect(week.staffedHours > p.staffedHours)
         #expect(week.asa < p.asa && week.abandonRate < p.abandonRate)
