@@ -4,7 +4,8 @@ import SweetspotNumerics
 /// One parameter swept over a list of values; experiments take the full grid of their sweeps.
 public struct Sweep: Sendable, Equatable {
   /// Dotted path: `strategy.NAME.LEVER` (NAME may be `*`: every strategy), `market.NAME.FIELD`,
-  /// `world.FIELD`, `population.scale`.
+  /// `population.scale`, or any numeric `World` parameter (`world.*`, `population.*`,
+  /// `segment.NAME.*`, `controller.*`, `scorecard.*`).
   public var key: String
   public var values: [Double]
 }
@@ -71,18 +72,12 @@ public struct Experiment: Sendable {
     case "market":
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }) else { throw bad }
       if parts[1] == "*" || parts[1] == sc.market.name { f.set(&sc.market, .float(value)) }
-    case "world":
-      guard parts.count == 2, let f = Fields.world.first(where: { $0.name == parts[1] }) else { throw bad }
-      f.set(&sc.configuration.world, f.kind.isInteger ? .integer(Int(value)) : .float(value))
-    case "population":
-      guard parts.count == 2, parts[1] == "scale" else { throw bad }
+    case "population" where key == "population.scale":
       sc.configuration.customerScale = value
     default:
-      throw bad
+      // world.*, population.*, segment.NAME.*, controller.*, scorecard.*
+      guard let f = Fields.world(key: key), f.isNumeric else { throw bad }
+      f.set(&sc.configuration.world, f.kind == .integer ? .integer(Int(value)) : .float(value))
     }
   }
-}
-
-extension Field.Kind {
-  var isInteger: Bool { if case .integer = self { return true }; return false }
 }

@@ -5,7 +5,7 @@ import SweetspotNumerics
 /// the line where possible, the key, and what is allowed (docs/EXPERIMENTS.md is the schema).
 public enum ExperimentLoader {
   static let topLevelKeys = ["name", "description", "question", "seed", "trials", "weeks", "markets", "strategies",
-                             "baseline", "population", "queue", "world", "strategy", "market", "sweep"]
+                             "baseline", "population", "queue", "world", "segment", "controller", "scorecard", "strategy", "market", "sweep"]
 
   /// Parses and validates `text` from `file`, after applying `overrides` (`--set KEY=VALUE`).
   public static func load(text: String, file: String, overrides: [String] = []) throws(ExperimentError) -> Experiment {
@@ -96,7 +96,7 @@ public enum ExperimentLoader {
     config.weeks = weeks
     if let e = doc.entry("population") {
       guard case let .table(t) = e.value else { throw err(e.line, "population", "expected a table") }
-      try unknownKeys(t, allowed: ["size", "scale"], prefix: "population.", file: file)
+      try unknownKeys(t, allowed: ["size", "scale"] + Fields.world(section: "population").map(\.name), prefix: "population.", file: file)
       if let s = t.entry("size") {
         guard case let .integer(n) = s.value else { throw err(s.line, "population.size", "expected a whole number, got \(s.value.typeName)") }
         guard n >= 1 && n <= 10_000_000 else { throw err(s.line, "population.size", "\(n) is out of range; allowed: 1 ... 10000000 customers") }
@@ -107,6 +107,9 @@ public enum ExperimentLoader {
         guard x.isFinite && x > 0 && x <= 1e6 else { throw err(s.line, "population.scale", "\(formatNumber(x)) is out of range; allowed: (0, 1000000] real customers per simulated one") }
         config.customerScale = x
       }
+      var rest = TOMLTable()
+      for entry in t.entries where entry.key != "size" && entry.key != "scale" { rest.set(entry.key, entry.value, line: entry.line) }
+      try applyFields(rest, Fields.world(section: "population"), to: &config.world, prefix: "population.", file: file)
     }
     if let e = doc.entry("queue") {
       guard case let .table(t) = e.value else { throw err(e.line, "queue", "expected a table") }
@@ -121,6 +124,23 @@ public enum ExperimentLoader {
     if let e = doc.entry("world") {
       guard case let .table(t) = e.value else { throw err(e.line, "world", "expected a table") }
       try applyFields(t, Fields.world, to: &config.world, prefix: "world.", file: file)
+    }
+    for section in ["controller", "scorecard"] {
+      guard let e = doc.entry(section) else { continue }
+      guard case let .table(t) = e.value else { throw err(e.line, section, "expected a table [\(section)]") }
+      try applyFields(t, Fields.world(section: section), to: &config.world, prefix: section + ".", file: file)
+    }
+    if let e = doc.entry("segment") {
+      guard case let .table(t) = e.value else { throw err(e.line, "segment", "expected tables [segment.NAME]") }
+      let names = Segment.allCases.map(\.description)
+      for s in t.entries {
+        guard names.contains(s.key) else {
+          let hint = nearest(s.key, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+          throw err(s.line, "segment.\(s.key)", "unknown segment\(hint); allowed: \(names.joined(separator: ", "))")
+        }
+        guard case let .table(body) = s.value else { throw err(s.line, "segment.\(s.key)", "expected a table") }
+        try applyFields(body, Fields.world(section: "segment.\(s.key)"), to: &config.world, prefix: "segment.\(s.key).", file: file)
+      }
     }
 
     // Custom strategies and markets: tables named by the strategy; `base` names a preset.
@@ -212,7 +232,11 @@ public enum ExperimentLoader {
       guard case let .array(items) = e.value else { throw err(e.line, "sweep", "expected [[sweep]] tables") }
       for item in items {
         guard case let .table(t) = item else { throw err(e.line, "sweep", "expected [[sweep]] tables") }
-        sweeps.append(try sweep(t, strategies: strategies, markets: markets, file: file))
+        let s = try sweep(t, strategies: strategies, markets: markets, file: file)
+        if sweeps.contains(where: { $0.key == s.key }) {
+          throw err(t.line, "sweep.key", "'\(s.key)' is swept twice; give all its values in one [[sweep]] table")
+        }
+        sweeps.append(s)
       }
     }
     let experiment = Experiment(
@@ -258,15 +282,14 @@ public enum ExperimentLoader {
         throw err(k.line, "sweep.key", "'\(key)': '\(parts[2])' is not a numeric market field")
       }
       checker = { f.problem(with: TOMLValue.float(Double($0)!)) }
-    case ("world", 2):
-      guard let f = Fields.world.first(where: { $0.name == parts[1] }), f.isNumeric else {
-        throw err(k.line, "sweep.key", "'\(key)': '\(parts[1])' is not a numeric world parameter\(nearest(parts[1], in: Fields.world.map(\.name)).map { " (did you mean '\($0)'?)" } ?? "")")
+    case ("population", 2) where parts[1] == "scale":
+      checker = { x in let v = Double(x)!; return v > 0 && v <= 1e6 ? nil : "must be in (0, 1000000]" }
+    default:
+      guard let f = Fields.world(key: key), f.isNumeric else {
+        let hint = nearest(key, in: Fields.worldAll.filter(\.isNumeric).map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
+        throw err(k.line, "sweep.key", "'\(key)' cannot be swept\(hint); use strategy.NAME.LEVER, market.NAME.FIELD, population.scale or a numeric world, population, segment, controller or scorecard key (sweetspot keys lists them)")
       }
       checker = { f.problem(with: TOMLValue.float(Double($0)!)) }
-    case ("population", 2) where parts[1] == "scale":
-      checker = { Double($0)! > 0 ? nil : "must be > 0" }
-    default:
-      throw err(k.line, "sweep.key", "'\(key)' cannot be swept; use strategy.NAME.LEVER, market.NAME.FIELD, world.FIELD or population.scale")
     }
     var values: [Double] = []
     if let v = t.entry("values") {
@@ -284,8 +307,11 @@ public enum ExperimentLoader {
       }
       guard a.isFinite, b.isFinite, h.isFinite, h > 0 else { throw err(st.line, "sweep.step", "must be a finite number > 0") }
       guard b >= a else { throw err(to.line, "sweep.to", "\(formatNumber(b)) is below from (\(formatNumber(a))): the sweep would be empty") }
-      let n = Int(((b - a) / h + 1e-9).rounded(.down)) + 1
-      guard n <= 10_000 else { throw err(st.line, "sweep.step", "gives \(n) values; at most 10000") }
+      let count = ((b - a) / h + 1e-9).rounded(.down) + 1
+      guard count.isFinite && count <= 10_000 else {
+        throw err(st.line, "sweep.step", "gives \(count.isFinite ? formatNumber(count) : "too many") values; at most 10000")
+      }
+      let n = Int(count)
       values = (0..<n).map { a + Double($0) * h }
       // Values on a decimal grid print cleanly: round away binary residue.
       values = values.map { ($0 * 1e12).rounded() / 1e12 }

@@ -12,7 +12,8 @@ extension Experiment {
       ("seed", .integer(Int(seed))),
       ("trials", .integer(trials)),
       ("weeks", .integer(configuration.weeks)),
-      ("population", .object([("size", .integer(configuration.customers)), ("scale", .number(configuration.customerScale))])),
+      ("population", .object([("size", .integer(configuration.customers)), ("scale", .number(configuration.customerScale))]
+                             + fieldsOf(Fields.world(section: "population"), configuration.world))),
       ("queue", .object([("mode", .string(configuration.queueMode.rawValue))])),
       ("generator", .string(Generator.default.rawValue)),
       ("baseline", .string(baseline)),
@@ -22,6 +23,9 @@ extension Experiment {
       ("markets", .array(markets.map { m in .object([("name", .string(m.name))] + fieldsOf(Fields.market, m)) })),
       ("sweeps", .array(sweeps.map { .object([("key", .string($0.key)), ("values", .array($0.values.map { .number($0) }))]) })),
       ("world", table(Fields.world, configuration.world)),
+      ("segment", .object(Segment.allCases.map { ("\($0)", table(Fields.world(section: "segment.\($0)"), configuration.world)) })),
+      ("controller", table(Fields.world(section: "controller"), configuration.world)),
+      ("scorecard", table(Fields.world(section: "scorecard"), configuration.world)),
     ])
   }
 

@@ -1,11 +1,5 @@
 /// Running totals of one trial, folded into a `TrialOutcome` at the end.
 struct Accumulators {
-  /// Owners win when the profit margin reaches 33%: what the good-enough preset earns in the
-  /// competitive market with this model's economics (45% contribution, ≈ 6% marketing, ≈ 5%
-  /// service). Strategies that spend visibly more on service, or give margin away in price, fall
-  /// short. An assumption, stated in docs/MODEL.md.
-  static let ownersMargin = 0.33
-
   var problems = 0.0, complaints = 0.0
   var customerWeeks = 0.0, churned = 0.0, acquired = 0.0
   var revenue = 0.0, contribution = 0.0, contributionBooked = 0.0, serviceCost = 0.0, agentCost = 0.0, profit = 0.0, profitNPV = 0.0
@@ -30,12 +24,12 @@ struct Accumulators {
   var quarterAcquired = 0.0, quarterChurned = 0.0, quarterCustomerWeeks = 0.0
   var quarterProblems = 0.0, quarterComplaints = 0.0
 
-  /// TARP word of mouth: a dissatisfied customer tells ≈ 9–10 people, a satisfied complainant
-  /// 4–5 (Washington Post 1984 / Goodman 2019), scaled by the customer's propensity.
+  /// Adds one experience's tells (`Acquisition.tells`) to this week's word of mouth.
   @inline(__always)
   mutating func wordOfMouth(_ s: Double, complained: Bool, omega: Double, _ w: World) {
-    if s < 0.3 { negativeTells += omega * w.negativeTells }
-    else if complained && s >= 0.6 { positiveTells += omega * w.positiveTells }
+    let t = Acquisition.tells(satisfaction: s, complained: complained, omega: omega, w)
+    if t.negative > 0 { negativeTells += t.negative }
+    if t.positive > 0 { positiveTells += t.positive }
   }
 
   /// Adds a chunk's additive tallies (customer-level counts and sums).
@@ -83,9 +77,10 @@ struct Accumulators {
     var survivors = 0.0
     for i in 0..<n0 where pop.alive[i] { survivors += 1 }
     var aliveEnd = 0.0, attitudeSum = 0.0
-    // ACSI-like: attitude on a 0–100 scale where "exactly as expected" (½) scores 72, about a
-    // typical company's ACSI (national ≈ 77), 10 points per 0.1 of attitude (assumption).
-    for i in 0..<count where pop.alive[i] { aliveEnd += 1; attitudeSum += min(1, max(0, Double(pop.attitude[i]) + 0.22)) }
+    // ACSI-like: attitude on a 0–100 scale where "exactly as expected" (½) scores 72 at the
+    // default offset, about a typical company's ACSI (national ≈ 77), 10 points per 0.1 of
+    // attitude (`world.acsi_offset`, an assumption).
+    for i in 0..<count where pop.alive[i] { aliveEnd += 1; attitudeSum += min(1, max(0, Double(pop.attitude[i]) + w.acsiOffset)) }
 
     o[.profitNPV] = profitNPV
     o[.revenue] = revenue
@@ -116,25 +111,29 @@ struct Accumulators {
     let weeklyContribution = customerWeeks > 0 ? (w.grossMargin * revenue - serviceCost) / (customerWeeks * scale) : 0
     o[.clv] = weeklyContribution / (weeklyChurn + weeklyDiscount)
 
-    // Win4 (seed 004): each party's score and whether it wins against a documented threshold.
+    // Win4 (seed 004): each party's score and whether it wins against its `scorecard.*`
+    // threshold.
+    let sc = w.scorecard
     let csat = o[.csat], burnout = o[.burnout], attrition = o[.agentAttrition], margin = o[.profitMargin]
     o[.win4Customers] = csat
     o[.win4Employees] = 1 - burnout
     o[.win4Company] = aliveEnd / Double(n0)
     o[.win4Owners] = margin
-    o[.win4CustomersWin] = csat >= 0.80 ? 1 : 0
-    o[.win4EmployeesWin] = burnout <= 0.45 && attrition <= 0.45 ? 1 : 0
-    o[.win4CompanyWin] = aliveEnd >= Double(n0) ? 1 : 0
-    o[.win4OwnersWin] = margin >= Accumulators.ownersMargin ? 1 : 0
+    o[.win4CustomersWin] = csat >= sc.customersCSAT ? 1 : 0
+    o[.win4EmployeesWin] = burnout <= sc.employeesBurnout && attrition <= sc.employeesAttrition ? 1 : 0
+    o[.win4CompanyWin] = aliveEnd >= sc.companyGrowth * Double(n0) ? 1 : 0
+    o[.win4OwnersWin] = margin >= sc.ownersMargin ? 1 : 0
 
-    // TARP: 26-week retention after the first problem's outcome, by outcome class.
+    // TARP: retention over `Metric.tarpWindowWeeks` after the first problem's outcome, by
+    // outcome class (a metric definition, not a behavioural constant).
+    let window = Metric.tarpWindowWeeks
     var kept = [Double](repeating: 0, count: 5), seen = [Double](repeating: 0, count: 5)
     for i in 0..<count {
-      let c = Int(pop.tarpClass[i])
-      guard c > 0, Int(pop.tarpWeek[i]) + 26 < weeks else { continue }
+      let c = Int(pop.tarpClass[i].rawValue)
+      guard c > 0, Int(pop.tarpWeek[i]) + window < weeks else { continue }
       seen[c] += 1
       let left = pop.churnWeek[i]
-      if left < 0 || Int(left) > Int(pop.tarpWeek[i]) + 26 { kept[c] += 1 }
+      if left < 0 || Int(left) > Int(pop.tarpWeek[i]) + window { kept[c] += 1 }
     }
     func share(_ c: Int) -> Double { seen[c] > 0 ? kept[c] / seen[c] : .nan }
     o[.tarpSilent] = share(1)
@@ -143,7 +142,7 @@ struct Accumulators {
     o[.tarpResolvedQuickly] = share(4)
     o[.churned] = churned * scale
     o[.recovered] = customerWeeks > 0 ? recovered / customerWeeks * 52 : .nan
-    o[.tarpNoProblem] = noProblemWeeks > 0 ? pow(1 - noProblemChurned / noProblemWeeks, 26) : .nan
+    o[.tarpNoProblem] = noProblemWeeks > 0 ? pow(1 - noProblemChurned / noProblemWeeks, Double(window)) : .nan
     return o
   }
 }

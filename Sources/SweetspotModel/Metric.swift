@@ -1,6 +1,10 @@
 /// An outcome of a trial: what the runner aggregates and the reporter compares. Raw values are
 /// the column names in result files: append new metrics, never rename one.
 public enum Metric: String, CaseIterable, Sendable {
+  /// The TARP retention metrics' window, weeks after a problem's outcome (a definition of the
+  /// metrics, like TARP's "repurchase" horizon; not a behavioural constant).
+  public static let tarpWindowWeeks = 26
+
   case profitNPV = "profit_npv"
   case revenue
   case costToServe = "cost_to_serve"
@@ -74,10 +78,10 @@ public enum Metric: String, CaseIterable, Sendable {
     case .win4Employees: return "Win4 employees' score: 1 − burnout"
     case .win4Company: return "Win4 company's score: customers at end ÷ at start"
     case .win4Owners: return "Win4 owners' score: profit margin"
-    case .win4CustomersWin: return "1 if customers win: CSAT ≥ 0.80 (typical industry CSAT, facts §1c)"
-    case .win4EmployeesWin: return "1 if employees win: burnout ≤ 0.45 and attrition ≤ 0.45/yr (QATC's upper bound)"
-    case .win4CompanyWin: return "1 if the company wins: it ends with at least the customers it started with"
-    case .win4OwnersWin: return "1 if owners win: profit margin ≥ 33% (what good-enough earns in the competitive market)"
+    case .win4CustomersWin: return "1 if customers win: CSAT ≥ scorecard.customers_csat (default 0.80, typical industry CSAT)"
+    case .win4EmployeesWin: return "1 if employees win: burnout ≤ scorecard.employees_burnout and attrition ≤ scorecard.employees_attrition (default 0.45 each)"
+    case .win4CompanyWin: return "1 if the company wins: customers at end ≥ scorecard.company_growth × at start (default 1)"
+    case .win4OwnersWin: return "1 if owners win: profit margin ≥ scorecard.owners_margin (default 33%)"
     case .tarpSilent: return "26-week retention after a problem never complained about (TARP)"
     case .tarpUnresolved: return "26-week retention after a complaint left unresolved (TARP)"
     case .tarpResolved: return "26-week retention after a complaint resolved with effort (TARP)"

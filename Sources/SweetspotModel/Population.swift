@@ -71,16 +71,16 @@ public struct PopulationView: @unchecked Sendable {
   /// A problem or inquiry still open: attempts made so far (0 = none), its size and channel.
   var pendingAttempts: UnsafeMutablePointer<UInt8>
   var pendingSize: UnsafeMutablePointer<Float>
-  var pendingChannel: UnsafeMutablePointer<UInt8>
+  var pendingChannel: UnsafeMutablePointer<ContactChannel>
   /// TARP bookkeeping: the outcome class of the first problem and the week it ended; the week
   /// the customer left (−1 while a customer).
-  var tarpClass: UnsafeMutablePointer<UInt8>
+  var tarpClass: UnsafeMutablePointer<ProblemOutcome>
   var tarpWeek: UnsafeMutablePointer<Int32>
   var churnWeek: UnsafeMutablePointer<Int32>
   /// One-time probability of leaving armed when a problem ends this week (TARP overlay).
   var defection: UnsafeMutablePointer<Float>
   // Weekly scratch: this week's live contact, if any.
-  var contactChannel: UnsafeMutablePointer<UInt8>
+  var contactChannel: UnsafeMutablePointer<ContactChannel>
   var contactAttempt: UnsafeMutablePointer<UInt8>
   var contactSize: UnsafeMutablePointer<Float>
   var contactIsProblem: UnsafeMutablePointer<Bool>
@@ -122,31 +122,36 @@ public struct PopulationView: @unchecked Sendable {
   }
 
   /// Draws customer `i`: a segment from the market's mix, then every latent attribute from that
-  /// segment's distributions, in a fixed order, and a fresh state.
+  /// segment's distributions, in a fixed order, and a fresh state. Means are the segment's
+  /// (`World.segments`), shapes `World.heterogeneity`: Beta(c·m, c·(1 − m)) for expectation and
+  /// complaint propensity, Gamma(k, m/k) for price sensitivity, word of mouth, base hazard and
+  /// problem propensity (mean 1), lognormal with mean m and log-variance σ² for revenue and
+  /// patience.
   func draw(_ i: Int, from stream: borrowing RandomStream, market: Market, segments: DiscreteTable, world: World) {
     let seg = Segment(rawValue: segments.draw(using: stream))!
-    let p = seg.profile
-    let e = stream.beta(p.expectation * 20, (1 - p.expectation) * 20)
-    let revSigma2 = log1p(0.36)  // CV 0.6
+    let p = world.profile(seg)
+    let h = world.heterogeneity
+    let e = stream.beta(p.expectation * h.expectationConcentration, (1 - p.expectation) * h.expectationConcentration)
+    let revSigma2 = h.revenueLogVariance
     let rev = stream.lognormal(mu: log(p.weeklyRevenue * market.revenueScale) - revSigma2 / 2, sigma: revSigma2.squareRoot())
-    let psi = stream.gamma(shape: 4, scale: p.priceSensitivity / 4)
-    let kappa = stream.beta(p.complaintPropensity * 10, (1 - p.complaintPropensity) * 10)
-    let omega = stream.gamma(shape: 2, scale: p.wordOfMouth / 2)
-    let h0 = stream.gamma(shape: 4, scale: p.weeklyChurnHazard / 4)
-    let pi = stream.gamma(shape: 3, scale: 1.0 / 3)
-    let patSigma2 = log1p(0.64)  // CV 0.8
+    let psi = stream.gamma(shape: h.priceSensitivityShape, scale: p.priceSensitivity / h.priceSensitivityShape)
+    let kappa = stream.beta(p.complaintPropensity * h.complaintConcentration, (1 - p.complaintPropensity) * h.complaintConcentration)
+    let omega = stream.gamma(shape: h.wordOfMouthShape, scale: p.wordOfMouth / h.wordOfMouthShape)
+    let h0 = stream.gamma(shape: h.churnHazardShape, scale: p.weeklyChurnHazard / h.churnHazardShape)
+    let pi = stream.gamma(shape: h.problemPropensityShape, scale: 1.0 / h.problemPropensityShape)
+    let patSigma2 = h.patienceLogVariance
     let pat = stream.lognormal(mu: log(p.patienceSeconds) - patSigma2 / 2, sigma: patSigma2.squareRoot())
     // New customers start near the attitude their product experience sustains.
     let start = Satisfaction.productExperience(expectation: e, quality: market.productQuality, world: world)
-    let a0 = min(1, max(0, stream.gaussian(mean: start, standardDeviation: 0.05)))
+    let a0 = min(1, max(0, stream.gaussian(mean: start, standardDeviation: h.initialAttitudeSpread)))
     segment[i] = UInt8(seg.rawValue)
     expectation[i] = Float(e); revenue[i] = Float(rev); priceSensitivity[i] = Float(psi)
     complaintPropensity[i] = Float(kappa); wordOfMouth[i] = Float(omega); baseHazard[i] = Float(h0)
     problemPropensity[i] = Float(pi); patience[i] = Float(pat)
     attitude[i] = Float(a0); loyalty[i] = Float(a0); alive[i] = true
-    pendingAttempts[i] = 0; pendingSize[i] = 0; pendingChannel[i] = 0
-    tarpClass[i] = 0; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
-    contactChannel[i] = 0; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false
+    pendingAttempts[i] = 0; pendingSize[i] = 0; pendingChannel[i] = .none
+    tarpClass[i] = .none; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
+    contactChannel[i] = .none; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false
     contactEscalated[i] = false; experienced[i] = false
   }
 }

@@ -1,7 +1,7 @@
 /// A customer segment: who the customer is, which sets the distributions of their latent
 /// attributes. The four segments follow the usual service-marketing split (price-driven,
 /// convenience-driven, service-driven, premium); their parameters are assumptions, documented in
-/// docs/MODEL.md §2, chosen so the population reproduces the aggregate figures there.
+/// docs/MODEL.md (Population), chosen so the population reproduces the aggregate figures there.
 public enum Segment: Int, CaseIterable, Sendable, CustomStringConvertible {
   case priceSeeker = 0, convenience, serviceSensitive, premium
 
@@ -14,8 +14,9 @@ public enum Segment: Int, CaseIterable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The segment's attribute distributions (means; shapes are fixed in `Population`).
-  public var profile: SegmentProfile {
+  /// The segment's default attribute means (`World.segments` holds the values a trial uses;
+  /// `segment.NAME.*` keys set them; shapes are `World.heterogeneity`).
+  public var defaultProfile: SegmentProfile {
     switch self {
     case .priceSeeker:
       return SegmentProfile(expectation: 0.45, weeklyRevenue: 8, priceSensitivity: 3.0, complaintPropensity: 0.45,
@@ -33,21 +34,21 @@ public enum Segment: Int, CaseIterable, Sendable, CustomStringConvertible {
   }
 }
 
-/// Means of a segment's latent attributes (all assumptions; see docs/MODEL.md §2).
+/// Means of a segment's latent attributes (all assumptions; see docs/MODEL.md, Population).
 public struct SegmentProfile: Sendable, Equatable {
-  /// Expected service quality on the model's 0–1 performance scale (Beta, concentration 20).
+  /// Expected service quality on the model's 0–1 performance scale (Beta).
   public var expectation: Double
-  /// Revenue per week, dollars (lognormal, CV 0.6).
+  /// Revenue per week, dollars (lognormal).
   public var weeklyRevenue: Double
-  /// Churn response to relative price (gamma, shape 4).
+  /// Churn response to relative price (gamma).
   public var priceSensitivity: Double
-  /// Propensity to complain about a problem, ≈ 0.5 on average (Goodman, QP 2005; Beta, conc. 10).
+  /// Propensity to complain about a problem, ≈ 0.5 on average (Goodman, QP 2005; Beta).
   public var complaintPropensity: Double
-  /// Word-of-mouth multiplier on the TARP tell counts (gamma, shape 2).
+  /// Word-of-mouth multiplier on the TARP tell counts (gamma).
   public var wordOfMouth: Double
-  /// Base weekly churn hazard before satisfaction, price and switching cost (gamma, shape 4).
+  /// Base weekly churn hazard before satisfaction, price and switching cost (gamma).
   public var weeklyChurnHazard: Double
-  /// Mean wait a customer tolerates before timeliness feels poor, seconds (lognormal, CV 0.8).
+  /// Mean wait a customer tolerates before timeliness feels poor, seconds (lognormal).
   public var patienceSeconds: Double
   /// Relative preference for self-service and for the phone in channel choice.
   public var selfServiceAffinity: Double

@@ -55,7 +55,7 @@ import SweetspotNumerics
   }
 
   @Test func invalidLeversAndMarketsAreErrorsNamingTheKey() {
-    #expect(throws: ModelError(key: "strategy.service_level_target", value: "1.5", allowed: "in (0, 1)")) {
+    #expect(throws: ModelError(key: "strategy.service_level_target", value: "1.5", allowed: "a share in (0, 1)")) {
       try run(.goodEnough.with { $0.serviceLevelTarget = 1.5 })
     }
     #expect(throws: ModelError.self) { try run(.goodEnough.with { $0.price = .nan }) }

@@ -125,15 +125,15 @@ import SweetspotQueueing
   @Test func theJustGoodEnoughControllerCutsWhileKPIsHoldAndUndoesWhenTheySlip() {
     var state = ControllerState()
     var levers = Strategy.goodEnough.levers
-    state.step(churnRate: 0.004, acquired: 100, levers: &levers)  // first quarter: baseline, first cut
+    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: ControllerPolicy())  // first quarter: baseline, first cut
     #expect(levers.serviceLevelTarget < 0.8 - 0.05)
     let afterFirst = levers
-    state.step(churnRate: 0.0041, acquired: 98, levers: &levers)  // holding: cut again
+    state.step(churnRate: 0.0041, acquired: 98, levers: &levers, policy: ControllerPolicy())  // holding: cut again
     #expect(levers.serviceLevelTarget < afterFirst.serviceLevelTarget)
     #expect(levers.trainingHours < afterFirst.trainingHours)
-    state.step(churnRate: 0.006, acquired: 98, levers: &levers)  // churn slipped: undo the last cut
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: ControllerPolicy())  // churn slipped: undo the last cut
     #expect(levers == afterFirst)
-    state.step(churnRate: 0.004, acquired: 100, levers: &levers)  // cooling down: hold
+    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: ControllerPolicy())  // cooling down: hold
     #expect(levers == afterFirst)
   }
 }

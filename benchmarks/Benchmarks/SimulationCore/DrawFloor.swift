@@ -1,3 +1,4 @@
+import SweetspotModel
 import SweetspotNumerics
 
 /// The random draws of one trial with no model around them: the "GSL floor" the performance

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whether a customer stays this week (Bolton 1998; Jones & Sasser 1995; TARP): a weekly hazard
+/// from loyalty, price, switching cost and competitors, and a one-time repurchase decision when
+/// a problem ends.
+enum Churn {
+  /// The market's factor on every hazard: switching costs suppress churn, better competitors
+  /// pull customers away: (1 − switching cost)·e^{pull·(competitor service − pivot)}.
+  /// Parameters: `world.competitor_pull`, `world.competitor_pivot`.
+  @inline(__always)
+  static func marketFactor(_ market: Market, _ w: World) -> Double {
+    (1 - market.switchingCost) * exp(w.competitorPull * (market.competitorService - w.competitorPivot))
+  }
+
+  /// Weekly hazard h = h₀·e^{γ(pivot − L)}·(top-box factor if L ≥ threshold)·
+  /// e^{w_p·ψ·slope·(price − 1)}·market factor, for loyalty L and price sensitivity ψ.
+  /// Parameters: `world.churn_attitude_slope`, `world.churn_attitude_pivot`,
+  /// `world.top_box_threshold`, `world.top_box_hazard_factor`, `world.price_churn_slope`.
+  @inline(__always)
+  static func hazard(baseHazard h0: Double, loyalty: Double, priceSensitivity psi: Double, price: Double,
+                     market: Market, marketFactor: Double, _ w: World) -> Double {
+    var h = h0 * exp(w.churnAttitudeSlope * (w.churnAttitudePivot - loyalty))
+    if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
+    if price != 1 {
+      h *= exp(market.priceWeight * psi * w.priceChurnSlope * (price - 1))
+    }
+    h *= marketFactor
+    return h
+  }
+
+  /// e^{−h}: by its series for the usual weekly hazards (h < 0.01: error < h⁵/120 ≈ 10⁻¹²),
+  /// libm otherwise (this ran once per customer-week).
+  @inline(__always)
+  static func survival(hazard h: Double) -> Double {
+    h < 0.01 ? 1 - h * (1 - h * (0.5 - h * (1.0 / 6 - h / 24))) : exp(-h)
+  }
+
+  /// The one-time repurchase decision when a problem ends with `outcome` (TARP, facts §2a):
+  /// repurchase r interpolated by size between the small- and large-problem rates; only
+  /// `intention_to_behaviour` of the stated non-repurchase turns into leaving (Mittal &
+  /// Kamakura 2001: intentions overstate behaviour). Returns the probability of leaving.
+  @inline(__always)
+  static func repurchaseDefection(_ outcome: ProblemOutcome, size: Double, _ w: World) -> Double {
+    let k = outcome.tarpIndex
+    let repurchase = w.tarpRepurchaseSmall[k] + (w.tarpRepurchaseLarge[k] - w.tarpRepurchaseSmall[k]) * size
+    return w.intentionToBehaviour * (1 - repurchase)
+  }
+
+  /// This week's probability of leaving: the hazard, and the repurchase decision armed by a
+  /// problem that ended this week (`defection`, 0 if none).
+  @inline(__always)
+  static func leaveProbability(hazard h: Double, defection: Double) -> Double { 1 - survival(hazard: h) * (1 - defection) }
+}

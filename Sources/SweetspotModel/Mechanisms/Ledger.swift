@@ -1,0 +1,35 @@
+/// The week's money (dollars, for the real customers the simulated ones stand for).
+///
+/// Contribution is revenue at the strategy's price less unit costs fixed at list price, so a
+/// price cut comes straight out of margin. Service cost is agents (wages and hiring), the
+/// knowledge base, root-cause work, self-service sessions, proactive notices and compensation;
+/// marketing buys the baseline inflow of new customers.
+extension Accumulators {
+  /// One customer-week of revenue and contribution: revenue r·price, contribution
+  /// r·(price − (1 − gross margin)). `world.gross_margin`.
+  @inline(__always)
+  mutating func bookCustomerWeek(revenue r: Double, price: Double, scale: Double, _ w: World) {
+    revenue += r * price * scale
+    contribution += r * (price - (1 - w.grossMargin)) * scale
+  }
+
+  /// Books the week's costs and profit and discounts profit into NPV. `customers` is those who
+  /// stayed this week (simulated). Parameters: `world.agent_weekly_cost`, `world.hiring_cost`,
+  /// `world.knowledge_base_cost_per_customer_year`, `world.acquisition_cost`,
+  /// `world.self_service_cost`, `world.proactive_notice_cost`.
+  mutating func bookWeek(customers: Double, headcount: Double, hires: Double, levers: Levers, market: Market,
+                         startingCustomers n0: Int, scale: Double, discount: Double, _ w: World) {
+    let agentCost = headcount * w.agentWeeklyCost + hires * w.hiringCost
+    let technology = levers.knowledgeBase * w.knowledgeBaseCostPerCustomerYear / 52 * customers * scale
+    let rootCause = levers.rootCauseSpend / 52 * customers * scale
+    let weekServiceCost = agentCost + technology + rootCause + takeWeekVariableCost(scale: scale, w: w)
+    let marketing = market.acquisitionRate * Double(n0) * scale * w.acquisitionCost
+    let weekContribution = contribution - contributionBooked
+    contributionBooked = contribution
+    let profit = weekContribution - weekServiceCost - marketing
+    serviceCost += weekServiceCost
+    self.agentCost += agentCost
+    self.profit += profit
+    profitNPV += profit * discount
+  }
+}
