@@ -50,8 +50,8 @@ golden: deps
 	.build/debug/sweetspot run Tests/SweetspotReportTests/Golden/tiny.toml --out .build/golden-run --quiet --threads 2
 	cp .build/golden-run/report.md Tests/SweetspotReportTests/Golden/tiny-report.md
 
-# Regenerates the key tables at the end of docs/EXPERIMENTS.md from `sweetspot keys`.
+# Regenerates the key tables at the end of docs/EXPERIMENTS.md (`sweetspot keys`) and the
+# parameter tables of docs/MODEL.md between its markers (`sweetspot keys --model-tables`).
 docs:
 	$(SWIFT) build --product sweetspot
-	python3 -c "import sys; t=open('docs/EXPERIMENTS.md').read(); i=t.index('\n## Strategy levers'); open('docs/EXPERIMENTS.md','w').write(t[:i])"
-	.build/debug/sweetspot keys >> docs/EXPERIMENTS.md
+	./scripts/generate-docs.sh .build/debug/sweetspot

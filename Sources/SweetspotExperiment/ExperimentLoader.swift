@@ -88,9 +88,9 @@ public enum ExperimentLoader {
     if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
       throw err(doc.entry("name")?.line, "name", "'\(name)' must be letters, digits, '-' or '_' (it names the results folder)")
     }
-    let seed = try integer("seed", default: 1, 0...Int.max)
-    let trials = try integer("trials", default: 100, 2...1_000_000)
-    let weeks = try integer("weeks", default: 104, 1...4000)
+    let seed = try integer("seed", default: 1, ExperimentSchema.seedRange)
+    let trials = try integer("trials", default: 100, ExperimentSchema.trialsRange)
+    let weeks = try integer("weeks", default: 104, ExperimentSchema.weeksRange)
 
     var config = TrialConfiguration()
     config.weeks = weeks
@@ -99,12 +99,12 @@ public enum ExperimentLoader {
       try unknownKeys(t, allowed: ["size", "scale"] + Fields.world(section: "population").map(\.name), prefix: "population.", file: file)
       if let s = t.entry("size") {
         guard case let .integer(n) = s.value else { throw err(s.line, "population.size", "expected a whole number, got \(s.value.typeName)") }
-        guard n >= 1 && n <= 10_000_000 else { throw err(s.line, "population.size", "\(n) is out of range; allowed: 1 ... 10000000 customers") }
+        guard ExperimentSchema.populationSizeRange.contains(n) else { throw err(s.line, "population.size", "\(n) is out of range; allowed: 1 ... 10000000 customers") }
         config.customers = n
       }
       if let s = t.entry("scale") {
         guard let x = s.value.number else { throw err(s.line, "population.scale", "expected a number, got \(s.value.typeName)") }
-        guard x.isFinite && x > 0 && x <= 1e6 else { throw err(s.line, "population.scale", "\(formatNumber(x)) is out of range; allowed: (0, 1000000] real customers per simulated one") }
+        guard x.isFinite && x > 0 && x <= ExperimentSchema.populationScaleMax else { throw err(s.line, "population.scale", "\(formatNumber(x)) is out of range; allowed: (0, 1000000] real customers per simulated one") }
         config.customerScale = x
       }
       var rest = TOMLTable()

@@ -1,30 +1,148 @@
+import Foundation
 import SweetspotModel
 
-/// The experiment-file schema in words, from the same tables that validate files.
+/// Every key an experiment file, `--set` or a sweep accepts, derived from the model's parameter
+/// tables (`LeverParameters`, `MarketParameters`, `WorldParameters`) plus the experiment's own
+/// top-level keys: the source of `sweetspot keys`, its `--json`, and the generated tables of
+/// docs/EXPERIMENTS.md and docs/MODEL.md (`make docs`; tests fail when the docs drift).
 public enum ExperimentSchema {
+  /// One key, as listed.
+  public struct Entry: Sendable {
+    public let key: String
+    public let type: String
+    public let unit: String
+    public let allowed: String
+    public let defaultValue: String
+    /// [low, high] a careful researcher would still defend; nil for settings and switches.
+    public let plausible: ClosedRange<Double>?
+    /// A publication or facts.md section; "assumption"; or "setting" for the experiment's own keys.
+    public let source: String
+    public let meaning: String
+  }
+
+  // The ranges of the top-level keys (the loader checks against these).
+  static let seedRange = 0...Int.max
+  static let trialsRange = 2...1_000_000
+  static let weeksRange = 1...4000
+  static let populationSizeRange = 1...10_000_000
+  static let populationScaleMax = 1e6
+
+  /// The experiment's own keys: what to run, not assumptions about the world.
+  public static let topLevel: [Entry] = {
+    func e(_ key: String, _ type: String, _ allowed: String, _ d: String, _ meaning: String) -> Entry {
+      Entry(key: key, type: type, unit: "", allowed: allowed, defaultValue: d, plausible: nil, source: "setting", meaning: meaning)
+    }
+    return [
+      e("name", "string", "letters, digits, `-`, `_`", "required", "Names the experiment and its results folder."),
+      e("description", "string", "any", "\"\"", "What the experiment is about."),
+      e("question", "string", "any", "\"\"", "The question its report answers."),
+      e("seed", "integer", "≥ 0", "1", "Seed of every random stream."),
+      e("trials", "integer", "\(trialsRange.lowerBound) … \(trialsRange.upperBound)", "100", "Monte Carlo trials per strategy and scenario."),
+      e("weeks", "integer", "\(weeksRange.lowerBound) … \(weeksRange.upperBound)", "104", "Horizon in weeks."),
+      e("markets", "array of names", "presets (`competitive`, `monopoly`, `commodity`, `premium`) or `[market.NAME]`", "`[\"competitive\"]`",
+        "The markets every strategy runs in."),
+      e("strategies", "array of names", "presets (`sweetspot list strategies`) or `[strategy.NAME]`", "required", "The strategies compared."),
+      e("baseline", "string", "one of `strategies`", "the first strategy", "The strategy others are compared with."),
+      e("population.size", "integer", "\(populationSizeRange.lowerBound) … \(populationSizeRange.upperBound) simulated customers", "10000",
+        "Simulated customers at the start."),
+      e("population.scale", "number", "(0, 1000000] real customers per simulated one", "25", "Real customers each simulated customer stands for."),
+      e("queue.mode", "string", QueueMode.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "), "`erlang-a`", "How queue metrics are computed."),
+      e("strategy.NAME.base", "string", "a preset strategy", "the preset named NAME, else `good-enough`", "The preset a custom strategy changes."),
+      e("strategy.NAME.description", "string", "any", "", "One line on the strategy."),
+      e("strategy.NAME.controller", "string", Controller.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "), "the base's",
+        "How the strategy adjusts its levers over time."),
+      e("market.NAME.base", "string", "a preset market", "the preset named NAME, else `competitive`", "The preset a custom market changes."),
+      e("sweep.key", "string", "`strategy.NAME.LEVER` (NAME may be `*`), `market.NAME.FIELD` (NAME may be `*`), `population.scale`, or a numeric "
+        + "`world.*`, `population.*`, `segment.NAME.*`, `controller.*` or `scorecard.*` key; each key at most once", "required",
+        "In a `[[sweep]]` table: the key swept; experiments take the full grid of their sweeps."),
+      e("sweep.values", "array of numbers", "each allowed for the key; at least one", "", "The values of a sweep."),
+      e("sweep.from, sweep.to, sweep.step", "numbers", "step > 0, to ≥ from, ≤ 10000 values", "", "A sweep's values as a grid."),
+    ]
+  }()
+
+  static func entry<T>(_ p: Parameter<T>, key: String, defaults: T, unsourced: String = "assumption") -> Entry {
+    Entry(key: key, type: p.typeName, unit: p.unit, allowed: p.allowed, defaultValue: render(Field(p).get(defaults)),
+          plausible: p.plausible, source: p.source ?? unsourced, meaning: p.meaning)
+  }
+
+  /// The strategy levers (defaults: the good-enough preset).
+  public static var levers: [Entry] { LeverParameters.all.map { entry($0, key: "strategy.NAME.\($0.name)", defaults: Strategy.goodEnough.levers, unsourced: "decision") } }
+  /// The market fields (defaults: the competitive preset).
+  public static var market: [Entry] { MarketParameters.all.map { entry($0, key: "market.NAME.\($0.name)", defaults: Market.competitive) } }
+  /// The model's assumptions in one section (`world`, `population`, `segment.premium`, `controller`, `scorecard`).
+  public static func world(section: String) -> [Entry] {
+    WorldParameters.all.filter { $0.section == section }.map { entry($0, key: $0.key, defaults: World()) }
+  }
+  /// Every key, in the order `sweetspot keys` lists them.
+  public static var all: [Entry] { topLevel + levers + market + WorldParameters.sections.flatMap { world(section: $0) } }
+
+  static let sectionTitles: [(String, String)] = [
+    ("world", "World parameters: `[world]`"),
+    ("population", "Population shapes: `[population]`"),
+  ] + Segment.allCases.map { ("segment.\($0)", "Segment `\($0)`: `[segment.\($0)]`") } + [
+    ("controller", "The just-good-enough controller: `[controller]`"),
+    ("scorecard", "The Win4 scorecard: `[scorecard]`"),
+  ]
+
+  /// The key tables of docs/EXPERIMENTS.md, from "## Top-level keys" to the end.
   public static var lines: [String] {
     var out: [String] = []
-    func section<T>(_ title: String, _ prefix: String, _ fields: [Field<T>], defaults: T) {
-      out.append("")
-      out.append("## \(title)")
-      out.append("")
-      out.append("| key | type | allowed | default |")
-      out.append("|---|---|---|---|")
-      for f in fields {
-        let type: String
-        switch f.kind {
-        case .number: type = "number"
-        case .integer: type = "integer"
-        case .boolean: type = "boolean"
-        case let .numbers(count): type = count.map { "array of \($0) numbers" } ?? "array of numbers"
-        }
-        out.append("| `\(prefix)\(f.name)` | \(type) | \(f.allowed) | \(render(f.get(defaults))) |")
+    func table(_ title: String, _ entries: [Entry], intro: String? = nil) {
+      out += ["", "## \(title)", ""]
+      if let intro { out += [intro, ""] }
+      out += ["| key | type | allowed | default | plausible range | source |", "|---|---|---|---|---|---|"]
+      for e in entries {
+        out.append("| `\(e.key)` | \(e.type) | \(e.allowed) | \(e.defaultValue) | \(e.plausible.map(rangeText) ?? "—") | \(e.source) |")
       }
     }
-    section("Strategy levers: `[strategy.NAME]` (defaults: the good-enough preset)", "", Fields.levers, defaults: Strategy.goodEnough.levers)
-    section("Market fields: `[market.NAME]` (defaults: the competitive preset)", "", Fields.market, defaults: Market.competitive)
-    section("World parameters: `[world]`", "", Fields.world, defaults: World())
+    out += ["## Top-level keys", ""]
+    out += ["| key | type | allowed | default |", "|---|---|---|---|"]
+    for e in topLevel { out.append("| `\(e.key)` | \(e.type) | \(e.allowed) | \(e.defaultValue) |") }
+    table("Strategy levers: `[strategy.NAME]` (defaults: the good-enough preset)", levers,
+          intro: "The plausible range of a lever is what a strategy designer would consider; sweeps may go anywhere allowed.")
+    table("Market fields: `[market.NAME]` (defaults: the competitive preset)", market)
+    for (section, title) in sectionTitles { table(title, world(section: section)) }
     return out
+  }
+
+  /// The parameter tables of docs/MODEL.md: every assumption of the model with its unit,
+  /// default, plausible range, source and meaning.
+  public static var modelLines: [String] {
+    var out: [String] = []
+    let sections: [(String, [Entry])] = [("Strategy levers (`strategy.NAME.*`, defaults: good-enough)", levers),
+                                         ("Market fields (`market.NAME.*`, defaults: competitive)", market)]
+      + sectionTitles.map { ($0.1, world(section: $0.0)) }
+    for (title, entries) in sections {
+      out += ["", "### \(title)", "", "| key | unit | default | plausible | source | meaning |", "|---|---|---|---|---|---|"]
+      for e in entries {
+        out.append("| `\(e.key)` | \(e.unit) | \(e.defaultValue) | \(e.plausible.map(rangeText) ?? "—") | \(e.source) | \(e.meaning) |")
+      }
+    }
+    let params = LeverParameters.all.count + MarketParameters.all.count + WorldParameters.all.count
+    let assumptions = WorldParameters.all.filter(\.isAssumption).count
+    out.insert(contentsOf: ["", "\(params) parameters; of the \(WorldParameters.all.count) world, population, segment, controller and scorecard parameters, "
+                            + "\(assumptions) are assumptions (no source) and \(WorldParameters.all.count - assumptions) have a source."], at: 0)
+    return out
+  }
+
+  /// Every key as JSON, for scripts (`sweetspot keys --json`).
+  public static var json: JSONValue {
+    .array(all.map { e in
+      .object([
+        ("key", .string(e.key)), ("type", .string(e.type)), ("unit", .string(e.unit)), ("allowed", .string(e.allowed)),
+        ("default", .string(e.defaultValue)),
+        ("plausible", e.plausible.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null),
+        ("source", .string(e.source)), ("assumption", .bool(e.source == "assumption")), ("meaning", .string(e.meaning)),
+      ])
+    })
+  }
+
+  static func rangeText(_ r: ClosedRange<Double>) -> String { "[\(short(r.lowerBound)), \(short(r.upperBound))]" }
+
+  /// Four significant digits at most (plausible ranges are judgements, not measurements).
+  static func short(_ x: Double) -> String {
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return String(format: "%.4g", x)
   }
 
   static func render(_ v: TOMLValue) -> String {

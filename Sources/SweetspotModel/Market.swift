@@ -1,6 +1,6 @@
 /// The market a company competes in: who its customers are and how easily they leave.
 ///
-/// Four documented parameter sets (docs/MODEL.md §6). All values are assumptions chosen to
+/// Four documented parameter sets (fields declared in `MarketParameters`; docs/MODEL.md §6). All values are assumptions chosen to
 /// express the seed texts' contexts: "a monopoly" where poor service "doesn't always mean
 /// significant business damage" (seed 000), a commodity market where price rules, a premium
 /// market where service defines the offer (seed 003), and a competitive baseline.

@@ -5,7 +5,7 @@ public struct TrialConfiguration: Sendable, Equatable {
   /// Horizon in weeks (default 104).
   public var weeks: Int
   /// Real customers each simulated customer stands for in contact volumes, staffing and money
-  /// (default 25: 10,000 simulated customers staff a mid-sized centre of ≈ 25 agents, where the
+  /// (default 25: 10,000 simulated customers staff a mid-sized centre of ≈ 70 agents, where the
   /// industry ranges of facts §1 apply). Customer behaviour is simulated per simulated customer.
   public var customerScale: Double
   /// How queue metrics are computed.
