@@ -57,7 +57,10 @@ let package = Package(
       dependencies: [
         "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel", "SweetspotExperiment", "SweetspotReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // Links to experiments/showdown.toml and benchmarks/industry/industry.toml, compiled into
+      // the binary (the default suite and benchmarks; no hand-kept copies).
+      resources: [.embedInCode("Resources/showdown.toml"), .embedInCode("Resources/industry.toml")]
     ),
 
     // MARK: - Tests

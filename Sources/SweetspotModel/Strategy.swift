@@ -1,54 +1,37 @@
 /// The levers a company pulls to set its service. Every lever is a number or switch a manager
 /// could write in a plan; the model turns them into staffing, skill, problems and costs.
 public struct Levers: Sendable, Equatable {
+  // Defaults are the good-enough preset's (seed 001); `LeverParameters` declares each lever's
+  // allowed values, plausible range and meaning.
   /// Service-level target: share of phone and chat contacts answered within `answerWithinSeconds`.
-  public var serviceLevelTarget: Double
+  public var serviceLevelTarget = 0.8
   /// The service-level threshold T, seconds.
-  public var answerWithinSeconds: Double
+  public var answerWithinSeconds = 20.0
   /// Staffing never plans agents above this occupancy (Win4: protects employees).
-  public var occupancyCap: Double
+  public var occupancyCap = 0.85
   /// Training hours per agent per week (skill, courtesy, FCR; costs wages).
-  public var trainingHours: Double
+  public var trainingHours = 1.5
   /// Knowledge-base and self-service investment, 0 … 1 (self-service success, FCR, AHT, education).
-  public var knowledgeBase: Double
+  public var knowledgeBase = 0.6
   /// Channels offered.
-  public var offersSelfService: Bool, offersChat: Bool, offersEmail: Bool, offersPhone: Bool
+  public var offersSelfService = true, offersChat = true, offersEmail = true, offersPhone = true
   /// Root-cause elimination spend, dollars per customer per year (Goodman, seed 002).
-  public var rootCauseSpend: Double
+  public var rootCauseSpend = 2.0
   /// Share of known process problems announced proactively before customers call (seed 001).
-  public var proactive: Double
+  public var proactive = 0.5
   /// Complaint solicitation, 0 … 1: how actively complaints are invited and made easy (seed 002).
-  public var complaintSolicitation: Double
+  public var complaintSolicitation = 0.3
   /// Compensation per recovered complaint, dollars (seed 003: "generous recovery").
-  public var recoveryCompensation: Double
+  public var recoveryCompensation = 5.0
   /// Price relative to competitors (1 = market price; seed 000: "prices just low enough to sell").
-  public var price: Double
+  public var price = 1.0
   /// Perfection pressure on agents, 0 … 1: strict targets and monitoring (seed 001, seed 004).
-  public var targetPressure: Double
+  public var targetPressure = 0.3
   /// Extra care per contact: multiplies handle time (premium service takes longer), ≥ 0.5.
-  public var careTime: Double
+  public var careTime = 1.0
 
-  public init(serviceLevelTarget: Double, answerWithinSeconds: Double, occupancyCap: Double, trainingHours: Double,
-              knowledgeBase: Double, offersSelfService: Bool, offersChat: Bool, offersEmail: Bool, offersPhone: Bool,
-              rootCauseSpend: Double, proactive: Double, complaintSolicitation: Double, recoveryCompensation: Double,
-              price: Double, targetPressure: Double, careTime: Double) {
-    self.serviceLevelTarget = serviceLevelTarget
-    self.answerWithinSeconds = answerWithinSeconds
-    self.occupancyCap = occupancyCap
-    self.trainingHours = trainingHours
-    self.knowledgeBase = knowledgeBase
-    self.offersSelfService = offersSelfService
-    self.offersChat = offersChat
-    self.offersEmail = offersEmail
-    self.offersPhone = offersPhone
-    self.rootCauseSpend = rootCauseSpend
-    self.proactive = proactive
-    self.complaintSolicitation = complaintSolicitation
-    self.recoveryCompensation = recoveryCompensation
-    self.price = price
-    self.targetPressure = targetPressure
-    self.careTime = careTime
-  }
+  /// The good-enough levers; change what differs.
+  public init() {}
 
   var channelsOffered: Int {
     (offersSelfService ? 1 : 0) + (offersChat ? 1 : 0) + (offersEmail ? 1 : 0) + (offersPhone ? 1 : 0)

@@ -58,7 +58,13 @@ extension Report {
       md.append("")
       md.append("### Win4 scorecard")
       md.append("")
-      md.append("Share of trials in which each party wins (thresholds in docs/MODEL.md: CSAT ≥ 80%; burnout ≤ 0.45 and attrition ≤ 45%/yr; customers at end ≥ start; profit margin ≥ 33%), with the mean score.")
+      let sc = experiment.configuration.world.scorecard
+      func g(_ x: Double) -> String { String(format: "%g", x) }
+      func pct(_ x: Double) -> String { g(100 * x) + "%" }
+      md.append("Share of trials in which each party wins (thresholds, `scorecard.*` keys: CSAT ≥ \(pct(sc.customersCSAT)); "
+                + "burnout ≤ \(g(sc.employeesBurnout)) and attrition ≤ \(pct(sc.employeesAttrition))/yr; "
+                + "customers at end ≥ \(sc.companyGrowth == 1 ? "start" : g(sc.companyGrowth) + " × start"); "
+                + "profit margin ≥ \(pct(sc.ownersMargin))), with the mean score.")
       md.append("")
       md.append("| strategy | customers | employees | company | owners | all four |")
       md.append("|---|---|---|---|---|---|")

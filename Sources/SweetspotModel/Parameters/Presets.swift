@@ -5,10 +5,7 @@ extension Strategy {
   /// targets (80/20, moderate pressure, occupancy capped at 85%).
   public static let goodEnough = Strategy(
     name: "good-enough",
-    levers: Levers(serviceLevelTarget: 0.8, answerWithinSeconds: 20, occupancyCap: 0.85, trainingHours: 1.5,
-                   knowledgeBase: 0.6, offersSelfService: true, offersChat: true, offersEmail: true, offersPhone: true,
-                   rootCauseSpend: 2, proactive: 0.5, complaintSolicitation: 0.3, recoveryCompensation: 5,
-                   price: 1.0, targetPressure: 0.3, careTime: 1.0),
+    levers: Levers(),
     summary: "seed 001: timely, helpful, respectful; self-service; FCR focus; proactive; realistic targets")
 
   /// Seed 000, "just good enough": starts as good-enough, then a controller cuts service spend
