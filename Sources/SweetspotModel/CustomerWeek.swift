@@ -67,7 +67,7 @@ enum CustomerWeek {
             let s = experience(pop, i, ServiceExperience.silent(w), weight: ServiceExperience.weight(size: size, w), recovery: false, w, market)
             pop.experienced[i] = true
             t.acc.wordOfMouth(s, complained: false, omega: Double(pop.wordOfMouth[i]), w)
-            problemEnded(pop, i, .silent, size: size, week: week, w)
+            problemEnded(pop, i, .silent, size: size, week: week, market, w)
             continue
           }
         } else if u1 < p + w.weeklyInquiryRate {
@@ -88,7 +88,7 @@ enum CustomerWeek {
           if isProblem {
             t.acc.recovered += 1
             t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w)
-            problemEnded(pop, i, .resolvedQuickly, size: size, week: week, w)
+            problemEnded(pop, i, .resolvedQuickly, size: size, week: week, market, w)
           }
           continue
         }
@@ -99,7 +99,7 @@ enum CustomerWeek {
           let s = experience(pop, i, ServiceExperience.stranded(w), weight: ServiceExperience.weight(size: size, w), recovery: false, w, market)
           pop.experienced[i] = true
           pop.pendingAttempts[i] = 0
-          if isProblem { t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w); problemEnded(pop, i, .unresolved, size: size, week: week, w) }
+          if isProblem { t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w); problemEnded(pop, i, .unresolved, size: size, week: week, market, w) }
           continue
         }
       } else {
@@ -151,7 +151,7 @@ enum CustomerWeek {
             pendIssue(pop, i, attempt, size, channel)
           } else {
             pop.pendingAttempts[i] = 0
-            if isProblem { t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w); problemEnded(pop, i, .unresolved, size: size, week: week, w) }
+            if isProblem { t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w); problemEnded(pop, i, .unresolved, size: size, week: week, market, w) }
           }
         } else {
           t.acc.answeredContacts += 1
@@ -169,7 +169,7 @@ enum CustomerWeek {
             if isProblem {
               t.acc.recovered += 1
               t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w)
-              problemEnded(pop, i, firstContact ? .resolvedQuickly : .resolved, size: size, week: week, w)
+              problemEnded(pop, i, firstContact ? .resolvedQuickly : .resolved, size: size, week: week, market, w)
             }
           } else {
             let perf = ServiceExperience.answered(resolved: false, timeliness: timeliness, courtesy: courtesy, effort: effort, compensation: 0, w)
@@ -180,7 +180,7 @@ enum CustomerWeek {
               pendIssue(pop, i, attempt, size, channel)
             } else {
               pop.pendingAttempts[i] = 0
-              if isProblem { t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w); problemEnded(pop, i, .unresolved, size: size, week: week, w) }
+              if isProblem { t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w); problemEnded(pop, i, .unresolved, size: size, week: week, market, w) }
             }
           }
         }
@@ -238,12 +238,12 @@ enum CustomerWeek {
   /// A problem ended with `outcome`: record the first problem's outcome for the TARP table and
   /// arm the one-time repurchase decision taken with this week's churn draw.
   @inline(__always)
-  static func problemEnded(_ pop: PopulationView, _ i: Int, _ outcome: ProblemOutcome, size: Double, week: Int, _ w: World) {
+  static func problemEnded(_ pop: PopulationView, _ i: Int, _ outcome: ProblemOutcome, size: Double, week: Int, _ market: Market, _ w: World) {
     if pop.tarpClass[i] == .none {
       pop.tarpClass[i] = outcome
       pop.tarpWeek[i] = Int32(week)
     }
-    pop.defection[i] = Float(Churn.repurchaseDefection(outcome, size: size, w))
+    pop.defection[i] = Float(Churn.repurchaseDefection(outcome, size: size, market: market, w))
   }
 
   /// The issue stays open for another attempt next week on the same channel.

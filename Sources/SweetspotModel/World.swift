@@ -180,7 +180,7 @@ public struct World: Sendable, Equatable {
   /// for small and large problems.
   public var tarpRepurchaseSmall = [0.37, 0.46, 0.70, 0.95]
   public var tarpRepurchaseLarge = [0.09, 0.19, 0.54, 0.82]
-  public var intentionToBehaviour = 0.3
+  public var intentionToBehaviour = 0.43
   public var reportingThresholdSeconds = 20.0
   public var negativeTells = 9.5
   public var positiveTells = 4.5

@@ -42,12 +42,15 @@ enum Churn {
   /// The one-time repurchase decision when a problem ends with `outcome` (TARP, facts §2a):
   /// repurchase r interpolated by size between the small- and large-problem rates; only
   /// `intention_to_behaviour` of the stated non-repurchase turns into leaving (Mittal &
-  /// Kamakura 2001: intentions overstate behaviour). Returns the probability of leaving.
+  /// Kamakura 2001: intentions overstate behaviour), and only as far as switching is possible:
+  /// × (1 − switching cost), the same suppression the hazard gets. In a market with no
+  /// alternative (switching cost 1) an unhappy customer stays (seed 000: a monopoly survives poor
+  /// service). Returns the probability of leaving.
   @inline(__always)
-  static func repurchaseDefection(_ outcome: ProblemOutcome, size: Double, _ w: World) -> Double {
+  static func repurchaseDefection(_ outcome: ProblemOutcome, size: Double, market: Market, _ w: World) -> Double {
     let k = outcome.tarpIndex
     let repurchase = w.tarpRepurchaseSmall[k] + (w.tarpRepurchaseLarge[k] - w.tarpRepurchaseSmall[k]) * size
-    return w.intentionToBehaviour * (1 - repurchase)
+    return w.intentionToBehaviour * (1 - repurchase) * (1 - market.switchingCost)
   }
 
   /// This week's probability of leaving: the hazard, and the repurchase decision armed by a
