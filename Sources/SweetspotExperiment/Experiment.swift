@@ -72,6 +72,11 @@ public struct Experiment: Sendable {
     case "market":
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }) else { throw bad }
       if parts[1] == "*" || parts[1] == sc.market.name { f.set(&sc.market, .float(value)) }
+    case "segment" where parts.count == 3 && parts[1] == "*":
+      for seg in Segment.allCases {
+        guard let f = Fields.world(key: "segment.\(seg).\(parts[2])"), f.isNumeric else { throw bad }
+        f.set(&sc.configuration.world, .float(value))
+      }
     case "population" where key == "population.scale":
       sc.configuration.customerScale = value
     default:

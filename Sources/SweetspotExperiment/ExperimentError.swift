@@ -13,9 +13,10 @@ public struct ExperimentError: Error, Equatable, Sendable, CustomStringConvertib
     self.message = message
   }
 
-  /// `experiments/x.toml:12: strategy.cheap.price: 7 is out of range; allowed: …`
+  /// `experiments/x.toml:12: strategy.cheap.price: 7 is out of range; allowed: …`; a value that
+  /// came from `--set` (line 0) names `--set` instead of the file.
   public var description: String {
-    var s = file
+    var s = line == 0 && key != nil ? "--set" : file
     if let line, line > 0 { s += ":\(line)" }
     s += ": "
     if let key { s += "\(key): " }

@@ -245,6 +245,9 @@ public enum ExperimentLoader {
       sweeps: sweeps, baseline: baseline, source: source, file: file)
     // Every scenario must be valid, not only the base values.
     for sc in try experiment.scenarios() {
+      do { try sc.configuration.world.validate() } catch {
+        throw err(nil, error.key, "must be \(error.allowed); got \(error.value)\(sc.assignments.isEmpty ? "" : " (in scenario \(sc.label))")")
+      }
       for s in sc.strategies {
         do { try s.levers.validate(prefix: "strategy.\(s.name)") } catch {
           throw err(nil, error.key, "must be \(error.allowed); got \(error.value) (in scenario \(sc.label))")
@@ -284,6 +287,12 @@ public enum ExperimentLoader {
       checker = { f.problem(with: TOMLValue.float(Double($0)!)) }
     case ("population", 2) where parts[1] == "scale":
       checker = { x in let v = Double(x)!; return v > 0 && v <= 1e6 ? nil : "must be in (0, 1000000]" }
+    case ("segment", 3) where parts[1] == "*":
+      let fields = Segment.allCases.compactMap { Fields.world(key: "segment.\($0).\(parts[2])") }
+      guard let f = fields.first, f.isNumeric else {
+        throw err(k.line, "sweep.key", "'\(key)': '\(parts[2])' is not a numeric segment field")
+      }
+      checker = { f.problem(with: TOMLValue.float(Double($0)!)) }
     default:
       guard let f = Fields.world(key: key), f.isNumeric else {
         let hint = nearest(key, in: Fields.worldAll.filter(\.isNumeric).map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
@@ -307,6 +316,8 @@ public enum ExperimentLoader {
       }
       guard a.isFinite, b.isFinite, h.isFinite, h > 0 else { throw err(st.line, "sweep.step", "must be a finite number > 0") }
       guard b >= a else { throw err(to.line, "sweep.to", "\(formatNumber(b)) is below from (\(formatNumber(a))): the sweep would be empty") }
+      if let p = checker("\(a)") { throw err(f.line, "sweep.from", "for \(key): \(p)") }
+      if let p = checker("\(b)") { throw err(to.line, "sweep.to", "for \(key): \(p)") }
       let count = ((b - a) / h + 1e-9).rounded(.down) + 1
       guard count.isFinite && count <= 10_000 else {
         throw err(st.line, "sweep.step", "gives \(count.isFinite ? formatNumber(count) : "too many") values; at most 10000")
@@ -326,17 +337,24 @@ public enum ExperimentLoader {
   /// Unknown keys are errors, with the nearest valid key suggested.
   static func unknownKeys(_ t: TOMLTable, allowed: [String], prefix: String, file: String) throws(ExperimentError) {
     for e in t.entries where !allowed.contains(e.key) {
-      let hint = nearest(e.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-      throw ExperimentError(file: file, line: e.line, key: prefix + e.key, message: "unknown key\(hint); allowed here: \(allowed.joined(separator: ", "))")
+      throw ExperimentError(file: file, line: e.line, key: prefix + e.key, message: unknownKeyMessage(e.key, allowed: allowed, prefix: prefix))
     }
+  }
+
+  /// "unknown key (did you mean 'x'?); allowed here: a, b, c", or for long lists a pointer to
+  /// `sweetspot keys` (one line stays readable).
+  static func unknownKeyMessage(_ key: String, allowed: [String], prefix: String) -> String {
+    let hint = nearest(key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+    let section = prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix
+    let list = allowed.count <= 20 ? allowed.joined(separator: ", ") : "\(allowed.count) keys, listed by `sweetspot keys` under \(section)"
+    return "unknown key\(hint); allowed here: \(list)"
   }
 
   static func applyFields<T>(_ t: TOMLTable, _ fields: [Field<T>], to owner: inout T, prefix: String, file: String) throws(ExperimentError) {
     for e in t.entries {
       guard let f = fields.first(where: { $0.name == e.key }) else {
         if ["base", "description", "controller"].contains(e.key) { continue }
-        let hint = nearest(e.key, in: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-        throw ExperimentError(file: file, line: e.line, key: prefix + e.key, message: "unknown key\(hint); allowed here: \(fields.map(\.name).joined(separator: ", "))")
+        throw ExperimentError(file: file, line: e.line, key: prefix + e.key, message: unknownKeyMessage(e.key, allowed: fields.map(\.name), prefix: prefix))
       }
       if let p = f.problem(with: e.value) {
         throw ExperimentError(file: file, line: e.line, key: prefix + e.key, message: p)

@@ -18,6 +18,8 @@ public enum ExperimentSchema {
     /// A publication or facts.md section; "assumption"; or "setting" for the experiment's own keys.
     public let source: String
     public let meaning: String
+    /// The default as a typed value (nil for the experiment's own keys, whose default is prose).
+    var defaultTOML: TOMLValue? = nil
   }
 
   // The ranges of the top-level keys (the loader checks against these).
@@ -61,8 +63,9 @@ public enum ExperimentSchema {
   }()
 
   static func entry<T>(_ p: Parameter<T>, key: String, defaults: T, unsourced: String = "assumption") -> Entry {
-    Entry(key: key, type: p.typeName, unit: p.unit, allowed: p.allowed, defaultValue: render(Field(p).get(defaults)),
-          plausible: p.plausible, source: p.source ?? unsourced, meaning: p.meaning)
+    let d = Field(p).get(defaults)
+    return Entry(key: key, type: p.typeName, unit: p.unit, allowed: p.allowed, defaultValue: render(d),
+                 plausible: p.plausible, source: p.source ?? unsourced, meaning: p.meaning, defaultTOML: d)
   }
 
   /// The strategy levers (defaults: the good-enough preset).
@@ -130,7 +133,7 @@ public enum ExperimentSchema {
     .array(all.map { e in
       .object([
         ("key", .string(e.key)), ("type", .string(e.type)), ("unit", .string(e.unit)), ("allowed", .string(e.allowed)),
-        ("default", .string(e.defaultValue)),
+        ("default", e.defaultTOML.map(SweetspotExperiment.json) ?? .string(e.defaultValue)),
         ("plausible", e.plausible.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null),
         ("source", .string(e.source)), ("assumption", .bool(e.source == "assumption")), ("meaning", .string(e.meaning)),
       ])

@@ -85,7 +85,55 @@ import SweetspotModel
     ("wrong type through --set", nil, ["strategies=3"], "strategies: expected an array of names, got an integer"),
     ("no channels", "[strategy.mute]\nself_service = false\nchat = false\nemail = false\nphone = false", ["strategies=[\"mute\"]"], "t.toml:3: strategy.mute.channels: must be at least one of self_service, chat, email, phone"),
     ("syntax error", "seed = = 3", [], "t.toml:3: expected a value"),
+    ("a value from --set names --set", nil, ["world.gross_margin=2"], "--set: world.gross_margin: 2 is out of range; allowed: a share in [0, 1]"),
+    ("unknown world key: a suggestion and a pointer, not 150 keys", "[world]\nchurn_attitude_slop = 3", [],
+     "t.toml:4: world.churn_attitude_slop: unknown key (did you mean 'churn_attitude_slope'?); allowed here: 1"),
+    ("unknown segment", "[segment.premum]\nexpectation = 0.8", [], "t.toml:3: segment.premum: unknown segment (did you mean 'premium'?)"),
+    ("segment value out of range", "[segment.premium]\nexpectation = 1.2", [], "t.toml:4: segment.premium.expectation: 1.2 is out of range"),
+    ("controller key", "[controller]\nchurn_tolerance = 0.5", [], "t.toml:4: controller.churn_tolerance: 0.5 is out of range; allowed: a multiple in [1, 3]"),
+    ("scorecard key", "[scorecard]\nowners_margin = 2", [], "t.toml:4: scorecard.owners_margin: 2 is out of range"),
+    ("a key swept twice", "[[sweep]]\nkey = \"world.retry_probability\"\nvalues = [0.5]\n[[sweep]]\nkey = \"world.retry_probability\"\nvalues = [0.6]", [],
+     "sweep.key: 'world.retry_probability' is swept twice"),
+    ("a sweep grid whose end is out of range, before counting", "[[sweep]]\nkey = \"world.gross_margin\"\nfrom = 0\nto = 1e30\nstep = 1", [],
+     "t.toml:6: sweep.to: for world.gross_margin: 1e+30 is out of range"),
+    ("a huge sweep grid", "[[sweep]]\nkey = \"world.hiring_cost\"\nfrom = 0\nto = 1000000\nstep = 0.001", [], "sweep.step: gives 1000000001 values; at most 10000"),
+    ("the dead key is gone", "[world]\nproduct_quality = 0.7", [], "t.toml:4: world.product_quality: unknown key"),
+    ("floor above ceiling", nil, ["world.fcr_floor=0.99"], "world.fcr_floor: must be at most world.fcr_ceiling (0.98); got 0.99"),
   ]
+
+  @Test func assumptionsAreSetFromTheirSectionsAndSweptByKey() throws {
+    let text = """
+      name = "t"
+      strategies = ["just-good-enough"]
+      [population]
+      size = 500
+      expectation_concentration = 30
+      [world]
+      intention_to_behaviour = 0.5
+      [segment.premium]
+      expectation = 0.82
+      [controller]
+      acquisition_tolerance = 0.95
+      [scorecard]
+      owners_margin = 0.3
+      [[sweep]]
+      key = "segment.*.weekly_revenue"
+      values = [9, 11]
+      """
+    let e = try ExperimentLoader.load(text: text, file: "t.toml", overrides: ["segment.convenience.patience_seconds=100"])
+    let w = e.configuration.world
+    #expect(w.heterogeneity.expectationConcentration == 30 && w.intentionToBehaviour == 0.5)
+    #expect(w.profile(.premium).expectation == 0.82 && w.profile(.convenience).patienceSeconds == 100)
+    #expect(w.controller.acquisitionTolerance == 0.95 && w.scorecard.ownersMargin == 0.3)
+    let scenarios = try e.scenarios()
+    #expect(scenarios.map { $0.configuration.world.profile(.priceSeeker).weeklyRevenue } == [9, 11])
+    #expect(scenarios.allSatisfy { sc in Segment.allCases.allSatisfy { sc.configuration.world.profile($0).weeklyRevenue == sc.assignments[0].value } })
+    // The manifest's resolved configuration records every section.
+    let resolved = e.resolvedConfiguration.rendered()
+    for key in ["\"expectation_concentration\": 30", "\"intention_to_behaviour\": 0.5", "\"acquisition_tolerance\": 0.95", "\"owners_margin\": 0.3"] {
+      #expect(resolved.contains(key), "manifest lacks \(key)")
+    }
+  }
 
   @Test(arguments: 0..<badInputs.count)
   func badInputGetsAClearMessage(index: Int) throws {

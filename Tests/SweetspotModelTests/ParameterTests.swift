@@ -141,9 +141,20 @@ import Testing
   @Test(arguments: WorldParameters.all.filter { $0.kind != .numbers(count: nil) }.map(\.key))
   func everyWorldKeyActs(key: String) {
     let p = WorldParameters.all.first { $0.key == key }!
-    let acts = Self.check(p) { v in var w = World(); p.set(&w, v); return try Self.outcome(world: w) }
-      || Self.check(p, baseline: Self.selfServiceBaseline) { v in var w = World(); p.set(&w, v); return try Self.outcome(world: w, strategy: Self.selfServiceOnly) }
-      || Self.check(p, baseline: Self.topBoxBaseline) { v in var w = Self.topBoxWorld; p.set(&w, v); return try Self.outcome(world: w) }
+    // Order constraints (fcr_floor ≤ fcr_ceiling, detractor_cut ≤ promoter_cut, …) make an end
+    // invalid with its partner at the default: there, the nearest valid point toward the default.
+    func valid(_ v: ParameterValue, _ base: World) -> ParameterValue {
+      guard case let .number(x) = v, case let .number(d) = p.get(base) else { return v }
+      for f in [1, 0.99, 0.9, 0.75, 0.5, 0.25, 0.1, 0.01] {
+        var w = base; p.set(&w, .number(d + (x - d) * f))
+        if (try? w.validate()) != nil { return .number(d + (x - d) * f) }
+      }
+      return v
+    }
+    func world(_ base: World, _ v: ParameterValue) -> World { var w = base; p.set(&w, valid(v, base)); return w }
+    let acts = Self.check(p) { v in try Self.outcome(world: world(World(), v)) }
+      || Self.check(p, baseline: Self.selfServiceBaseline) { v in try Self.outcome(world: world(World(), v), strategy: Self.selfServiceOnly) }
+      || Self.check(p, baseline: Self.topBoxBaseline) { v in try Self.outcome(world: world(Self.topBoxWorld, v)) }
     #expect(acts, "\(key) changes no output at either end of its allowed range")
   }
 

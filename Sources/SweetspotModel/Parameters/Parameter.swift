@@ -50,7 +50,7 @@ public struct Parameter<Owner>: Sendable {
   public let meaning: String
   /// Allowed values (nil: a boolean).
   public let bounds: Bounds?
-  /// The plausible range [low, high] the robustness analysis samples (nil: a switch, a list, or
+  /// The plausible range [low, high]: what a robustness analysis should sample (nil: a switch, a list, or
   /// a setting that is a choice rather than an uncertain quantity).
   public let plausible: ClosedRange<Double>?
   /// The publication or facts.md section behind the default; nil: an assumption.

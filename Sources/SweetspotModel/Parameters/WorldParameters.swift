@@ -30,23 +30,37 @@ public enum WorldParameters {
   static let tarp = "TARP, via Fast Company 2003 and Washington Post 1984 (facts §2a)"
   static let tarpWOM = "TARP, Washington Post 1984; Goodman 2019: dissatisfied tell 9–10, satisfied complainants 4–5 (facts §2a)"
   static let jonesSasser = "Jones & Sasser 1995: 'totally satisfied' six times likelier to repurchase (facts §5); level conservative"
-  static let mittal = "Mittal & Kamakura 2001: stated intentions overstate behaviour (facts §5); level an assumption"
+  static let mittal = "Mittal & Kamakura 2001: the same satisfaction gives different repurchase rates, and intent and behaviour respond differently (facts §5); the conversion level is an assumption"
   static let elasticity = "Tellis 1988 (−1.76) and Bijmolt et al. 2005 (−2.62) price elasticities (facts §6)"
-  static let lerner = "Lerner condition at ε ≈ −2.2 gives a 45% margin (facts §6)"
+  static let lerner = "facts §6 (unverified): mean price elasticities −1.76 and −2.62 imply Lerner margins of 57% and 38%"
   static let gelbrich = "Gelbrich & Roschk 2011: compensation has diminishing returns (facts §6); level an assumption"
   static let deMatos = "de Matos, Henrique & Rossi 2007: the paradox holds for satisfaction, not repurchase (facts §2d)"
   static let acquisition5x = "Goodman/TARP: acquisition costs 2–20× retention (facts §2a); level an assumption"
   static let csatTypical = "facts §1c: typical top-2-box CSAT ≈ 80%"
 
+  /// A reference that supports a direction or an anchor but not the default's level: the
+  /// parameter is an assumption, and its meaning cites the reference.
+  static func basis(_ reference: String) -> String { "basis: " + reference }
+
   static func w(_ name: String, _ kp: any WritableKeyPath<World, Double> & Sendable, _ unit: String, _ b: Bounds,
                 _ plausible: ClosedRange<Double>?, _ source: String?, _ meaning: String) -> P {
-    .number("world", name, kp, unit: unit, b, plausible: plausible, source: source, meaning)
+    let (source, meaning) = honest(source, meaning)
+    return .number("world", name, kp, unit: unit, b, plausible: plausible, source: source, meaning)
+  }
+
+  /// A source that sources only a direction, or says its level is an assumption, is not a source
+  /// of the default: the parameter is marked an assumption and the reference moves to its meaning.
+  static func honest(_ source: String?, _ meaning: String) -> (String?, String) {
+    guard let s = source else { return (nil, meaning) }
+    if s.hasPrefix("basis: ") { return (nil, meaning + " Basis: " + s.dropFirst(7) + ".") }
+    if s.contains("assumption") || s.contains("unverified") || s.contains("calibrated") { return (nil, meaning + " Basis: " + s + ".") }
+    return (s, meaning)
   }
 
   /// `world.*`.
   public static let world: [Parameter<World>] = [
     // Problems
-    w("weekly_problem_rate", \.weeklyProblemRate, "probability per customer-week", probability, 0.008...0.02, ccmc,
+    w("weekly_problem_rate", \.weeklyProblemRate, "probability per customer-week", probability, 0.008...0.02, basis(ccmc + "; that is problems with any supplier, so the per-firm level is an assumption"),
       "Weekly probability that a customer has a problem before root-cause work (0.013 ≈ 50% a year)."),
     w("product_problem_share", \.productProblemShare, "share", unit, 0.5...0.7, goodman, "Share of problems caused by products, processes and marketing."),
     w("employee_problem_share", \.employeeProblemShare, "share", unit, 0.1...0.3, goodman, "Share of problems caused by employees."),
@@ -92,7 +106,7 @@ public enum WorldParameters {
       "Channel preference weight of the phone."),
     w("self_service_appeal_base", \.selfServiceAppealBase, "multiplier", Bounds("a level", 0, 5), 0.25...1, nil,
       "Self-service's channel weight scales by (base + knowledge base)."),
-    w("self_service_base_resolution", \.selfServiceBaseResolution, "probability", probability, 0.05...0.2, gartner,
+    w("self_service_base_resolution", \.selfServiceBaseResolution, "probability", probability, 0.05...0.2, basis("Gartner 2019: 9% of customers fully resolve in self-service overall (facts §1c); as the rate with no knowledge base an assumption"),
       "Self-service resolution with no knowledge base."),
     w("self_service_knowledge_gain", \.selfServiceKnowledgeGain, "probability", probability, 0.3...0.7, nil,
       "Self-service resolution a full knowledge base adds."),
@@ -168,7 +182,7 @@ public enum WorldParameters {
     w("inquiry_weight_factor", \.inquiryWeightFactor, "multiplier", unit, 0.1...0.5, nil, "An inquiry's experience weighs this share of a problem's."),
     w("notice_weight_factor", \.noticeWeightFactor, "multiplier", unit, 0.25...0.75, nil, "A proactively announced problem weighs this share of a problem's."),
     w("unresolved_weight_factor", \.unresolvedWeightFactor, "multiplier", unit, 0.4...0.8, nil, "An unresolved contact weighs this share (the issue is still open)."),
-    w("weekly_drift_weight", \.weeklyDriftWeight, "weight per week", weight, 0.01...0.04, bolton, "Weight of an ordinary week's product experience."),
+    w("weekly_drift_weight", \.weeklyDriftWeight, "weight per week", weight, 0.01...0.04, basis(bolton + "; level an assumption"), "Weight of an ordinary week's product experience."),
     .boolean("world", "service_recovery_paradox", \.serviceRecoveryParadox, source: deMatos,
              "On: a recovery can lift the loyalty that drives churn and word of mouth above the no-problem level (off by default)."),
     w("notice_resolution", \.noticeResolution, "score", score, 0.6...0.9, nil, "Resolution score of a proactively announced problem."),
@@ -200,7 +214,7 @@ public enum WorldParameters {
     w("churn_attitude_slope", \.churnAttitudeSlope, "per unit of loyalty", Bounds("a slope", 0, 50), 2...8, "Bolton 1998: satisfaction lengthens relationships (facts §5); magnitude an assumption",
       "Hazard multiplies by e^{slope·(pivot − loyalty)}."),
     w("churn_attitude_pivot", \.churnAttitudePivot, "loyalty", level, 0.5...0.7, nil, "Loyalty at which the attitude term of the hazard is 1."),
-    w("top_box_hazard_factor", \.topBoxHazardFactor, "multiplier", Bounds("a factor", 0, 1), (1.0 / 6)...0.5, jonesSasser, "Hazard multiplier for top-box (delighted) customers."),
+    w("top_box_hazard_factor", \.topBoxHazardFactor, "multiplier", Bounds("a factor", 0, 1), 0.1667...0.5, jonesSasser, "Hazard multiplier for top-box (delighted) customers."),
     w("top_box_threshold", \.topBoxThreshold, "loyalty", level, 0.75...0.85, nil, "Loyalty from which a customer is top-box (and promotes)."),
     w("price_churn_slope", \.priceChurnSlope, "per unit of relative price", Bounds("a slope", 0, 20), 0.8...2.2, elasticity + "; mapping an assumption",
       "Hazard multiplies by e^{price weight·ψ·slope·(price − 1)}; acquisition by its inverse."),
@@ -211,12 +225,12 @@ public enum WorldParameters {
     tarp("small", "resolved", \.tarpRepurchaseSmall[2], 0.6...0.8), tarp("small", "resolved_quickly", \.tarpRepurchaseSmall[3], 0.88...0.98),
     tarp("large", "silent", \.tarpRepurchaseLarge[0], 0.05...0.15), tarp("large", "unresolved", \.tarpRepurchaseLarge[1], 0.12...0.28),
     tarp("large", "resolved", \.tarpRepurchaseLarge[2], 0.45...0.65), tarp("large", "resolved_quickly", \.tarpRepurchaseLarge[3], 0.72...0.9),
-    w("intention_to_behaviour", \.intentionToBehaviour, "share", unit, 0.2...0.65, mittal,
+    w("intention_to_behaviour", \.intentionToBehaviour, "share", unit, 0.2...0.65, basis(mittal),
       "Share of stated non-repurchase after a problem that turns into leaving where switching is free (× (1 − switching cost) in a market); 0.43 keeps the competitive market's effective 0.3."),
     w("reporting_threshold_seconds", \.reportingThresholdSeconds, "seconds", Bounds("seconds", 0, 86_400), nil, "facts §1c: 80/20 is the industry convention",
       "Service-level threshold used for reporting, whatever a strategy staffs to (a convention)."),
-    w("negative_tells", \.negativeTells, "people", Bounds("people", 0, 100), 9...10, tarpWOM, "People a dissatisfied customer tells."),
-    w("positive_tells", \.positiveTells, "people", Bounds("people", 0, 100), 4...5, tarpWOM, "People a satisfied complainant tells."),
+    w("negative_tells", \.negativeTells, "people", Bounds("people", 0, 100), 5...20, tarpWOM + "; facts §2a also quotes 'twice as often' and '1 in 5 tells 20'", "People a dissatisfied customer tells."),
+    w("positive_tells", \.positiveTells, "people", Bounds("people", 0, 100), 2...8, tarpWOM, "People a satisfied complainant tells."),
     w("negative_tell_below", \.negativeTellBelow, "satisfaction", level, 0.2...0.4, nil, "Satisfaction below which an experience is told as bad."),
     w("positive_tell_from", \.positiveTellFrom, "satisfaction", level, 0.5...0.7, nil, "Satisfaction from which a complainant tells a good story."),
     w("promoter_weekly_tells", \.promoterWeeklyTells, "tells per week", Bounds("tells per week", 0, 10), 0.02...0.1, nil, "Recommendations per week by a top-box customer."),
@@ -224,10 +238,10 @@ public enum WorldParameters {
     w("deterrence", \.deterrence, "customers per tell", probability, 0.002...0.008, "facts §2b: listener deterrence unverified (a trade blog uses 25%); level an assumption",
       "Prospects deterred per negative tell."),
     // Economics
-    w("gross_margin", \.grossMargin, "share of revenue", unit, 0.3...0.6, lerner, "Contribution margin on revenue at list price."),
+    w("gross_margin", \.grossMargin, "share of revenue", unit, 0.3...0.6, basis(lerner), "Contribution margin on revenue at list price."),
     w("agent_weekly_cost", \.agentWeeklyCost, "$ per FTE-week", Bounds("dollars", 0, 100_000), 800...1300, "consistent with ContactBabel's $5–8 per inbound call (facts §1c)",
       "Loaded agent cost per FTE-week (≈ $52k a year)."),
-    w("hours_per_fte", \.hoursPerFTE, "hours per week", Bounds("hours", 1, 168), 37.5...40, nil, "Paid hours per FTE-week."),
+    w("hours_per_fte", \.hoursPerFTE, "hours per week", Bounds("hours", 1, 168), 35...45, nil, "Paid hours per FTE-week."),
     w("hiring_cost", \.hiringCost, "$ per hire", Bounds("dollars", 0, 1_000_000), 2000...8000, nil, "Hiring and initial training cost per new agent."),
     w("self_service_cost", \.selfServiceCost, "$ per session", Bounds("dollars", 0, 1000), 0.05...0.5, gartner, "Cost per self-service session."),
     w("proactive_notice_cost", \.proactiveNoticeCost, "$ per notice", Bounds("dollars", 0, 1000), 0.1...1, nil, "Cost per proactive notice."),
@@ -253,7 +267,7 @@ public enum WorldParameters {
     return [
       h("expectation_concentration", \.expectationConcentration, "Beta concentration", Bounds("a concentration", 0, 1000, lowerOpen: true), 10...40,
         "Expectations ~ Beta(c·m, c·(1 − m)) around the segment mean m."),
-      h("revenue_log_variance", \.revenueLogVariance, "log-variance", Bounds("a variance", 0, 5, lowerOpen: true), log1p(0.16)...log1p(1.0),
+      h("revenue_log_variance", \.revenueLogVariance, "log-variance", Bounds("a variance", 0, 5, lowerOpen: true), round4(log1p(0.16))...round4(log1p(1.0)),
         "Variance of log revenue, log(1 + CV²) (default CV 0.6; range CV 0.4–1)."),
       h("price_sensitivity_shape", \.priceSensitivityShape, "Gamma shape", shape, 2...8, "Price sensitivity ~ Gamma(k, mean/k)."),
       h("complaint_concentration", \.complaintConcentration, "Beta concentration", Bounds("a concentration", 0, 1000, lowerOpen: true), 5...20,
@@ -261,7 +275,7 @@ public enum WorldParameters {
       h("word_of_mouth_shape", \.wordOfMouthShape, "Gamma shape", shape, 1...4, "Word-of-mouth propensity ~ Gamma(k, mean/k)."),
       h("churn_hazard_shape", \.churnHazardShape, "Gamma shape", shape, 2...8, "Base churn hazard ~ Gamma(k, mean/k)."),
       h("problem_propensity_shape", \.problemPropensityShape, "Gamma shape", shape, 1.5...6, "Problem propensity ~ Gamma(k, 1/k) (mean 1)."),
-      h("patience_log_variance", \.patienceLogVariance, "log-variance", Bounds("a variance", 0, 5, lowerOpen: true), log1p(0.25)...log1p(1.44),
+      h("patience_log_variance", \.patienceLogVariance, "log-variance", Bounds("a variance", 0, 5, lowerOpen: true), round4(log1p(0.25))...round4(log1p(1.44)),
         "Variance of log patience, log(1 + CV²) (default CV 0.8; range CV 0.5–1.2)."),
       h("initial_attitude_spread", \.initialAttitudeSpread, "latent satisfaction", Bounds("a spread", 0, 0.5), 0.02...0.1,
         "Standard deviation of a new customer's attitude around its product steady state."),
@@ -275,8 +289,8 @@ public enum WorldParameters {
       let name: String, kp: any WritableKeyPath<SegmentProfile, Double> & Sendable, unit: String, bounds: Bounds
       let plausible: @Sendable (Double) -> ClosedRange<Double>, source: String?, meaning: String
     }
-    func relative(_ a: Double, _ b: Double) -> @Sendable (Double) -> ClosedRange<Double> { { ($0 * a)...($0 * b) } }
-    func absolute(_ d: Double) -> @Sendable (Double) -> ClosedRange<Double> { { max(0.01, $0 - d)...min(0.99, $0 + d) } }
+    func relative(_ a: Double, _ b: Double) -> @Sendable (Double) -> ClosedRange<Double> { { round4($0 * a)...round4($0 * b) } }
+    func absolute(_ d: Double) -> @Sendable (Double) -> ClosedRange<Double> { { round4(max(0.01, $0 - d))...round4(min(0.99, $0 + d)) } }
     let fields = [
       Field(name: "expectation", kp: \.expectation, unit: "performance scale", bounds: Bounds("a level", 0, 1, lowerOpen: true, upperOpen: true),
             plausible: absolute(0.07), source: nil, meaning: "mean expected service quality on the 0–1 performance scale"),
@@ -302,9 +316,10 @@ public enum WorldParameters {
       let k = seg.rawValue
       for f in fields {
         let kp = f.kp
+        let (source, meaning) = honest(f.source, "The \(seg) segment's \(f.meaning); plausible range: the default ± a margin.")
         out.append(Parameter(section: "segment.\(seg)", name: f.name, kind: .number, unit: f.unit,
-                             meaning: "The \(seg) segment's \(f.meaning).", bounds: f.bounds,
-                             plausible: f.plausible(seg.defaultProfile[keyPath: kp]), source: f.source,
+                             meaning: meaning, bounds: f.bounds,
+                             plausible: f.plausible(seg.defaultProfile[keyPath: kp]), source: source,
                              get: { .number($0.segments[k][keyPath: kp]) },
                              set: { if case let .number(x) = $1 { $0.segments[k][keyPath: kp] = x } }))
       }
@@ -350,7 +365,7 @@ public enum WorldParameters {
     return [
       s("customers_csat", \.customersCSAT, "CSAT share", unit, 0.75...0.85, csatTypical, "Customers win at CSAT at or above this."),
       s("employees_burnout", \.employeesBurnout, "burnout", level, 0.35...0.55, nil, "Employees win at mean burnout at or below this (and attrition)."),
-      s("employees_attrition", \.employeesAttrition, "per year", Bounds("a rate per year", 0, 5), 0.3...0.45, qatc, "Employees win at attrition at or below this (and burnout)."),
+      s("employees_attrition", \.employeesAttrition, "per year", Bounds("a rate per year", 0, 5), 0.3...0.5, qatc, "Employees win at attrition at or below this (and burnout)."),
       s("company_growth", \.companyGrowth, "× starting customers", Bounds("a multiple", 0, 10), 0.95...1.05, nil, "The company wins when it ends with at least this multiple of its starting customers."),
       s("owners_margin", \.ownersMargin, "share of revenue", Bounds("a margin", -1, 1), 0.25...0.4, nil,
         "Owners win at a profit margin at or above this (default: what good-enough earns in the competitive market)."),
@@ -362,6 +377,13 @@ public enum WorldParameters {
 
   /// The sections a `World` parameter may live in, as experiment-file tables.
   public static let sections = ["world", "population", "controller", "scorecard"] + Segment.allCases.map { "segment.\($0)" }
+}
+
+/// Four significant digits: plausible ranges are judgements, not measurements.
+func round4(_ x: Double) -> Double {
+  guard x != 0, x.isFinite else { return x }
+  let scale = pow(10, 3 - floor(log10(abs(x))))
+  return Double("\((x * scale).rounded() / scale)")!
 }
 
 extension String {
@@ -376,6 +398,18 @@ extension World {
       if let problem = p.problem(with: v) {
         throw ModelError(key: p.key, value: "\(v)", allowed: p.allowed + " (\(problem))")
       }
+    }
+    func order(_ low: Double, _ lowKey: String, _ high: Double, _ highKey: String) throws(ModelError) {
+      if low > high { throw ModelError(key: lowKey, value: formatParameterNumber(low), allowed: "at most \(highKey) (\(formatParameterNumber(high)))") }
+    }
+    try order(fcrFloor, "world.fcr_floor", fcrCeiling, "world.fcr_ceiling")
+    try order(detractorCut, "world.detractor_cut", promoterCut, "world.promoter_cut")
+    try order(negativeTellBelow, "world.negative_tell_below", positiveTellFrom, "world.positive_tell_from")
+    if !(productProblemShare + employeeProblemShare + customerProblemShare > 0) {
+      throw ModelError(key: "world.product_problem_share", value: "0", allowed: "problem shares with a positive sum")
+    }
+    if !(weightTimeliness + weightResolution + weightCourtesy + weightEffort + weightCompensation > 0) {
+      throw ModelError(key: "world.weight_resolution", value: "0", allowed: "experience weights with a positive sum")
     }
     if !intradayShape.contains(where: { $0 > 0 }) {
       throw ModelError(key: "world.intraday_shape", value: "\(intradayShape)", allowed: "hourly weights ≥ 0 with at least one > 0")
