@@ -108,22 +108,36 @@ public struct Runner: Sendable {
   /// between the first two strategies in scenario 0, with shared streams (as run) and with the
   /// second strategy on independent streams (another seed), over up to `trials` trials.
   public func crnVarianceFactor(metric: Metric = .profitNPV, from results: [ItemResult], trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
-    guard experiment.strategies.count >= 2 else { return nil }
+    guard experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
     let mine = results.filter { $0.item.scenario == 0 }.sorted { $0.item.trial < $1.item.trial }.prefix(trials)
-    guard mine.count >= 3 else { return nil }
+    return try crnVarianceFactor(metric: metric, trials: mine.map(\.item.trial), a: mine.map { $0.outcomes[0].values[m] },
+                                 b: mine.map { $0.outcomes[1].values[m] }, threads: threads)
+  }
+
+  /// The same measurement from a table of results (all of a run's rows, whether computed now,
+  /// read back from checkpoints or merged from shards: the first `trials` trials of scenario 0).
+  public func crnVarianceFactor(metric: Metric = .profitNPV, from table: ResultTable, trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
+    guard experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
+    var first: [Int: Double] = [:], second: [Int: Double] = [:]
+    for r in table.rows where r.scenario == 0 && r.strategy < 2 {
+      if r.strategy == 0 { first[r.trial] = r.values[m] } else { second[r.trial] = r.values[m] }
+    }
+    let picked = first.keys.filter { second[$0] != nil }.sorted().prefix(trials)
+    return try crnVarianceFactor(metric: metric, trials: Array(picked), a: picked.map { first[$0]! }, b: picked.map { second[$0]! }, threads: threads)
+  }
+
+  private func crnVarianceFactor(metric: Metric, trials: [Int], a: [Double], b: [Double], threads: Int) throws -> CRNMeasurement? {
+    guard trials.count >= 3 else { return nil }
     let sc = scenarios[0]
     let other = sc.strategies[1]
     let independentSeed = SplitMix64.mix(experiment.seed ^ 0x1D3E_A5ED_5EED_0001)
-    let work = Array(mine)
-    let independent = try parallelMap(count: work.count, threads: threads) { i in
-      try Trial.run(sc.configuration, strategy: other, market: sc.market, seed: independentSeed, trial: work[i].item.trial)[metric]
+    let independent = try parallelMap(count: trials.count, threads: threads) { i in
+      try Trial.run(sc.configuration, strategy: other, market: sc.market, seed: independentSeed, trial: trials[i])[metric]
     }
-    let a = work.map { $0.outcomes[0][metric] }
-    let b = work.map { $0.outcomes[1][metric] }
     let dCRN = zip(a, b).map { $0 - $1 }
     let dInd = zip(a, independent).map { $0 - $1 }
     let vCRN = try Statistics.variance(dCRN), vInd = try Statistics.variance(dInd)
-    return CRNMeasurement(metric: metric.rawValue, strategies: [sc.strategies[0].name, other.name], trials: work.count,
+    return CRNMeasurement(metric: metric.rawValue, strategies: [sc.strategies[0].name, other.name], trials: trials.count,
                           varianceCRN: vCRN, varianceIndependent: vInd)
   }
 }
