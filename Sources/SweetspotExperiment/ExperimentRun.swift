@@ -247,6 +247,7 @@ public struct FinishedRun {
       throw ExperimentError(file: m.path, key: "overrides", message: "is not a list of KEY=VALUE strings")
     }
     let file = obj["file"] as? String ?? "experiment"
+    try Overrides.check(overrides, source: m.path)
     do {
       experiment = try ExperimentLoader.load(text: source, file: file, overrides: overrides)
     } catch {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SweetspotModel
 import SweetspotNumerics
 
@@ -51,6 +56,7 @@ public struct Runner: Sendable {
   public static let chunkSize = 16
 
   public init(experiment: Experiment, shard: Shard = .whole) throws(ExperimentError) {
+    try Runner.checkResources(experiment, shard: shard)
     self.experiment = experiment
     self.scenarios = try experiment.scenarios()
     self.shard = shard
@@ -59,6 +65,41 @@ public struct Runner: Sendable {
       for t in 0..<experiment.trials where shard.contains(trial: t) { items.append(WorkItem(scenario: s, trial: t)) }
     }
     self.items = items
+  }
+
+  /// Bytes a result row needs at the end of a run (its values, its CSV line, the copies made to
+  /// write and checksum the file): an overestimate, measured at about 2.5 kB for 40 metrics.
+  static let bytesPerRow = 3_072.0
+
+  /// Refuses, before anything is allocated, an experiment whose names cannot be written to CSV
+  /// or whose result table would not fit in memory (with the figures), so a run never dies of an
+  /// allocation failure hours in. `validate` calls it too.
+  public static func checkResources(_ e: Experiment, shard: Shard = .whole) throws(ExperimentError) {
+    func unsafe(_ name: String) -> Bool {
+      name.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }
+    }
+    for s in e.strategies where unsafe(s.name) {
+      throw ExperimentError(file: e.file, key: "strategy", message: "the name '\(escapingControlCharacters(s.name))' cannot go into the result CSV files; names may not hold commas, quotes or control characters")
+    }
+    for m in e.markets where unsafe(m.name) {
+      throw ExperimentError(file: e.file, key: "market", message: "the name '\(escapingControlCharacters(m.name))' cannot go into the result CSV files; names may not hold commas, quotes or control characters")
+    }
+    let scenarios = Double(e.markets.count) * e.sweeps.reduce(1.0) { $0 * Double($1.values.count) }
+    if scenarios > Double(Experiment.maxScenarios) {
+      throw ExperimentError(file: e.file, key: "sweep", message: "markets × sweep values give \(formatNumber(scenarios)) scenarios; at most \(Experiment.maxScenarios)")
+    }
+    let trials = Double(max(0, (e.trials - shard.index + shard.count) / shard.count))
+    let rows = scenarios * Double(e.strategies.count) * trials
+    let needed = rows * bytesPerRow
+    let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
+    if physical > 0 && needed > physical / 2 {
+      throw ExperimentError(file: e.file, key: "trials", message: "the run would hold \(formatNumber(rows)) result rows (scenarios × strategies × trials), about \(gigabytes(needed)) of memory; this machine has \(gigabytes(physical)), and a run may use half: lower trials, sweep values, markets or strategies")
+    }
+  }
+
+  private static func gigabytes(_ bytes: Double) -> String {
+    let gb = bytes / 1_073_741_824
+    return gb >= 100 ? "\(formatNumber(gb.rounded())) GB" : "\(formatNumber((gb * 10).rounded() / 10)) GB"
   }
 
   public var chunkCount: Int { (items.count + Runner.chunkSize - 1) / Runner.chunkSize }

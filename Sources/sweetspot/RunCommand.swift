@@ -63,6 +63,7 @@ struct Run: ParsableCommand {
     if let trials { sets.append("trials=\(trials)") }
     if let seed { sets.append("seed=\(seed)") }
 
+    try Overrides.check(sets)
     // Load every file first, so a bad file stops the suite before anything runs.
     var experiments: [(Experiment, String)] = []
     for (text, file) in try sources() {

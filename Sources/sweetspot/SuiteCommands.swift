@@ -16,6 +16,7 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     guard !files.isEmpty else { throw InputError("name at least one experiment file") }
+    try Overrides.check(overrides)
     var failures = 0
     for f in files {
       do {
@@ -23,6 +24,7 @@ struct Validate: ParsableCommand {
           throw InputError("\(f): cannot read the file (\(FileManager.default.fileExists(atPath: f) ? "not readable UTF-8 text" : "no such file"))")
         }
         let e = try ExperimentLoader.load(text: text, file: f, overrides: overrides)
+        try Runner.checkResources(e)
         let scenarios = try e.scenarios().count
         print("\(f): ok: \(e.name), \(scenarios) scenario\(scenarios == 1 ? "" : "s") × \(e.strategies.count) strategies × \(e.trials) trials")
       } catch let error as InputError {
