@@ -43,6 +43,8 @@ public struct RunReport: Sendable {
   public let elapsed: Double
   public let customerWeeksPerSecond: Double
   public let crn: CRNMeasurement?
+  /// `--resume` found the run already complete: it was verified and nothing was recomputed.
+  public var wasComplete = false
 }
 
 public enum ExperimentRunner {
@@ -57,6 +59,19 @@ public enum ExperimentRunner {
     let fingerprint = Self.fingerprint(experiment, options: options)
     let lock = try dir.lock()
     defer { withExtendedLifetime(lock) {} }
+    if options.resume && FileManager.default.fileExists(atPath: dir.manifest.path) {
+      // Killed after the manifest, before the reports: verify the run and finish it.
+      let finished = try FinishedRun(options.directory)
+      guard finished.experiment.configurationHash == experiment.configurationHash, finished.shard == options.shard,
+            finished.version == options.toolVersion else {
+        throw ExperimentError(file: options.directory.path, message: "holds a complete run of a different experiment, seed, shard or version; nothing to resume")
+      }
+      try whileLocked()
+      var report = RunReport(directory: options.directory, items: runner.items.count, rows: finished.table.rows.count, elapsed: 0,
+                             customerWeeksPerSecond: 0, crn: nil)
+      report.wasComplete = true
+      return report
+    }
     let done = try dir.prepare(options.resume ? .resume : .fresh, fingerprint: fingerprint)
     let started = Date()
     let clock = DispatchTime.now().uptimeNanoseconds

@@ -14,7 +14,8 @@ struct Run: ParsableCommand {
       printed on stdout; progress goes to stderr.
 
       Results are byte-identical for any --threads and any sharding. Interrupted runs leave only \
-      checkpoints; --resume --out DIR continues one. Shards: run --shard K/N for K = 1 … N (for \
+      checkpoints; --resume --out DIR continues one (and finishes the reports of a run killed \
+      after its results were written). Shards: run --shard K/N for K = 1 … N (for \
       example as a Slurm job array), then `sweetspot merge`.
 
       Examples:
@@ -97,8 +98,13 @@ struct Run: ParsableCommand {
         if progress { printErrorInline("\n") }
         if shardValue == .whole { reportFile = try writeReports(into: dir, benchmarks: benchmarks) }
       })
-      let crn = report.crn.map { ", CRN variance reduction ×\(fixed($0.factor, 1)) on \($0.metric)" } ?? ""
       if let reportFile { index.append((experiment.name, experiment.question, reportFile.path, reportFile.answer)) }
+      if report.wasComplete {
+        printError("\(experiment.name): already complete (\(report.rows) trial rows, verified); \(shardValue == .whole ? "reports rewritten" : "nothing to do") → \(dir.path)")
+        print(dir.path)
+        continue
+      }
+      let crn = report.crn.map { ", CRN variance reduction ×\(fixed($0.factor, 1)) on \($0.metric)" } ?? ""
       printError("\(experiment.name): \(report.rows) trial rows in \(fixed(report.elapsed, 1)) s (\(fixed(report.customerWeeksPerSecond / 1e6, 2))M customer-weeks/s on \(threadCount) thread\(threadCount == 1 ? "" : "s")\(crn)) → \(dir.path)")
       print(dir.path)
     }

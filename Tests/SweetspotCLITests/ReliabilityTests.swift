@@ -90,3 +90,24 @@ import Foundation
     #expect(v.status == 0 && v.stdout.contains("crlf.toml: ok: tiny, 2 scenarios × 3 strategies × 6 trials"), "\(v.stderr)")
   }
 }
+
+/// A run killed after its manifest, before its reports, is finished by --resume.
+@Suite struct FinishAfterKillTests {
+  @Test func resumeOfACompleteRunVerifiesItAndRewritesTheReports() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("sweetspot-finish-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    try RunCommandTests.experiment.write(to: work.appendingPathComponent("tiny.toml"), atomically: true, encoding: .utf8)
+    #expect(try CLI.run(["run", "tiny.toml", "--out", "r", "--quiet"], in: work).status == 0)
+    let report = work.appendingPathComponent("r/report.md"), figure = work.appendingPathComponent("r/figure-kpis.svg")
+    let (md, svg) = (try Data(contentsOf: report), try Data(contentsOf: figure))
+    try FileManager.default.removeItem(at: report)
+    try FileManager.default.removeItem(at: figure)
+    let r = try CLI.run(["run", "tiny.toml", "--out", "r", "--resume", "--quiet"], in: work)
+    #expect(r.status == 0 && r.stderr.contains("already complete (36 trial rows, verified); reports rewritten"), "\(r.stderr)")
+    #expect(try Data(contentsOf: report) == md && Data(contentsOf: figure) == svg)
+    let other = try CLI.run(["run", "tiny.toml", "--out", "r", "--resume", "--seed", "4", "--quiet"], in: work)
+    #expect(other.status == 2 && other.stderr.contains("holds a complete run of a different experiment, seed, shard or version"), "\(other.stderr)")
+    let fresh = try CLI.run(["run", "tiny.toml", "--out", "r", "--quiet"], in: work)
+    #expect(fresh.status == 2 && fresh.stderr.contains("already holds a complete run"), "\(fresh.stderr)")
+  }
+}
