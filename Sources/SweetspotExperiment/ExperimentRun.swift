@@ -269,7 +269,7 @@ public struct FinishedRun {
       throw ExperimentError(file: m.path, message: "its source and overrides no longer give a valid experiment: \(error)")
     }
     guard experiment.configurationHash == hash else {
-      throw ExperimentError(file: m.path, message: "its source and overrides do not give the configuration its configuration_sha256 names (edited?); refusing to use it")
+      throw ExperimentError(file: m.path, message: "its source and overrides do not give the configuration its configuration_sha256 names (edited, or written by a build with other parameter tables); refusing to use it")
     }
     runner = try Runner(experiment: experiment, shard: shard)
     let t = folder.trials
