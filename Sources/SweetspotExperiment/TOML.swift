@@ -520,6 +520,9 @@ struct TableBuilder {
   /// How each table or array of tables was made. A table with no entry is an inline table (a
   /// value), an array with no entry an array written with `=`.
   private var origins: [[Step]: Origin] = [:]
+  /// For each table this builder made: key → position in its entries, so finding a key is
+  /// O(1) however many keys a table holds (inline tables, never searched deeply, have none).
+  private var positions: [[Step]: [String: Int]] = [[]: [:]]
 
   init(line: Int) {
     root = TOMLTable()
@@ -535,11 +538,16 @@ struct TableBuilder {
   /// The value at `path`, if any (iterative: no recursion).
   func lookup(_ path: [Step]) -> TOMLValue? {
     var cur = TOMLValue.table(root)
-    for s in path {
+    for (n, s) in path.enumerated() {
       switch (s, cur) {
       case let (.key(k), .table(t)):
-        guard let v = t[k] else { return nil }
-        cur = v
+        if let index = positions[Array(path[..<n])] {
+          guard let i = index[k] else { return nil }
+          cur = t.entries[i].value
+        } else {
+          guard let v = t[k] else { return nil }
+          cur = v
+        }
       case let (.index(i), .array(a)):
         guard a.indices.contains(i) else { return nil }
         cur = a[i]
@@ -549,38 +557,46 @@ struct TableBuilder {
     return cur
   }
 
-  /// Runs `body` on the table at `path` (which exists: callers look it up first).
-  private static func modify(_ t: inout TOMLTable, _ path: ArraySlice<Step>, line: Int,
+  /// Runs `body` on the table at `path[from...]` below `t` (which exists: callers look it up first).
+  private static func modify(_ t: inout TOMLTable, _ path: [Step], from n: Int, positions: [[Step]: [String: Int]], line: Int,
                              _ body: (inout TOMLTable) throws(TOMLError) -> Void) throws(TOMLError) {
-    guard let head = path.first else { try body(&t); return }
-    guard case let .key(k) = head, let i = t.entries.firstIndex(where: { $0.key == k }) else {
+    guard n < path.count else { try body(&t); return }
+    guard case let .key(k) = path[n], let i = positions[Array(path[..<n])]?[k] ?? t.entries.firstIndex(where: { $0.key == k }) else {
       throw fail(line, "internal error: no table at this path")
     }
-    var rest = path.dropFirst()
-    var value = t.entries[i].value
-    t.entries[i].value = .bool(false)  // keep the child uniquely referenced while it changes
-    switch value {
-    case var .table(child):
-      value = .bool(false)
-      try modify(&child, rest, line: line, body)
+    var next = n + 1
+    // Take the child out of its entry, so it is uniquely referenced while it changes (else
+    // every change would copy it: quadratic time for many keys or tables).
+    if var child = t.entries[i].value.takeTable() {
+      try modify(&child, path, from: next, positions: positions, line: line, body)
       t.entries[i].value = .table(child)
-    case var .array(items):
-      guard case let .index(n)? = rest.first, items.indices.contains(n), case var .table(child) = items[n] else {
+    } else if var items = t.entries[i].value.takeArray() {
+      guard next < path.count, case let .index(e) = path[next], items.indices.contains(e), var child = items[e].takeTable() else {
         throw fail(line, "internal error: no table at this path")
       }
-      rest = rest.dropFirst()
-      value = .bool(false)
-      items[n] = .bool(false)
-      try modify(&child, rest, line: line, body)
-      items[n] = .table(child)
+      next += 1
+      try modify(&child, path, from: next, positions: positions, line: line, body)
+      items[e] = .table(child)
       t.entries[i].value = .array(items)
-    default:
+    } else {
       throw fail(line, "internal error: no table at this path")
     }
   }
 
+  /// Adds `key` (absent: callers look it up first) to the table at `parent`.
   private mutating func create(_ parent: [Step], _ key: String, _ value: TOMLValue, line: Int) throws(TOMLError) {
-    try Self.modify(&root, parent[...], line: line) { t throws(TOMLError) in t.set(key, value, line: line) }
+    var position = 0
+    try Self.modify(&root, parent, from: 0, positions: positions, line: line) { t throws(TOMLError) in
+      position = t.entries.count
+      t.entries.append(TOMLTable.Entry(key: key, value: value, line: line))
+    }
+    positions[parent, default: [:]][key] = position
+  }
+
+  /// Records that the table at `path` was made by this builder (so its keys are indexed).
+  private mutating func made(_ path: [Step], _ origin: Origin) {
+    origins[path] = origin
+    if origin != .arrayOfTables && positions[path] == nil { positions[path] = [:] }
   }
 
   private static func newTable(_ line: Int) -> TOMLValue {
@@ -598,7 +614,7 @@ struct TableBuilder {
       switch lookup(p) {
       case nil:
         try create(path, k, Self.newTable(line), line: line)
-        origins[p] = .implicit
+        made(p, .implicit)
         path = p
       case .table?:
         guard origins[p] != nil else { throw Self.fail(line, "'\(Self.name(p))' is an inline table, which cannot be extended") }
@@ -624,10 +640,10 @@ struct TableBuilder {
     switch lookup(p) {
     case nil:
       try create(parent, last, Self.newTable(line), line: line)
-      origins[p] = .header
+      made(p, .header)
     case .table?:
       switch origins[p] {
-      case .implicit?: origins[p] = .header
+      case .implicit?: made(p, .header)
       case .header?: throw Self.fail(line, "table [\(shownName)] is defined twice")
       case .dotted?: throw Self.fail(line, "table [\(shownName)] is defined twice (already by dotted keys)")
       case .arrayOfTables?, nil: throw Self.fail(line, "table [\(shownName)] is defined twice (already as an inline table, which cannot be extended)")
@@ -646,26 +662,34 @@ struct TableBuilder {
     let parent = try headerParent(keys, line: line)
     let last = keys[keys.count - 1]
     let p = parent + [.key(last)]
-    let element: [Step]
+    // What is there, without keeping a reference to it (the append below must not copy the array).
+    enum Found { case nothing, arrayOfTables(count: Int), array, other(String) }
+    let found: Found
     switch lookup(p) {
-    case nil:
+    case nil: found = .nothing
+    case let .array(items)?: found = origins[p] == .arrayOfTables ? .arrayOfTables(count: items.count) : .array
+    case let v?: found = .other(v.typeName)
+    }
+    let element: [Step]
+    switch found {
+    case .nothing:
       try create(parent, last, .array([Self.newTable(line)]), line: line)
-      origins[p] = .arrayOfTables
+      made(p, .arrayOfTables)
       element = p + [.index(0)]
-    case let .array(items)? where origins[p] == .arrayOfTables:
-      try Self.modify(&root, parent[...], line: line) { t throws(TOMLError) in
-        guard let i = t.entries.firstIndex(where: { $0.key == last }), case var .array(items) = t.entries[i].value else { return }
-        t.entries[i].value = .bool(false)
+    case let .arrayOfTables(count):
+      let position = positions[parent]?[last]
+      try Self.modify(&root, parent, from: 0, positions: positions, line: line) { t throws(TOMLError) in
+        guard let i = position, var items = t.entries[i].value.takeArray() else { return }
         items.append(Self.newTable(line))
         t.entries[i].value = .array(items)
       }
-      element = p + [.index(items.count)]
-    case .array?:
+      element = p + [.index(count)]
+    case .array:
       throw Self.fail(line, "cannot append to the array '\(Self.name(p))': it was written with '=', not as [[\(Self.name(p))]]")
-    case let v?:
-      throw Self.fail(line, "'\(Self.name(p))' is already \(v.typeName), not an array of tables")
+    case let .other(typeName):
+      throw Self.fail(line, "'\(Self.name(p))' is already \(typeName), not an array of tables")
     }
-    origins[element] = .header
+    made(element, .header)
     return element
   }
 
@@ -677,7 +701,7 @@ struct TableBuilder {
       switch lookup(p) {
       case nil:
         try create(path, k, Self.newTable(line), line: line)
-        origins[p] = .dotted
+        made(p, .dotted)
       case .table?:
         switch origins[p] {
         case .dotted?: break
@@ -694,6 +718,22 @@ struct TableBuilder {
       throw Self.fail(line, "the key '\(shown(keys))' is defined twice")
     }
     try create(path, last, v, line: line)
+  }
+}
+
+extension TOMLValue {
+  /// The table, taken out of `self` (left `.bool(false)`) so the caller holds the only reference.
+  fileprivate mutating func takeTable() -> TOMLTable? {
+    guard case let .table(t) = self else { return nil }
+    self = .bool(false)
+    return t
+  }
+
+  /// The array, taken out of `self` (left `.bool(false)`) so the caller holds the only reference.
+  fileprivate mutating func takeArray() -> [TOMLValue]? {
+    guard case let .array(a) = self else { return nil }
+    self = .bool(false)
+    return a
   }
 }
 
