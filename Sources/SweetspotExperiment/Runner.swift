@@ -88,7 +88,11 @@ public struct Runner: Sendable {
     if scenarios > Double(Experiment.maxScenarios) {
       throw ExperimentError(file: e.file, key: "sweep", message: "markets × sweep values give \(formatNumber(scenarios)) scenarios; at most \(Experiment.maxScenarios)")
     }
-    let trials = Double(max(0, (e.trials - shard.index + shard.count) / shard.count))
+    if shard.count > e.trials {
+      throw ExperimentError(file: "--shard", message: "'\(shard)': N may be at most the number of trials (\(e.trials)); more shards than trials leaves some empty")
+    }
+    // Trials t < e.trials with t mod N = K − 1 (no overflow for any N).
+    let trials = Double(shard.index > e.trials ? 0 : (e.trials - shard.index) / shard.count + 1)
     let rows = scenarios * Double(e.strategies.count) * trials
     let needed = rows * bytesPerRow
     let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))

@@ -57,6 +57,19 @@ import Testing
     #expect(market.contains("market: the name 'm\\nx' cannot go into the result CSV files"), "\(market)")
   }
 
+  @Test func aShardCountBeyondTheTrialsIsRefusedNotATrap() throws {
+    let e = try ExperimentLoader.load(text: "name = \"x\"\ntrials = 6\nstrategies = [\"good-enough\"]", file: "r.toml")
+    for shard in [Shard(index: 1, count: .max), Shard(index: .max, count: .max), Shard(index: 7, count: 7)] {
+      do {
+        _ = try Runner(experiment: e, shard: shard)
+        Issue.record("accepted \(shard)")
+      } catch {
+        #expect(error.description.contains("N may be at most the number of trials (6)"), "\(error)")
+      }
+    }
+    #expect(try Runner(experiment: e, shard: Shard(index: 6, count: 6)).items.count == 1)
+  }
+
   @Test func overrideKeysDeeperThanTheParserAllowsAreRefused() throws {
     let deep = Array(repeating: "a", count: 100_000).joined(separator: ".") + "=1"
     do {
