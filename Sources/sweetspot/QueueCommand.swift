@@ -53,6 +53,7 @@ struct Queue: ParsableCommand {
   func run() throws {
     try queue.validateTimes()
     let rates = try queue.rates()
+    try queue.checkPatientCallers(rates)
     try require(answerWithinSeconds, "--answer-within-seconds", "a number in 0 ... 86400 (a day)", { $0 >= 0 && $0 <= maxAnswerWithinSeconds })
     try require(intervalMinutes, "--interval-minutes", "a number in 1 ... 1440 (a minute to a day)", { $0 >= 1 && $0 <= 1440 })
     guard agents >= 1 && agents <= 100_000 else {

@@ -41,6 +41,19 @@ struct QueueOptions: ParsableArguments {
     return out
   }
 
+  /// The most callers that could be waiting at once with abandonment (arrivals per second ×
+  /// mean patience in seconds): Erlang A's state space grows with it, time and memory alike.
+  static let maxPatientCallers = 1_000_000.0
+
+  /// With patience, refuses a state space beyond reach (for the busiest interval's rate).
+  func checkPatientCallers(_ rates: [Double]) throws {
+    guard let p = patienceMinutes, let worst = rates.max() else { return }
+    let waiting = worst / 60 * p
+    if waiting > Self.maxPatientCallers {
+      throw InputError("--arrivals-per-hour × --patience-minutes: up to \(fixed(waiting, 0)) callers could be waiting at once (arrivals per minute × patience); Erlang A allows at most 1000000: lower --patience-minutes")
+    }
+  }
+
   func validateTimes() throws {
     guard handleMinutes.isFinite, handleMinutes > 0, handleMinutes <= Self.maxMinutes else {
       throw InputError("--handle-minutes must be a number in (0, 10080] (up to a week); got \(handleMinutes)")

@@ -39,12 +39,13 @@ struct Staff: ParsableCommand {
     guard rates.count == 1 else {
       throw InputError("--arrivals-per-hour: staff takes one rate; got \(rates.count) (staff each interval separately)")
     }
+    try queue.checkPatientCallers(rates)
     let target = try resolvedTarget()
     // The search covers up to 100000 agents; a load beyond it has no answer to find (and an
     // astronomical one would overflow the search's bounds).
-    let load = rates[0] / 3600 * queue.handleMinutes * 60
-    guard load <= 100_000 else {
-      throw InputError("--arrivals-per-hour × --handle-minutes is an offered load of \(fixed(load, 0)) Erlangs; staff searches up to 100000 agents, so the load must be at most 100000 Erlangs")
+    let load = (rates[0] / 3600) * (queue.handleMinutes * 60)
+    guard load <= 99_999 else {
+      throw InputError("--arrivals-per-hour × --handle-minutes is an offered load of \(fixed(load, 0)) Erlangs; staff searches up to 100000 agents, so the load must be at most 99999 Erlangs")
     }
     let plan = try Staffing.plan(
       arrivalRate: rates[0] / 3600, meanHandleTime: queue.handleMinutes * 60,

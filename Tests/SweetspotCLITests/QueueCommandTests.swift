@@ -85,6 +85,9 @@ import Foundation
     (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--hours", "900000"], "about 180000400 callers per replication"),
     (["queue", "--arrivals-per-hour", "100,200", "--handle-minutes", "3", "--agents", "12", "--patience-minutes", "3", "--hours", "20000", "--replications", "1000"], "about 3000300000 callers in all"),
     (["queue", "--arrivals-per-hour", "0.001", "--handle-minutes", "3", "--agents", "12", "--hours", "1000000", "--replications", "10000"], "step through about 10000020000 intervals"),
+    (["staff", "--arrivals-per-hour", "1000000", "--handle-minutes", "6", "--target-service-level", "0.8"], "offered load of 100000 Erlangs; staff searches up to 100000 agents"),
+    (["staff", "--arrivals-per-hour", "1000000", "--handle-minutes", "5", "--patience-minutes", "10080", "--target-abandonment", "0.01"], "up to 168000000 callers could be waiting at once"),
+    (["queue", "--arrivals-per-hour", "1000000", "--handle-minutes", "3", "--agents", "12", "--patience-minutes", "600", "--hours", "1"], "up to 10000000 callers could be waiting at once"),
   ]
 
   @Test(arguments: badInputs)
