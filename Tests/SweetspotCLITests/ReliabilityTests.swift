@@ -34,6 +34,11 @@ import Foundation
   @Test func outputFoldersThatAreNotThisRunAreRefusedWithExitTwo() throws {
     let empty = try run(["run", "tiny.toml", "--out", ""])
     #expect(empty.status == 2 && empty.stderr.contains("--out is empty"))
+    let emptyReport = try run(["report", "a", "--out", ""])
+    #expect(emptyReport.status == 2 && emptyReport.stderr.contains("--out is empty"), "\(emptyReport.stderr)")
+    try FileManager.default.createDirectory(atPath: path("folder"), withIntermediateDirectories: true)
+    let folderReport = try run(["report", "a", "--out", "folder"])
+    #expect(folderReport.status == 2 && folderReport.stderr.contains("--out folder is a folder"), "\(folderReport.stderr)")
     let emptyMerge = try run(["merge", "a", "--out", ""])
     #expect(emptyMerge.status == 2 && emptyMerge.stderr.contains("--out is empty"))
     try FileManager.default.createDirectory(atPath: path("mine"), withIntermediateDirectories: true)
