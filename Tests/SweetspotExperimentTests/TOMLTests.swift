@@ -240,3 +240,54 @@ import Testing
     Self.rejects("\"a\\nb\" = 1\n\"a\\nb\" = 2", mentioning: "the key 'a\\nb' is defined twice")
   }
 }
+
+/// Examples from the TOML 1.0 specification (and toml-test), valid and invalid.
+@Suite struct TOMLSpecificationTests {
+  static let valid: [String] = [
+    "\"\" = \"blank\"", "'' = 'blank'",
+    "fruit . color = 1\nfruit. flavor = 2",
+    "3.14159 = \"pi\"",
+    "site.\"google.com\" = true",
+    "[ j . \"ʞ\" . 'l' ]\nx = 1",
+    "str = \"I'm a string. \\\"You can quote me\\\". Name\\tJos\\u00E9\\nLocation\\tSF.\"",
+    "str5 = \"\"\"Here are three quotation marks: \"\"\\\".\"\"\"",
+    "str7 = \"\"\"\"This,\" she said, \"is just a pointless statement.\"\"\"\"",
+    "regex = '<\\i\\c*\\s*>'\nquoted = 'Tom \"Dubs\" Preston-Werner'",
+    "int1 = +99\nint4 = -17\nint7 = 53_49_221\nhex3 = 0xdead_beef\noct2 = 0o755\nbin1 = 0b11010110",
+    "flt1 = +1.0\nflt3 = -0.01\nflt4 = 5e+22\nflt5 = 1e06\nflt6 = -2E-2\nflt8 = 224_617.445_991_228",
+    "sf1 = inf\nsf2 = +inf\nsf3 = -inf\nsf4 = nan\nsf5 = +nan\nsf6 = -nan",
+    "string_array = [ \"all\", 'strings', \"\"\"are the same\"\"\", '''type''' ]\nnested_mixed_array = [ [ 1, 2 ], [\"a\", \"b\", \"c\"] ]",
+    "integers3 = [\n  1,\n  2, # this is ok\n]",
+    "animal = { type.name = \"pug\" }\npoint = { x = 1, y = 2 }",
+    "[[fruits]]\nname = \"apple\"\n[fruits.physical]\ncolor = \"red\"\n[[fruits.varieties]]\nname = \"red delicious\"\n[[fruits]]\nname = \"banana\"\n[[fruits.varieties]]\nname = \"plantain\"",
+    "[fruit]\napple.color = \"red\"\n[[fruit.apple.seeds]]\nsize = 2",
+    "fruit.apple.smooth = true\nfruit.orange = 2",
+    "[dog.\"tater.man\"]\ntype.name = \"pug\"",
+    "# only a comment\n\n\t\n",
+  ]
+
+  @Test(arguments: valid)
+  func validDocumentsParse(text: String) {
+    do { _ = try TOMLParser.parse(text) } catch { Issue.record("\(text.debugDescription): \(error)") }
+  }
+
+  static let invalid: [String] = [
+    "key = # no value", "first = \"Tom\" last = \"Preston-Werner\"", "= \"no key name\"", "key = \"value\nmore\"",
+    "spelling = \"favorite\"\n\"spelling\" = \"favourite\"", "fruit.apple = 1\nfruit.apple.smooth = true",
+    "invalid_float_1 = .7", "invalid_float_2 = 7.", "invalid_float_3 = 3.e+20", "str = \"\\x41\"",
+    "[fruit.physical]\ncolor = \"red\"\n[[fruit]]", "[[fruits]]\n[[fruits.varieties]]\n[fruits.varieties]",
+    "[[fruits]]\n[fruits.physical]\n[[fruits.physical]]", "fruits = []\n[[fruits]]", "[ [a]]", "[a]b = 1", "a = [1 2]",
+    "a = { b = 1\n}", "[product]\ntype = { name = \"Nail\" }\ntype.edible = false", "[product]\ntype.name = \"Nail\"\n[product.type]",
+    "a = \"\\uD800\"", "a = 1__0", "\"\" = 1\n'' = 2", "a = 0x-1", "a = --1", "a = 1e1.5", "a = tru", "a.b.c = 1\na.b = 2",
+  ]
+
+  @Test(arguments: invalid)
+  func invalidDocumentsAreRefused(text: String) {
+    do {
+      let t = try TOMLParser.parse(text)
+      Issue.record("accepted \(text.debugDescription): \(t.keys)")
+    } catch {
+      #expect(error.line >= 1 && !error.message.isEmpty)
+    }
+  }
+}
