@@ -43,8 +43,15 @@ public struct Experiment: Sendable {
   public var source: String
   public var file: String
 
+  /// The most scenarios (markets × sweep values) an experiment may have.
+  public static let maxScenarios = 100_000
+
   /// Every scenario: markets × the grid of sweep values, market-major.
   public func scenarios() throws(ExperimentError) -> [Scenario] {
+    let count = Double(markets.count) * sweeps.reduce(1.0) { $0 * Double($1.values.count) }
+    guard count <= Double(Self.maxScenarios) else {
+      throw ExperimentError(file: file, key: "sweep", message: "markets × sweep values give \(formatNumber(count)) scenarios; at most \(Self.maxScenarios)")
+    }
     var grid: [[(key: String, value: Double)]] = [[]]
     for sweep in sweeps {
       grid = grid.flatMap { prefix in sweep.values.map { prefix + [(key: sweep.key, value: $0)] } }

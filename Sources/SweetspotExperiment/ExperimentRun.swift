@@ -43,23 +43,49 @@ public struct RunReport: Sendable {
   public let elapsed: Double
   public let customerWeeksPerSecond: Double
   public let crn: CRNMeasurement?
+  /// `--resume` found the run already complete: it was verified and nothing was recomputed.
+  public var wasComplete = false
 }
 
 public enum ExperimentRunner {
-  /// Runs (or resumes) `experiment` into `options.directory`.
-  public static func run(_ experiment: Experiment, options: RunOptions, progress: (Progress) -> Void = { _ in }) throws -> RunReport {
+  /// Runs (or resumes) `experiment` into `options.directory`, holding the folder's lock from the
+  /// start to the end of `whileLocked` (called after the result files are written, e.g. to
+  /// write the reports). Checkpoints are verified before use: each must be whole, unedited,
+  /// of this run and hold exactly its chunk's rows.
+  public static func run(_ experiment: Experiment, options: RunOptions, progress: (Progress) -> Void = { _ in },
+                         whileLocked: () throws -> Void = {}) throws -> RunReport {
     let runner = try Runner(experiment: experiment, shard: options.shard)
     let dir = RunDirectory(options.directory)
-    let fingerprint = [experiment.configurationHash, options.shard.description, options.toolVersion].joined(separator: "\n")
-    let done = try dir.prepare(resume: options.resume, fingerprint: fingerprint)
+    let fingerprint = Self.fingerprint(experiment, options: options)
+    let lock = try dir.lock()
+    defer { withExtendedLifetime(lock) {} }
+    if options.resume && FileManager.default.fileExists(atPath: dir.manifest.path) {
+      // Killed after the manifest, before the reports: verify the run and finish it.
+      let finished = try FinishedRun(options.directory)
+      guard finished.experiment.configurationHash == experiment.configurationHash, finished.shard == options.shard,
+            finished.version == options.toolVersion else {
+        throw ExperimentError(file: options.directory.path, message: "holds a complete run of a different experiment, seed, shard or version; nothing to resume")
+      }
+      try whileLocked()
+      var report = RunReport(directory: options.directory, items: runner.items.count, rows: finished.table.rows.count, elapsed: 0,
+                             customerWeeksPerSecond: 0, crn: nil)
+      report.wasComplete = true
+      return report
+    }
+    let done = try dir.prepare(options.resume ? .resume : .fresh, fingerprint: fingerprint)
     let started = Date()
     let clock = DispatchTime.now().uptimeNanoseconds
     var table = ResultTable(runner: runner)
-    var results: [ItemResult] = []
-    // Checkpoints from an interrupted run: parse them back into rows.
+    // Checkpoints from an interrupted run: verify them and parse them back into rows.
     var doneItems = 0
-    for (k, text) in try dir.readChunks(done) {
-      for row in try table.parse(text, source: dir.chunkFile(k).path) { table.add(row) }
+    for k in done.sorted() {
+      guard k < runner.chunkCount else {
+        throw ExperimentError(file: dir.chunkFile(k).path, message: "is not a checkpoint of this run (it has \(runner.chunkCount) chunks, 0 … \(runner.chunkCount - 1)); remove it and --resume again")
+      }
+      let rows = try dir.readChunk(k, fingerprint: fingerprint)
+      for row in try table.parse(rows, source: dir.chunkFile(k).path, header: false, expected: table.keys(runner.chunk(k)), firstLine: 2) {
+        table.add(row)
+      }
       doneItems += runner.chunk(k).count
     }
     let total = runner.items.count
@@ -67,8 +93,7 @@ public enum ExperimentRunner {
     try runner.run(threads: options.threads, skipping: done) { k, chunkResults in
       var chunkTable = ResultTable(runner: runner)
       for r in chunkResults { chunkTable.add(r); table.add(r) }
-      try dir.writeChunk(k, chunkTable.rows.map(chunkTable.line).joined(separator: "\n") + "\n")
-      results += chunkResults
+      try dir.writeChunk(k, rows: chunkTable.rows.map(chunkTable.line).joined(separator: "\n") + "\n", fingerprint: fingerprint)
       computed += chunkResults.count
       doneItems += chunkResults.count
       progress(Progress(done: doneItems, total: total, computedThisRun: computed,
@@ -76,22 +101,28 @@ public enum ExperimentRunner {
     }
     table.sort()
     let computeSeconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
-    // Common random numbers, measured on this run's own trials (not part of the results).
-    let crn = try runner.crnVarianceFactor(from: results, threads: options.threads)
+    // Common random numbers, measured on the run's first trials (not part of the results); from
+    // the whole table, so a resumed run measures what an uninterrupted one does.
+    let crn = try runner.crnVarianceFactor(from: table, threads: options.threads)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
     let summary = Summary(table)
     let throughput = computeSeconds > 0 ? Double(computed) * runner.customerWeeksPerItem / computeSeconds : 0
+    let files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
     let manifest = manifestJSON(experiment, options: options, started: started, ended: Date(), elapsed: elapsed,
-                                items: total, computed: computed, throughput: throughput, crn: crn, mergedFrom: nil)
-    try dir.finish(files: [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"),
-                           ("summary.csv", summary.csv)],
-                   manifest: manifest.rendered() + "\n")
+                                items: total, computed: computed, throughput: throughput, crn: crn, mergedFrom: nil, files: files)
+    try dir.finish(files: files, manifest: manifest.rendered() + "\n")
+    try whileLocked()
     return RunReport(directory: options.directory, items: total, rows: table.rows.count, elapsed: elapsed,
                      customerWeeksPerSecond: throughput, crn: crn)
   }
 
+  /// What checkpoints must share to be resumed together: configuration, shard and tool version.
+  static func fingerprint(_ experiment: Experiment, options: RunOptions) -> String {
+    [experiment.configurationHash, options.shard.description, options.toolVersion].joined(separator: "\n")
+  }
+
   static func manifestJSON(_ e: Experiment, options: RunOptions, started: Date, ended: Date, elapsed: Double, items: Int,
-                           computed: Int, throughput: Double, crn: CRNMeasurement?, mergedFrom: [String]?) -> JSONValue {
+                           computed: Int, throughput: Double, crn: CRNMeasurement?, mergedFrom: [String]?, files: [(String, String)]) -> JSONValue {
     let iso = ISO8601DateFormatter()
     var fields: [(String, JSONValue)] = [
       ("tool", .string("sweetspot")),
@@ -125,6 +156,8 @@ public enum ExperimentRunner {
       ])))
     }
     if let mergedFrom { fields.append(("merged_from", .array(mergedFrom.map { .string($0) }))) }
+    // Checksums of the result files: merge and report verify trials.csv against them.
+    fields.append(("sha256", .object(files.map { ($0.0, .string(SHA256.hex($0.1))) })))
     fields.append(("source", .string(e.source)))
     fields.append(("configuration", e.resolvedConfiguration))
     return .object(fields)
@@ -133,77 +166,122 @@ public enum ExperimentRunner {
   // MARK: Merge
 
   /// Combines the result folders of shards 1 … N of one experiment into `out`, byte-identical to
-  /// an unsharded run. Refuses shards of different experiments, seeds, versions or shard counts,
-  /// and a set with a shard missing or repeated.
-  public static func merge(_ dirs: [URL], into out: URL, toolVersion: String) throws -> RunReport {
-    struct Part { let dir: URL; let manifest: [String: Any]; let shard: Shard }
+  /// an unsharded run. Each shard is verified (`FinishedRun`): its manifest's configuration
+  /// must be what its source and overrides give, and its trials.csv must match its checksum and
+  /// hold exactly the shard's rows. Refuses shards of different experiments, seeds, versions or
+  /// shard counts, and a set with a shard missing or repeated; the merged table then holds every
+  /// scenario × strategy × trial row exactly once. The common-random-numbers measurement is
+  /// taken on the merged table, as an unsharded run takes it.
+  public static func merge(_ dirs: [URL], into out: URL, toolVersion: String, threads: Int = 1) throws -> RunReport {
     guard !dirs.isEmpty else { throw ExperimentError(file: "merge", message: "name at least one shard folder") }
-    var parts: [Part] = []
-    for d in dirs {
-      let m = RunDirectory(d).manifest
-      guard let data = try? Data(contentsOf: m) else {
-        throw ExperimentError(file: d.path, message: "has no manifest.json: not a finished run (an interrupted shard must be resumed first)")
-      }
-      guard let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-        throw ExperimentError(file: m.path, message: "is not valid JSON")
-      }
-      let shardText = obj["shard"] as? String ?? "1/1"
-      parts.append(Part(dir: d, manifest: obj, shard: try Shard(parsing: shardText)))
-    }
-    let first = parts[0].manifest
+    let parts = try dirs.map { d throws in try FinishedRun(d) }
+    let first = parts[0]
     for p in parts.dropFirst() {
-      for (key, what) in [("configuration_sha256", "experiment configuration"), ("seed", "seed"), ("version", "tool version")] {
-        let a = "\(first[key] ?? "none")", b = "\(p.manifest[key] ?? "none")"
-        if a != b {
-          throw ExperimentError(file: p.dir.path, message: "is from a different \(what) than \(parts[0].dir.path) (\(key): \(b) vs \(a)); refusing to merge")
-        }
+      for (a, b, what) in [(first.experiment.configurationHash, p.experiment.configurationHash, "experiment configuration (configuration_sha256)"),
+                           ("\(first.experiment.seed)", "\(p.experiment.seed)", "seed"), (first.version, p.version, "tool version")] where a != b {
+        throw ExperimentError(file: p.directory.path, message: "is from a different \(what) than \(first.directory.path) (\(b) vs \(a)); refusing to merge")
       }
     }
-    if "\(first["version"] ?? "")" != toolVersion {
-      throw ExperimentError(file: parts[0].dir.path, message: "was made by sweetspot \(first["version"] ?? "?"), this is \(toolVersion); refusing to merge")
+    if first.version != toolVersion {
+      throw ExperimentError(file: first.directory.path, message: "was made by sweetspot \(first.version), this is \(toolVersion); refusing to merge")
     }
-    let n = parts[0].shard.count
+    let n = first.shard.count
     var seen = Set<Int>()
     for p in parts {
-      if p.shard.count != n { throw ExperimentError(file: p.dir.path, message: "is shard \(p.shard) but others are of \(n); refusing to merge") }
-      if !seen.insert(p.shard.index).inserted { throw ExperimentError(file: p.dir.path, message: "shard \(p.shard) is given twice") }
+      if p.shard.count != n { throw ExperimentError(file: p.directory.path, message: "is shard \(p.shard) but others are of \(n); refusing to merge") }
+      if !seen.insert(p.shard.index).inserted { throw ExperimentError(file: p.directory.path, message: "shard \(p.shard) is given twice") }
     }
     let missing = (1...n).filter { !seen.contains($0) }
     if !missing.isEmpty {
       throw ExperimentError(file: "merge", message: "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) missing; merging needs all \(n)")
     }
-    guard let source = first["source"] as? String else { throw ExperimentError(file: parts[0].dir.path, message: "manifest.json has no source") }
-    let overrides = first["overrides"] as? [String] ?? []
-    let file = first["file"] as? String ?? "experiment"
-    let experiment = try ExperimentLoader.load(text: source, file: file, overrides: overrides)
+    let experiment = first.experiment
     let runner = try Runner(experiment: experiment)
     var table = ResultTable(runner: runner)
-    for p in parts {
-      let t = RunDirectory(p.dir).trials
-      guard let text = try? String(contentsOf: t, encoding: .utf8) else { throw ExperimentError(file: t.path, message: "cannot read") }
-      for row in try table.parse(text, source: t.path) { table.add(row) }
-    }
+    for p in parts { for row in p.table.rows { table.add(row) } }
     table.sort()
-    guard table.rows.count == runner.items.count * experiment.strategies.count else {
-      throw ExperimentError(file: "merge", message: "the shards hold \(table.rows.count) rows; the experiment has \(runner.items.count * experiment.strategies.count)")
+    // Every shard held exactly its own rows and the shards partition the trials; check the union anyway.
+    let expected = table.keys(runner.items)
+    guard table.rows.count == expected.count,
+          zip(table.rows, expected.sorted { ($0.scenario, $0.strategy, $0.trial) < ($1.scenario, $1.strategy, $1.trial) })
+            .allSatisfy({ $0.scenario == $1.scenario && $0.strategy == $1.strategy && $0.trial == $1.trial }) else {
+      throw ExperimentError(file: "merge", message: "the shards do not hold every scenario × strategy × trial row exactly once; refusing to merge")
     }
     let dir = RunDirectory(out)
-    _ = try dir.prepare(resume: false, fingerprint: experiment.configurationHash)
-    var options = RunOptions(threads: 0, directory: out, toolVersion: toolVersion, gitCommit: first["git_commit"] as? String,
-                             overrides: overrides, fileHash: first["file_sha256"] as? String ?? "")
+    let lock = try dir.lock()
+    defer { withExtendedLifetime(lock) {} }
+    _ = try dir.prepare(.merge, fingerprint: "merge\n" + experiment.configurationHash)
+    var options = RunOptions(threads: threads, directory: out, toolVersion: toolVersion, gitCommit: first.manifest["git_commit"] as? String,
+                             overrides: first.manifest["overrides"] as? [String] ?? [], fileHash: first.manifest["file_sha256"] as? String ?? "")
     options.shard = .whole
     let summary = Summary(table)
-    // The CRN measurement comes from shard 1's manifest, which measured it on its own trials.
-    var crn: CRNMeasurement?
-    if let p1 = parts.first(where: { $0.shard.index == 1 }), let c = p1.manifest["common_random_numbers"] as? [String: Any],
-       let vi = c["variance_independent"] as? Double, let vc = c["variance_common"] as? Double {
-      crn = CRNMeasurement(metric: c["metric"] as? String ?? "", strategies: c["strategies"] as? [String] ?? [],
-                           trials: c["trials"] as? Int ?? 0, varianceCRN: vc, varianceIndependent: vi)
-    }
+    let crn = try runner.crnVarianceFactor(from: table, threads: max(1, threads))
+    let files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
     let manifest = manifestJSON(experiment, options: options, started: Date(), ended: Date(), elapsed: 0, items: runner.items.count,
-                                computed: 0, throughput: 0, crn: crn, mergedFrom: parts.map(\.dir.path))
-    try dir.finish(files: [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"),
-                           ("summary.csv", summary.csv)], manifest: manifest.rendered() + "\n")
+                                computed: 0, throughput: 0, crn: crn, mergedFrom: parts.map(\.directory.path), files: files)
+    try dir.finish(files: files, manifest: manifest.rendered() + "\n")
     return RunReport(directory: out, items: runner.items.count, rows: table.rows.count, elapsed: 0, customerWeeksPerSecond: 0, crn: crn)
+  }
+}
+
+/// A finished run (or shard) folder, read and verified: the manifest's source and overrides must
+/// give the configuration its `configuration_sha256` names, `trials.csv` must match the checksum
+/// the manifest records and hold exactly the run's (or shard's) scenario × strategy × trial rows,
+/// each once, each line as sweetspot writes it.
+public struct FinishedRun {
+  public let directory: URL
+  public let manifest: [String: Any]
+  public let experiment: Experiment
+  public let shard: Shard
+  public let version: String
+  public let runner: Runner
+  /// The rows of trials.csv, sorted.
+  public let table: ResultTable
+
+  public init(_ directory: URL) throws {
+    self.directory = directory
+    let folder = RunDirectory(directory)
+    let m = folder.manifest
+    guard FileManager.default.fileExists(atPath: m.path) else {
+      throw ExperimentError(file: directory.path, message: "has no manifest.json: not a finished run (an interrupted run or shard must be resumed first)")
+    }
+    let data: Data
+    do { data = try Data(contentsOf: m) } catch { throw RunError(file: m.path, message: "cannot read: \(RunDirectory.reason(error))") }
+    guard let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let source = obj["source"] as? String,
+          let hash = obj["configuration_sha256"] as? String else {
+      throw ExperimentError(file: m.path, message: "is not a sweetspot manifest (invalid JSON, or no source or configuration_sha256)")
+    }
+    manifest = obj
+    version = obj["version"] as? String ?? "?"
+    if let text = obj["shard"] as? String {
+      do { shard = try Shard(parsing: text) } catch { throw ExperimentError(file: m.path, key: "shard", message: error.message) }
+    } else {
+      shard = .whole
+    }
+    guard let overrides = (obj["overrides"] ?? [String]()) as? [String] else {
+      throw ExperimentError(file: m.path, key: "overrides", message: "is not a list of KEY=VALUE strings")
+    }
+    let file = obj["file"] as? String ?? "experiment"
+    try Overrides.check(overrides, source: m.path)
+    do {
+      experiment = try ExperimentLoader.load(text: source, file: file, overrides: overrides)
+    } catch {
+      throw ExperimentError(file: m.path, message: "its source and overrides no longer give a valid experiment: \(error)")
+    }
+    guard experiment.configurationHash == hash else {
+      throw ExperimentError(file: m.path, message: "its source and overrides do not give the configuration its configuration_sha256 names (edited, or written by a build with other parameter tables); refusing to use it")
+    }
+    runner = try Runner(experiment: experiment, shard: shard)
+    let t = folder.trials
+    let bytes: Data
+    do { bytes = try Data(contentsOf: t) } catch { throw ExperimentError(file: t.path, message: "cannot read: \(RunDirectory.reason(error))") }
+    if let sums = obj["sha256"] as? [String: Any], let expected = sums["trials.csv"] as? String, SHA256.hex([UInt8](bytes)) != expected {
+      throw ExperimentError(file: t.path, message: "does not match the checksum in manifest.json (edited, truncated or replaced); refusing to use it")
+    }
+    guard let text = String(data: bytes, encoding: .utf8) else { throw ExperimentError(file: t.path, message: "is not UTF-8 text") }
+    var table = ResultTable(runner: runner)
+    for row in try table.parse(text, source: t.path, header: true, expected: table.keys(runner.items)) { table.add(row) }
+    table.sort()
+    self.table = table
   }
 }

@@ -56,26 +56,72 @@ public struct ResultTable: Sendable {
     return s
   }
 
-  /// Parses lines written by `line(_:)` (checkpoints and shards) back into rows.
-  public func parse(_ text: String, source: String) throws(ExperimentError) -> [Row] {
+  // MARK: Reading back, verified
+
+  /// A row's identity: which scenario, strategy and trial.
+  public struct Key: Hashable, Sendable {
+    public let scenario: Int
+    public let strategy: Int
+    public let trial: Int
+  }
+
+  /// The keys of the rows of `items`: every strategy of every item.
+  public func keys(_ items: some Sequence<WorkItem>) -> [Key] {
+    items.flatMap { item in strategyNames.indices.map { Key(scenario: item.scenario, strategy: $0, trial: item.trial) } }
+  }
+
+  func describe(_ k: Key) -> String { "scenario \(k.scenario), strategy \(strategyNames[k.strategy]), trial \(k.trial)" }
+
+  /// Reads rows written by `line(_:)` (a checkpoint's rows, or a whole trials.csv when `header`)
+  /// and checks that they are exactly the rows `expected`, each once, every line byte for byte as
+  /// this experiment writes it. `firstLine` is the file line of the text's first line (for messages).
+  public func parse(_ text: String, source: String, header: Bool, expected: [Key], firstLine: Int = 1) throws(ExperimentError) -> [Row] {
+    func fail(_ line: Int?, _ message: String) -> ExperimentError { ExperimentError(file: source, line: line, message: message) }
+    let rowsWanted = "\(expected.count) row\(expected.count == 1 ? "" : "s")"
+    if text.isEmpty { throw fail(nil, "is empty; expected \(header ? "the header and " : "")\(rowsWanted)") }
+    guard text.utf8.last == UInt8(ascii: "\n") else { throw fail(nil, "is truncated: its last line has no line break") }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    lines.removeLast()  // the empty text after the final line break
+    var first = 0
+    if header {
+      guard lines.first == Substring(self.header) else {
+        throw fail(firstLine, "is not a trials table of this experiment: the header differs from \"\(self.header.prefix(60))…\"")
+      }
+      first = 1
+    }
+    let wanted = Set(expected)
+    var seen: [Key: Int] = [:]
+    seen.reserveCapacity(expected.count)
     var out: [Row] = []
-    let expected = 4 + sweepKeys.count + Metric.allCases.count
-    for (n, l) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-      if l == Substring(header) { continue }
+    out.reserveCapacity(expected.count)
+    let fieldCount = 4 + sweepKeys.count + Metric.allCases.count
+    for i in first..<lines.count {
+      let l = lines[i], lineNumber = firstLine + i
       let f = l.split(separator: ",", omittingEmptySubsequences: false)
-      guard f.count == expected, let sc = Int(f[0]), sc >= 0, sc < scenarios.count,
+      guard f.count == fieldCount, let sc = Int(f[0]), sc >= 0, sc < scenarios.count,
             let st = strategyNames.firstIndex(of: String(f[2 + sweepKeys.count])),
             let trial = Int(f[3 + sweepKeys.count]) else {
-        throw ExperimentError(file: source, line: n + 1, message: "not a row of this experiment's results")
+        throw fail(lineNumber, "not a row of this experiment's results")
       }
       var values: [Double] = []
+      values.reserveCapacity(Metric.allCases.count)
       for v in f[(4 + sweepKeys.count)...] {
-        guard let x = v == "nan" ? Double.nan : Double(v) else {
-          throw ExperimentError(file: source, line: n + 1, message: "'\(v)' is not a number")
-        }
+        guard let x = v == "nan" ? Double.nan : Double(v) else { throw fail(lineNumber, "'\(escapingControlCharacters(String(v.prefix(40))))' is not a number") }
         values.append(x)
       }
-      out.append(Row(scenario: sc, strategy: st, trial: trial, values: values))
+      let row = Row(scenario: sc, strategy: st, trial: trial, values: values)
+      let key = Key(scenario: sc, strategy: st, trial: trial)
+      guard wanted.contains(key) else {
+        throw fail(lineNumber, "\(describe(key)) does not belong in this file (a row of another chunk, shard or run?)")
+      }
+      if let previous = seen[key] { throw fail(lineNumber, "\(describe(key)) appears twice (also on line \(previous))") }
+      guard line(row) == l else { throw fail(lineNumber, "the row of \(describe(key)) is not as sweetspot wrote it (edited?)") }
+      seen[key] = lineNumber
+      out.append(row)
+    }
+    if out.count != expected.count, let missing = expected.first(where: { seen[$0] == nil }) {
+      let more = expected.count - out.count - 1
+      throw fail(nil, "holds \(out.count) of \(rowsWanted); missing \(describe(missing))\(more > 0 ? " and \(more) more" : "")")
     }
     return out
   }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SweetspotModel
 import SweetspotNumerics
 
@@ -51,6 +56,7 @@ public struct Runner: Sendable {
   public static let chunkSize = 16
 
   public init(experiment: Experiment, shard: Shard = .whole) throws(ExperimentError) {
+    try Runner.checkResources(experiment, shard: shard)
     self.experiment = experiment
     self.scenarios = try experiment.scenarios()
     self.shard = shard
@@ -59,6 +65,45 @@ public struct Runner: Sendable {
       for t in 0..<experiment.trials where shard.contains(trial: t) { items.append(WorkItem(scenario: s, trial: t)) }
     }
     self.items = items
+  }
+
+  /// Bytes a result row needs at the end of a run (its values, its CSV line, the copies made to
+  /// write and checksum the file): an overestimate, measured at about 2.5 kB for 40 metrics.
+  static let bytesPerRow = 3_072.0
+
+  /// Refuses, before anything is allocated, an experiment whose names cannot be written to CSV
+  /// or whose result table would not fit in memory (with the figures), so a run never dies of an
+  /// allocation failure hours in. `validate` calls it too.
+  public static func checkResources(_ e: Experiment, shard: Shard = .whole) throws(ExperimentError) {
+    func unsafe(_ name: String) -> Bool {
+      name.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }
+    }
+    for s in e.strategies where unsafe(s.name) {
+      throw ExperimentError(file: e.file, key: "strategy", message: "the name '\(escapingControlCharacters(s.name))' cannot go into the result CSV files; names may not hold commas, quotes or control characters")
+    }
+    for m in e.markets where unsafe(m.name) {
+      throw ExperimentError(file: e.file, key: "market", message: "the name '\(escapingControlCharacters(m.name))' cannot go into the result CSV files; names may not hold commas, quotes or control characters")
+    }
+    let scenarios = Double(e.markets.count) * e.sweeps.reduce(1.0) { $0 * Double($1.values.count) }
+    if scenarios > Double(Experiment.maxScenarios) {
+      throw ExperimentError(file: e.file, key: "sweep", message: "markets × sweep values give \(formatNumber(scenarios)) scenarios; at most \(Experiment.maxScenarios)")
+    }
+    if shard.count > e.trials {
+      throw ExperimentError(file: "--shard", message: "'\(shard)': N may be at most the number of trials (\(e.trials)); more shards than trials leaves some empty")
+    }
+    // Trials t < e.trials with t mod N = K − 1 (no overflow for any N).
+    let trials = Double(shard.index > e.trials ? 0 : (e.trials - shard.index) / shard.count + 1)
+    let rows = scenarios * Double(e.strategies.count) * trials
+    let needed = rows * bytesPerRow
+    let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
+    if physical > 0 && needed > physical / 2 {
+      throw ExperimentError(file: e.file, key: "trials", message: "the run would hold \(formatNumber(rows)) result rows (scenarios × strategies × trials), about \(gigabytes(needed)) of memory; this machine has \(gigabytes(physical)), and a run may use half: lower trials, sweep values, markets or strategies")
+    }
+  }
+
+  private static func gigabytes(_ bytes: Double) -> String {
+    let gb = bytes / 1_073_741_824
+    return gb >= 100 ? "\(formatNumber(gb.rounded())) GB" : "\(formatNumber((gb * 10).rounded() / 10)) GB"
   }
 
   public var chunkCount: Int { (items.count + Runner.chunkSize - 1) / Runner.chunkSize }
@@ -108,22 +153,36 @@ public struct Runner: Sendable {
   /// between the first two strategies in scenario 0, with shared streams (as run) and with the
   /// second strategy on independent streams (another seed), over up to `trials` trials.
   public func crnVarianceFactor(metric: Metric = .profitNPV, from results: [ItemResult], trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
-    guard experiment.strategies.count >= 2 else { return nil }
+    guard experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
     let mine = results.filter { $0.item.scenario == 0 }.sorted { $0.item.trial < $1.item.trial }.prefix(trials)
-    guard mine.count >= 3 else { return nil }
+    return try crnVarianceFactor(metric: metric, trials: mine.map(\.item.trial), a: mine.map { $0.outcomes[0].values[m] },
+                                 b: mine.map { $0.outcomes[1].values[m] }, threads: threads)
+  }
+
+  /// The same measurement from a table of results (all of a run's rows, whether computed now,
+  /// read back from checkpoints or merged from shards: the first `trials` trials of scenario 0).
+  public func crnVarianceFactor(metric: Metric = .profitNPV, from table: ResultTable, trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
+    guard experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
+    var first: [Int: Double] = [:], second: [Int: Double] = [:]
+    for r in table.rows where r.scenario == 0 && r.strategy < 2 {
+      if r.strategy == 0 { first[r.trial] = r.values[m] } else { second[r.trial] = r.values[m] }
+    }
+    let picked = first.keys.filter { second[$0] != nil }.sorted().prefix(trials)
+    return try crnVarianceFactor(metric: metric, trials: Array(picked), a: picked.map { first[$0]! }, b: picked.map { second[$0]! }, threads: threads)
+  }
+
+  private func crnVarianceFactor(metric: Metric, trials: [Int], a: [Double], b: [Double], threads: Int) throws -> CRNMeasurement? {
+    guard trials.count >= 3 else { return nil }
     let sc = scenarios[0]
     let other = sc.strategies[1]
     let independentSeed = SplitMix64.mix(experiment.seed ^ 0x1D3E_A5ED_5EED_0001)
-    let work = Array(mine)
-    let independent = try parallelMap(count: work.count, threads: threads) { i in
-      try Trial.run(sc.configuration, strategy: other, market: sc.market, seed: independentSeed, trial: work[i].item.trial)[metric]
+    let independent = try parallelMap(count: trials.count, threads: threads) { i in
+      try Trial.run(sc.configuration, strategy: other, market: sc.market, seed: independentSeed, trial: trials[i])[metric]
     }
-    let a = work.map { $0.outcomes[0][metric] }
-    let b = work.map { $0.outcomes[1][metric] }
     let dCRN = zip(a, b).map { $0 - $1 }
     let dInd = zip(a, independent).map { $0 - $1 }
     let vCRN = try Statistics.variance(dCRN), vInd = try Statistics.variance(dInd)
-    return CRNMeasurement(metric: metric.rawValue, strategies: [sc.strategies[0].name, other.name], trials: work.count,
+    return CRNMeasurement(metric: metric.rawValue, strategies: [sc.strategies[0].name, other.name], trials: trials.count,
                           varianceCRN: vCRN, varianceIndependent: vInd)
   }
 }

@@ -69,24 +69,13 @@ public struct Report: Sendable {
 
   /// Reads a finished run folder and analyses it.
   public static func build(directory: URL, industry: String = "all", benchmarks: IndustryBenchmarks) throws -> Report {
-    let manifestURL = directory.appendingPathComponent("manifest.json")
-    guard let data = try? Data(contentsOf: manifestURL) else {
-      throw ExperimentError(file: directory.path, message: "has no manifest.json: not a finished run")
-    }
-    guard let manifest = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let source = manifest["source"] as? String else {
-      throw ExperimentError(file: manifestURL.path, message: "is not a Sweetspot manifest")
-    }
-    if manifest["shard"] is String {
+    // Verified: the manifest's configuration, trials.csv's checksum and its rows (each scenario ×
+    // strategy × trial exactly once), so a damaged folder is refused rather than reported.
+    let run = try FinishedRun(directory)
+    if run.shard != .whole {
       throw ExperimentError(file: directory.path, message: "holds one shard; merge the shards first (sweetspot merge)")
     }
-    let experiment = try ExperimentLoader.load(text: source, file: manifest["file"] as? String ?? "experiment",
-                                               overrides: manifest["overrides"] as? [String] ?? [])
-    let runner = try Runner(experiment: experiment)
-    var table = ResultTable(runner: runner)
-    let trialsURL = directory.appendingPathComponent("trials.csv")
-    guard let text = try? String(contentsOf: trialsURL, encoding: .utf8) else { throw ExperimentError(file: trialsURL.path, message: "cannot read") }
-    for row in try table.parse(text, source: trialsURL.path) { table.add(row) }
-    table.sort()
+    let manifest = run.manifest, experiment = run.experiment, runner = run.runner, table = run.table
     if !benchmarks.industries.contains(industry) {
       throw ExperimentError(file: benchmarks.file, key: "industry", message: "'\(industry)' has no entries; industries: \(benchmarks.industries.joined(separator: ", "))")
     }

@@ -3,13 +3,15 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SweetspotExperiment
 
 /// Cores available to this process.
 func activeProcessorCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
 /// Writes one line to standard error (diagnostics and progress never go to stdout).
 func printError(_ message: String) {
-  var line = message + "\n"
+  // One line, whatever the message quotes: control characters are written as escapes.
+  var line = escapingControlCharacters(message) + "\n"
   line.withUTF8 { buf in
     var offset = 0
     while offset < buf.count {

@@ -53,12 +53,14 @@ struct Queue: ParsableCommand {
   func run() throws {
     try queue.validateTimes()
     let rates = try queue.rates()
-    try require(answerWithinSeconds, "--answer-within-seconds", "a finite number ≥ 0", { $0 >= 0 })
-    try require(intervalMinutes, "--interval-minutes", "a finite number > 0", { $0 > 0 })
+    try queue.checkPatientCallers(rates)
+    try require(answerWithinSeconds, "--answer-within-seconds", "a number in 0 ... 86400 (a day)", { $0 >= 0 && $0 <= maxAnswerWithinSeconds })
+    try require(intervalMinutes, "--interval-minutes", "a number in 1 ... 1440 (a minute to a day)", { $0 >= 1 && $0 <= 1440 })
     guard agents >= 1 && agents <= 100_000 else {
       throw InputError("--agents must be a whole number in 1 ... 100000; got \(agents)")
     }
     try simulation.check()
+    try simulation.checkWork(meanArrivalsPerHour: rates.reduce(0, +) / Double(rates.count), intervalMinutes: intervalMinutes)
     let handle = try duration("--handle-distribution", handleDistribution, mean: queue.handleMinutes * 60, cv: handleCV, cvOption: "--handle-cv")
     let patience = try queue.patienceMinutes.map {
       try duration("--patience-distribution", patienceDistribution, mean: $0 * 60, cv: patienceCV, cvOption: "--patience-cv")
@@ -170,14 +172,39 @@ struct SimulationOptions: ParsableArguments {
 
   var resolvedThreads: Int { threads ?? activeProcessorCount() }
 
+  /// Bounds on the simulation's work and memory: callers per replication (the waiting line of an
+  /// overloaded queue can hold most of them), callers in all, and steps of the interval clock.
+  static let maxHours = 1_000_000.0
+  static let maxCallersPerReplication = 20_000_000.0
+  static let maxCallers = 1_000_000_000.0
+  static let maxIntervalSteps = 1_000_000_000.0
+
   func check() throws {
-    try require(hours, "--hours", "a finite number > 0", { $0 > 0 })
-    try require(warmupHours, "--warmup-hours", "a finite number ≥ 0", { $0 >= 0 })
+    try require(hours, "--hours", "a number in (0, 1000000]", { $0 > 0 && $0 <= Self.maxHours })
+    try require(warmupHours, "--warmup-hours", "a number in 0 ... 1000000", { $0 >= 0 && $0 <= Self.maxHours })
     guard replications >= 2 && replications <= 1_000_000 else {
       throw InputError("--replications must be a whole number in 2 ... 1000000; got \(replications)")
     }
     if let t = threads, t < 1 || t > 1024 {
       throw InputError("--threads must be a whole number in 1 ... 1024; got \(t)")
+    }
+  }
+
+  /// Refuses, with the figure, a simulation whose work is beyond reach (estimated before it starts).
+  func checkWork(meanArrivalsPerHour rate: Double, intervalMinutes: Double) throws {
+    let hoursEach = hours + warmupHours
+    let perReplication = rate * hoursEach
+    let advice = "lower --hours, --warmup-hours, --replications or --arrivals-per-hour"
+    if perReplication > Self.maxCallersPerReplication {
+      throw InputError("the simulation would see about \(fixed(perReplication, 0)) callers per replication (arrivals per hour × (--hours + --warmup-hours)); at most 20000000: \(advice)")
+    }
+    let callers = perReplication * Double(replications)
+    if callers > Self.maxCallers {
+      throw InputError("the simulation would see about \(fixed(callers, 0)) callers in all (\(replications) replications × \(fixed(perReplication, 0))); at most 1000000000: \(advice)")
+    }
+    let steps = hoursEach * 60 / intervalMinutes * Double(replications)
+    if steps > Self.maxIntervalSteps {
+      throw InputError("the simulation would step through about \(fixed(steps, 0)) intervals (replications × hours ÷ --interval-minutes); at most 1000000000: \(advice) or raise --interval-minutes")
     }
   }
 }

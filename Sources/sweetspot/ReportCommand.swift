@@ -33,6 +33,13 @@ struct ReportCommand: ParsableCommand {
   var out: String?
 
   func run() throws {
+    if let out {
+      var isDirectory: ObjCBool = false
+      if out.isEmpty { throw InputError("--out is empty; name a file for the report") }
+      if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw InputError("--out \(out) is a folder; name a file for the report")
+      }
+    }
     guard ["md", "csv", "json", "latex"].contains(format) else {
       throw InputError("--format: '\(format)' is not a format; allowed: md, csv, json, latex")
     }

@@ -14,7 +14,8 @@ struct Run: ParsableCommand {
       printed on stdout; progress goes to stderr.
 
       Results are byte-identical for any --threads and any sharding. Interrupted runs leave only \
-      checkpoints; --resume --out DIR continues one. Shards: run --shard K/N for K = 1 … N (for \
+      checkpoints; --resume --out DIR continues one (and finishes the reports of a run killed \
+      after its results were written). Shards: run --shard K/N for K = 1 … N (for \
       example as a Slurm job array), then `sweetspot merge`.
 
       Examples:
@@ -58,10 +59,12 @@ struct Run: ParsableCommand {
     if let t = trials, t < 2 || t > 1_000_000 { throw InputError("--trials must be a whole number in 2 ... 1000000; got \(t)") }
     let shardValue = try shard.map { try Shard(parsing: $0) } ?? .whole
     if resume && out == nil { throw InputError("--resume needs --out DIR: the folder of the run to continue") }
+    if out == "" { throw InputError("--out is empty; name a folder for the run") }
     var sets = overrides
     if let trials { sets.append("trials=\(trials)") }
     if let seed { sets.append("seed=\(seed)") }
 
+    try Overrides.check(sets)
     // Load every file first, so a bad file stops the suite before anything runs.
     var experiments: [(Experiment, String)] = []
     for (text, file) in try sources() {
@@ -84,18 +87,24 @@ struct Run: ParsableCommand {
       }
       let options = RunOptions(threads: threadCount, shard: shardValue, resume: resume, directory: dir,
                                toolVersion: Sweetspot.version, gitCommit: commit, overrides: sets, fileHash: hash)
-      let report = try ExperimentRunner.run(experiment, options: options) { p in
+      var reportFile: (path: URL, answer: String)?
+      // The reports are written while the folder is still locked: no other writer can interleave.
+      let report = try ExperimentRunner.run(experiment, options: options, progress: { p in
         guard progress else { return }
         let rate = p.elapsed > 0 ? Double(p.computedThisRun) / p.elapsed : 0
         let left = rate > 0 ? Double(p.total - p.done) / rate : 0
         printErrorInline("\(experiment.name): \(p.done)/\(p.total) work items (\(Int(100 * Double(p.done) / Double(max(p.total, 1))))%), \(fixed(rate, 2))/s, ETA \(clock(left))   ")
+      }, whileLocked: {
+        if progress { printErrorInline("\n") }
+        if shardValue == .whole { reportFile = try writeReports(into: dir, benchmarks: benchmarks) }
+      })
+      if let reportFile { index.append((experiment.name, experiment.question, reportFile.path, reportFile.answer)) }
+      if report.wasComplete {
+        printError("\(experiment.name): already complete (\(report.rows) trial rows, verified); \(shardValue == .whole ? "reports rewritten" : "nothing to do") → \(dir.path)")
+        print(dir.path)
+        continue
       }
-      if progress { printErrorInline("\n") }
       let crn = report.crn.map { ", CRN variance reduction ×\(fixed($0.factor, 1)) on \($0.metric)" } ?? ""
-      if shardValue == .whole {
-        let (path, answer) = try writeReports(into: dir, benchmarks: benchmarks)
-        index.append((experiment.name, experiment.question, path, answer))
-      }
       printError("\(experiment.name): \(report.rows) trial rows in \(fixed(report.elapsed, 1)) s (\(fixed(report.customerWeeksPerSecond / 1e6, 2))M customer-weeks/s on \(threadCount) thread\(threadCount == 1 ? "" : "s")\(crn)) → \(dir.path)")
       print(dir.path)
     }

@@ -39,7 +39,14 @@ struct Staff: ParsableCommand {
     guard rates.count == 1 else {
       throw InputError("--arrivals-per-hour: staff takes one rate; got \(rates.count) (staff each interval separately)")
     }
+    try queue.checkPatientCallers(rates)
     let target = try resolvedTarget()
+    // The search covers up to 100000 agents; a load beyond it has no answer to find (and an
+    // astronomical one would overflow the search's bounds).
+    let load = (rates[0] / 3600) * (queue.handleMinutes * 60)
+    guard load <= 99_999 else {
+      throw InputError("--arrivals-per-hour × --handle-minutes is an offered load of \(fixed(load, 0)) Erlangs; staff searches up to 100000 agents, so the load must be at most 99999 Erlangs")
+    }
     let plan = try Staffing.plan(
       arrivalRate: rates[0] / 3600, meanHandleTime: queue.handleMinutes * 60,
       meanPatience: queue.patienceMinutes.map { $0 * 60 }, target: target)
@@ -73,11 +80,11 @@ struct Staff: ParsableCommand {
     }
     if let l = targetServiceLevel {
       try require(l, "--target-service-level", "a share in (0, 1), e.g. 0.8", { $0 > 0 && $0 < 1 })
-      try require(answerWithinSeconds, "--answer-within-seconds", "a finite number ≥ 0", { $0 >= 0 })
+      try require(answerWithinSeconds, "--answer-within-seconds", "a number in 0 ... 86400 (a day)", { $0 >= 0 && $0 <= maxAnswerWithinSeconds })
       return .serviceLevel(l, withinSeconds: answerWithinSeconds)
     }
     if let s = targetASASeconds {
-      try require(s, "--target-asa-seconds", "a finite number > 0", { $0 > 0 })
+      try require(s, "--target-asa-seconds", "a number in (0, 86400] (up to a day)", { $0 > 0 && $0 <= maxAnswerWithinSeconds })
       return .averageSpeedOfAnswer(seconds: s)
     }
     let p = targetAbandonment!

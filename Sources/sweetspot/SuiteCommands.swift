@@ -16,6 +16,7 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     guard !files.isEmpty else { throw InputError("name at least one experiment file") }
+    try Overrides.check(overrides)
     var failures = 0
     for f in files {
       do {
@@ -23,6 +24,7 @@ struct Validate: ParsableCommand {
           throw InputError("\(f): cannot read the file (\(FileManager.default.fileExists(atPath: f) ? "not readable UTF-8 text" : "no such file"))")
         }
         let e = try ExperimentLoader.load(text: text, file: f, overrides: overrides)
+        try Runner.checkResources(e)
         let scenarios = try e.scenarios().count
         print("\(f): ok: \(e.name), \(scenarios) scenario\(scenarios == 1 ? "" : "s") × \(e.strategies.count) strategies × \(e.trials) trials")
       } catch let error as InputError {
@@ -61,7 +63,12 @@ struct List: ParsableCommand {
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Merge the result folders of shards 1 … N into one, byte-identical to an unsharded run.",
-    discussion: "Refuses shards of different experiments, seeds or versions, and incomplete sets.")
+    discussion: """
+      Verifies every shard first (its manifest's configuration, trials.csv's checksum, and that it \
+      holds exactly its own scenario × strategy × trial rows) and refuses shards of different \
+      experiments, seeds or versions, and incomplete or repeated sets. An interrupted merge is \
+      finished by running the same merge again.
+      """)
 
   @Argument(help: ArgumentHelp("Result folders of the shards.", valueName: "dir"))
   var directories: [String]
@@ -70,8 +77,10 @@ struct Merge: ParsableCommand {
   var out: String
 
   func run() throws {
+    if out.isEmpty { throw InputError("--out is empty; name a folder for the merged run") }
+    if let empty = directories.first(where: \.isEmpty) { throw InputError("a shard folder name is empty ('\(empty)')") }
     let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out),
-                                            toolVersion: Sweetspot.version)
+                                            toolVersion: Sweetspot.version, threads: activeProcessorCount())
     printError("merged \(directories.count) shard\(directories.count == 1 ? "" : "s"): \(report.rows) trial rows → \(out)")
     print(out)
   }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import Foundation
 import SweetspotNumerics
 import SweetspotQueueing
 import SweetspotExperiment
@@ -30,6 +31,9 @@ struct Sweetspot: ParsableCommand {
   /// Parses, runs, and maps every failure to the documented exit codes: 2 for usage and input
   /// errors (argument-parser's own validation code, 64, included), 1 for run-time failures.
   static func main() {
+    // A file-size limit (ulimit -f) then fails the write with EFBIG, reported and cleaned up,
+    // instead of killing the process with SIGXFSZ mid-write.
+    signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -40,6 +44,10 @@ struct Sweetspot: ParsableCommand {
       // Bad input found by the core: its description names the file, key or option.
       printError("sweetspot: \(error)")
       Glibc.exit(2)
+    } catch let error as RunError {
+      // The input was fine; the system refused (disk full, read-only or locked folder).
+      printError("sweetspot: \(error)")
+      Glibc.exit(1)
     } catch let code as ExitCode {
       Glibc.exit(code.rawValue)
     } catch {
@@ -49,13 +57,25 @@ struct Sweetspot: ParsableCommand {
       }
       let message = fullMessage(for: error)
       if code == .validationFailure {
-        printError(message + "")
+        printError(oneLineUsageError(message))
         Glibc.exit(2)
       }
       printError("sweetspot: \(message)")
       Glibc.exit(1)
     }
   }
+}
+
+/// argument-parser's "Error: …", "Help: …", "Usage: …" and "See '… --help'" lines as one line:
+/// `sweetspot: Missing value for '--seed <n>' (see 'sweetspot run --help')`.
+func oneLineUsageError(_ full: String) -> String {
+  let lines = full.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+  let error = lines.first { $0.hasPrefix("Error: ") }.map { String($0.dropFirst(7)) } ?? lines.first ?? "invalid arguments"
+  var hint = ""
+  if let see = lines.first(where: { $0.hasPrefix("See '") }), let end = see.dropFirst(5).firstIndex(of: "'") {
+    hint = " (see '\(see[see.index(see.startIndex, offsetBy: 5)..<end])')"
+  }
+  return "sweetspot: " + error + hint
 }
 
 /// A problem with what the user asked for: reported on one line, exit code 2.

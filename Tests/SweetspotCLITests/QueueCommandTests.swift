@@ -72,6 +72,22 @@ import Foundation
     (["staff", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--target-service-level", "0.8", "--answer-within-seconds", "inf"], "--answer-within-seconds"),
     (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--bogus"], "--bogus"),
     (["queue", "--arrivals-per-hour", "200"], "--handle-minutes"),
+    // Issue 14: values that used to run forever or trap now name their bound.
+    (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--answer-within-seconds", "1e19"], "--answer-within-seconds must be a number in 0 ... 86400"),
+    (["queue", "--arrivals-per-hour", "1e308", "--handle-minutes", "3", "--agents", "12"], "--arrivals-per-hour: '1e308' is not a rate; give a number in 0 ... 1000000"),
+    (["staff", "--arrivals-per-hour", "1e308", "--handle-minutes", "3", "--target-service-level", "0.8"], "--arrivals-per-hour: '1e308' is not a rate"),
+    (["staff", "--arrivals-per-hour", "1000000", "--handle-minutes", "600", "--target-service-level", "0.8"], "offered load of 10000000 Erlangs; staff searches up to 100000 agents"),
+    (["staff", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--target-service-level", "0.8", "--answer-within-seconds", "1e19"], "--answer-within-seconds must be a number in 0 ... 86400"),
+    (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--hours", "1e12"], "--hours must be a number in (0, 1000000]"),
+    (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--warmup-hours", "1e12"], "--warmup-hours must be a number in 0 ... 1000000"),
+    (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--interval-minutes", "1e-300"], "--interval-minutes must be a number in 1 ... 1440"),
+    (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "1e300", "--agents", "12"], "--handle-minutes must be a number in (0, 10080]"),
+    (["queue", "--arrivals-per-hour", "200", "--handle-minutes", "3", "--agents", "12", "--hours", "900000"], "about 180000400 callers per replication"),
+    (["queue", "--arrivals-per-hour", "100,200", "--handle-minutes", "3", "--agents", "12", "--patience-minutes", "3", "--hours", "20000", "--replications", "1000"], "about 3000300000 callers in all"),
+    (["queue", "--arrivals-per-hour", "0.001", "--handle-minutes", "3", "--agents", "12", "--hours", "1000000", "--replications", "10000"], "step through about 10000020000 intervals"),
+    (["staff", "--arrivals-per-hour", "1000000", "--handle-minutes", "6", "--target-service-level", "0.8"], "offered load of 100000 Erlangs; staff searches up to 100000 agents"),
+    (["staff", "--arrivals-per-hour", "1000000", "--handle-minutes", "5", "--patience-minutes", "10080", "--target-abandonment", "0.01"], "up to 168000000 callers could be waiting at once"),
+    (["queue", "--arrivals-per-hour", "1000000", "--handle-minutes", "3", "--agents", "12", "--patience-minutes", "600", "--hours", "1"], "up to 10000000 callers could be waiting at once"),
   ]
 
   @Test(arguments: badInputs)
@@ -80,6 +96,7 @@ import Foundation
     #expect(r.status == 2, "\(arguments): status \(r.status), stderr \(r.stderr)")
     #expect(r.stdout.isEmpty)
     #expect(r.stderr.contains(mentions), "\(r.stderr)")
+    #expect(r.stderr.filter { $0 == "\n" }.count == 1, "one line: \(r.stderr)")
   }
 
   @Test func helpExplainsAndExitsZero() throws {
