@@ -172,11 +172,14 @@ enum CustomerWeek {
               problemEnded(pop, i, firstContact ? .resolvedQuickly : .resolved, size: size, week: week, market, w)
             }
           } else {
-            let perf = ServiceExperience.answered(resolved: false, timeliness: timeliness, courtesy: courtesy, effort: effort, compensation: 0, w)
-            let s = experience(pop, i, perf, weight: weight * w.unresolvedWeightFactor, recovery: false, w, market)
-            t.acc.csat(s, w)
+            // Unresolved. If the customer will try again, the issue is still open and this contact
+            // weighs less (`unresolved_weight_factor`); a final failure weighs in full.
             let retry = (u6 - fcr[ch]) / (1 - fcr[ch])
-            if Int(attempt) < w.maxAttempts && retry < w.retryProbability {
+            let willRetry = Int(attempt) < w.maxAttempts && retry < w.retryProbability
+            let perf = ServiceExperience.answered(resolved: false, timeliness: timeliness, courtesy: courtesy, effort: effort, compensation: 0, w)
+            let s = experience(pop, i, perf, weight: willRetry ? weight * w.unresolvedWeightFactor : weight, recovery: false, w, market)
+            t.acc.csat(s, w)
+            if willRetry {
               pendIssue(pop, i, attempt, size, channel)
             } else {
               pop.pendingAttempts[i] = 0

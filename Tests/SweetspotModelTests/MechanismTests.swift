@@ -37,6 +37,17 @@ import SweetspotQueueing
     #expect(kept < free * 0.35 && kept > free * 0.2, "churn \(kept) vs \(free)")
   }
 
+  @Test func onlyAContactThatWillBeRetriedWeighsLessThanAFinalFailure() throws {
+    // With one attempt allowed no contact is retried, so the retry discount cannot act.
+    var once = World(); once.maxAttempts = 1
+    var onceLight = once; onceLight.unresolvedWeightFactor = 0.1
+    #expect(try run(world: once).values == run(world: onceLight).values)
+    // With retries it acts: a lighter open issue leaves attitudes (the ACSI-like index) higher.
+    var light = World(); light.unresolvedWeightFactor = 0.1
+    var full = World(); full.unresolvedWeightFactor = 1
+    #expect(try run(world: light)[.acsi] > run(world: full)[.acsi])
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1

@@ -181,7 +181,7 @@ public enum WorldParameters {
       "An experience weighs problem weight × (floor + size)."),
     w("inquiry_weight_factor", \.inquiryWeightFactor, "multiplier", unit, 0.1...0.5, nil, "An inquiry's experience weighs this share of a problem's."),
     w("notice_weight_factor", \.noticeWeightFactor, "multiplier", unit, 0.25...0.75, nil, "A proactively announced problem weighs this share of a problem's."),
-    w("unresolved_weight_factor", \.unresolvedWeightFactor, "multiplier", unit, 0.4...0.8, nil, "An unresolved contact weighs this share (the issue is still open)."),
+    w("unresolved_weight_factor", \.unresolvedWeightFactor, "multiplier", unit, 0.4...0.8, nil, "An unresolved contact the customer will retry weighs this share (the issue is still open); a final failure weighs in full."),
     w("weekly_drift_weight", \.weeklyDriftWeight, "weight per week", weight, 0.01...0.04, basis(bolton + "; level an assumption"), "Weight of an ordinary week's product experience."),
     .boolean("world", "service_recovery_paradox", \.serviceRecoveryParadox, source: deMatos,
              "On: a recovery can lift the loyalty that drives churn and word of mouth above the no-problem level (off by default)."),
