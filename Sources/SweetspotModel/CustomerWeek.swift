@@ -161,15 +161,16 @@ enum CustomerWeek {
             if firstContact { t.acc.resolvedFirst += 1 }
             let comp = isProblem ? levers.recoveryCompensation : 0
             t.acc.compensation += comp
+            let compScore = ServiceExperience.compensationScore(comp, w)
             let perf = ServiceExperience.answered(resolved: true, timeliness: timeliness, courtesy: courtesy, effort: effort,
-                                                  compensation: ServiceExperience.compensationScore(comp, w), w)
+                                                  compensation: compScore, w)
             let s = experience(pop, i, perf, weight: weight, recovery: isProblem, w, market)
             t.acc.csat(s, w)
             pop.pendingAttempts[i] = 0
             if isProblem {
               t.acc.recovered += 1
               t.acc.wordOfMouth(s, complained: true, omega: Double(pop.wordOfMouth[i]), w)
-              problemEnded(pop, i, firstContact ? .resolvedQuickly : .resolved, size: size, week: week, market, w)
+              problemEnded(pop, i, firstContact ? .resolvedQuickly : .resolved, size: size, week: week, compensationScore: compScore, market, w)
             }
           } else {
             // Unresolved. If the customer will try again, the issue is still open and this contact
@@ -241,12 +242,13 @@ enum CustomerWeek {
   /// A problem ended with `outcome`: record the first problem's outcome for the TARP table and
   /// arm the one-time repurchase decision taken with this week's churn draw.
   @inline(__always)
-  static func problemEnded(_ pop: PopulationView, _ i: Int, _ outcome: ProblemOutcome, size: Double, week: Int, _ market: Market, _ w: World) {
+  static func problemEnded(_ pop: PopulationView, _ i: Int, _ outcome: ProblemOutcome, size: Double, week: Int, compensationScore: Double = 0,
+                           _ market: Market, _ w: World) {
     if pop.tarpClass[i] == .none {
       pop.tarpClass[i] = outcome
       pop.tarpWeek[i] = Int32(week)
     }
-    pop.defection[i] = Float(Churn.repurchaseDefection(outcome, size: size, market: market, w))
+    pop.defection[i] = Float(Churn.repurchaseDefection(outcome, size: size, compensationScore: compensationScore, market: market, w))
   }
 
   /// The issue stays open for another attempt next week on the same channel.

@@ -162,6 +162,9 @@ public struct World: Sendable, Equatable {
   public var emailToleranceHours = 24.0
   /// Compensation score c/(c + half-saturation).
   public var compensationHalfSaturation = 10.0
+  /// Share of the remaining non-repurchase a fully satisfying compensation recovers after a
+  /// resolved complaint: r' = r + (1 − r)·gain·score.
+  public var compensationRepurchaseGain = 0.3
   public var csatCut = 0.38, promoterCut = 0.6, detractorCut = 0.42, surveySpread = 0.05
   /// ACSI-like index = 100·mean min(1, attitude + offset).
   public var acsiOffset = 0.22

@@ -48,6 +48,34 @@ import SweetspotQueueing
     #expect(try run(world: light)[.acsi] > run(world: full)[.acsi])
   }
 
+  @Test func compensationRaisesRepurchaseAfterAResolvedComplaintWithDiminishingReturns() {
+    let w = World(), m = Market.competitive
+    func d(_ dollars: Double, _ outcome: ProblemOutcome = .resolved) -> Double {
+      Churn.repurchaseDefection(outcome, size: 0, compensationScore: ServiceExperience.compensationScore(dollars, w), market: m, w)
+    }
+    // $10 scores ½: repurchase 0.70 → 0.70 + 0.30 × 0.3 × ½ = 0.745.
+    #expect(abs(d(10) - 0.43 * (1 - 0.745) * 0.7) < 1e-12)
+    #expect(d(0) > d(10) && d(10) > d(25) && d(25) > d(100))
+    #expect(d(0) - d(10) > d(10) - d(20) && d(10) - d(20) > d(20) - d(30))  // concave
+    // Compensation is paid only on recovered complaints: silence earns nothing.
+    #expect(Churn.repurchaseDefection(.silent, size: 0, compensationScore: 0, market: m, w) == 0.43 * (1 - 0.37) * 0.7)
+  }
+
+  @Test func compensationIsALeverWithABenefitAndACost() throws {
+    let none = Strategy.goodEnough.with { $0.recoveryCompensation = 0 }
+    let generous = Strategy.goodEnough.with { $0.recoveryCompensation = 25 }
+    #expect(try mean(.tarpResolved) { try run(generous, trial: $0) } >= mean(.tarpResolved) { try run(none, trial: $0) })
+    #expect(try mean(.churnRate) { try run(generous, trial: $0) } < mean(.churnRate) { try run(none, trial: $0) })
+    // Where margins are high and intentions turn into leaving (both inside their plausible
+    // ranges), a small payment earns more than none and more than a large one: an interior optimum.
+    var w = World(); w.grossMargin = 0.6; w.intentionToBehaviour = 0.65; w.compensationRepurchaseGain = 0.5
+    func profit(_ c: Double) throws -> Double {
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.recoveryCompensation = c }, customers: 10_000, weeks: 104, world: w, trial: $0) }
+    }
+    let p0 = try profit(0), p5 = try profit(5), p40 = try profit(40)
+    #expect(p5 > p0 && p5 > p40, "profit at $0, $5, $40: \(p0), \(p5), \(p40)")
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1

@@ -46,10 +46,17 @@ enum Churn {
   /// × (1 − switching cost), the same suppression the hazard gets. In a market with no
   /// alternative (switching cost 1) an unhappy customer stays (seed 000: a monopoly survives poor
   /// service). Returns the probability of leaving.
+  ///
+  /// Compensation after a resolved complaint (score k = c/(c + half-saturation)) raises
+  /// repurchase to r + (1 − r)·gain·k: compensation raises recovery satisfaction, which drives
+  /// repurchase, with diminishing returns (Gelbrich & Roschk 2011; Smith, Bolton & Wagner 1999).
+  /// Parameters: `world.tarp_repurchase_*`, `world.intention_to_behaviour`,
+  /// `world.compensation_repurchase_gain`.
   @inline(__always)
-  static func repurchaseDefection(_ outcome: ProblemOutcome, size: Double, market: Market, _ w: World) -> Double {
+  static func repurchaseDefection(_ outcome: ProblemOutcome, size: Double, compensationScore: Double, market: Market, _ w: World) -> Double {
     let k = outcome.tarpIndex
-    let repurchase = w.tarpRepurchaseSmall[k] + (w.tarpRepurchaseLarge[k] - w.tarpRepurchaseSmall[k]) * size
+    var repurchase = w.tarpRepurchaseSmall[k] + (w.tarpRepurchaseLarge[k] - w.tarpRepurchaseSmall[k]) * size
+    if compensationScore > 0 { repurchase += (1 - repurchase) * w.compensationRepurchaseGain * compensationScore }
     return w.intentionToBehaviour * (1 - repurchase) * (1 - market.switchingCost)
   }
 

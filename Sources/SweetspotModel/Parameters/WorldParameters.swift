@@ -204,6 +204,8 @@ public enum WorldParameters {
       "Email timeliness = e^{−response/tolerance}."),
     w("compensation_half_saturation", \.compensationHalfSaturation, "dollars", Bounds("dollars", 0, 10_000, lowerOpen: true), 5...25, gelbrich,
       "Compensation that scores ½ (score c/(c + this))."),
+    w("compensation_repurchase_gain", \.compensationRepurchaseGain, "share", unit, 0.1...0.5, basis(gelbrich),
+      "After a resolved complaint, compensation with score k raises repurchase r to r + (1 − r)·gain·k (recovery satisfaction drives repurchase)."),
     w("csat_cut", \.csatCut, "latent satisfaction", level, 0.33...0.43, nil, "Latent satisfaction above which a CSAT answer is 4–5 of 5."),
     w("promoter_cut", \.promoterCut, "latent satisfaction", level, 0.55...0.65, nil, "Latent attitude above which an NPS answer is 9–10."),
     w("detractor_cut", \.detractorCut, "latent satisfaction", level, 0.37...0.47, nil, "Latent attitude below which an NPS answer is 0–6."),
