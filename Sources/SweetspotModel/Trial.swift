@@ -132,7 +132,9 @@ public enum Trial {
       let volume = (chat: live.chat * scale, email: live.email * scale, phone: live.phone * scale)
       if forecast.phone < 0 { forecast = volume }
       let phoneChannel = QueuedChannel(handleSeconds: aht * 60, patienceSeconds: w.phonePatienceSeconds, concurrency: 1)
-      let chatChannel = QueuedChannel(handleSeconds: w.chatHandleMinutes * 60 * levers.careTime, patienceSeconds: w.chatPatienceSeconds, concurrency: w.chatConcurrency)
+      let pressure = Workforce.pressureFactor(levers, w)
+      let chatChannel = QueuedChannel(handleSeconds: w.chatHandleMinutes * 60 * levers.careTime * pressure, patienceSeconds: w.chatPatienceSeconds,
+                                      concurrency: w.chatConcurrency)
       func evaluation(_ channel: Int) -> QueuedChannel.Evaluation {
         config.queueMode == .erlangA ? .erlangA : .simulation(seed: seed, trial: trial, week: week, channel: channel)
       }
@@ -142,7 +144,7 @@ public enum Trial {
                                                               evaluation: evaluation(1), servers: &chatStaffing, scratch: &queueScratch) : ChannelWeek()
       forecast = volume
       // Email: staffed so agents work at the occupancy cap (`ServiceExperience.emailResponseHours`).
-      let emailWorkHours = volume.email * w.emailHandleMinutes * levers.careTime / 60
+      let emailWorkHours = volume.email * w.emailHandleMinutes * levers.careTime * pressure / 60
       let emailStaffedHours = levers.offersEmail ? max(emailWorkHours / levers.occupancyCap, volume.email > 0 ? 1 : 0) : 0
       let emailResponseHours = ServiceExperience.emailResponseHours(occupancyCap: levers.occupancyCap, w)
       c.abandon = [0, 0, chatWeek.abandonRate, 0, phoneWeek.abandonRate]

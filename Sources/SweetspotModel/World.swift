@@ -77,6 +77,12 @@ public struct World: Sendable, Equatable {
   public var ahtBurnoutSlope = 0.25
   public var ahtSkillBase = 1.15
   public var ahtSkillSaving = 0.15
+  /// Share of handle time full perfection pressure saves (strict targets and monitoring make
+  /// agents faster): every channel's handle time × (1 − saving·pressure).
+  public var pressureHandleTimeSaving = 0.1
+  /// Pressure's productivity saturates: the saving reaches 1 − e^{−p/s} of its full value,
+  /// normalized to full at p = 1 (the first targets and monitoring do most).
+  public var pressureSaturation = 0.3
   public var chatHandleMinutes = 12.0
   public var chatConcurrency = 2.0
   public var emailHandleMinutes = 8.0
@@ -116,11 +122,14 @@ public struct World: Sendable, Equatable {
   // MARK: Employees (Win4)
   public var baseAnnualAttrition = 0.20
   public var burnoutAttritionSlope = 2.0
-  public var burnoutBase = 0.15
+  public var burnoutBase = 0.2
   public var burnoutOccupancySlope = 1.5
   /// Occupancy above which agents tire.
   public var burnoutOccupancyKnee = 0.7
   public var burnoutPressureWeight = 0.4
+  /// Burnout from pressure grows as weight·pressure^exponent: realistic targets cost little,
+  /// perfection standards a lot (seeds 001, 004).
+  public var burnoutPressureExponent = 2.0
   public var burnoutTrainingRelief = 0.1
   public var burnoutAdjustRate = 0.1
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import SweetspotModel
 
-/// Calibration (docs/MODEL.md §9): in the competitive market, good-enough lands inside the
+/// Calibration (docs/MODEL.md §4): in the competitive market, good-enough lands inside the
 /// typical industry ranges of shared/reference/facts.md §1; minimal lands below them on service
 /// quality and good-to-great above.
 @Suite struct CalibrationTests {

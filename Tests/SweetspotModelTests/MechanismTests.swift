@@ -76,6 +76,27 @@ import SweetspotQueueing
     #expect(p5 > p0 && p5 > p40, "profit at $0, $5, $40: \(p0), \(p5), \(p40)")
   }
 
+  @Test func pressureMakesAgentsFasterWithDiminishingReturnsAndBurnsThemOutConvexly() throws {
+    let w = World()
+    func factor(_ p: Double) -> Double { Workforce.pressureFactor(Strategy.goodEnough.levers.with { $0.targetPressure = p }, w) }
+    func burnout(_ p: Double) -> Double { Workforce.burnoutTarget(occupancy: 0.6, pressure: p, training: 0, w) }
+    #expect(factor(0) == 1 && abs(factor(1) - 0.9) < 1e-12)  // full pressure saves 10% of handle time
+    #expect(1 - factor(0.3) > 0.6 * 0.1)  // most of it by realistic targets
+    #expect(factor(0) - factor(0.2) > factor(0.6) - factor(0.8))  // concave benefit
+    #expect(burnout(0.8) - burnout(0.6) > burnout(0.2) - burnout(0))  // convex cost
+    #expect(abs(burnout(1) - burnout(0) - 0.4) < 1e-12)
+    // In a trial: pressure shortens handle time and needs fewer agents, and tires them.
+    let calm = try run(.goodEnough.with { $0.targetPressure = 0 }), strict = try run(.goodEnough.with { $0.targetPressure = 0.9 })
+    #expect(strict[.burnout] > calm[.burnout] + 0.1)
+    // The lever has an interior profit optimum at the defaults: some pressure beats none and
+    // beats perfection pressure.
+    func profit(_ p: Double) throws -> Double {
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.targetPressure = p }, customers: 10_000, weeks: 104, trial: $0) }
+    }
+    let p0 = try profit(0), p2 = try profit(0.2), p8 = try profit(0.8)
+    #expect(p2 > p0 && p2 > p8, "profit at pressure 0, 0.2, 0.8: \(p0), \(p2), \(p8)")
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1

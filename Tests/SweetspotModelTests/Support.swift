@@ -23,3 +23,11 @@ extension Strategy {
     return s
   }
 }
+
+extension Levers {
+  func with(_ change: (inout Levers) -> Void) -> Levers {
+    var l = self
+    change(&l)
+    return l
+  }
+}

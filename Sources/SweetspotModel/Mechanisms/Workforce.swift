@@ -49,22 +49,32 @@ struct Workforce {
                                         - w.fcrBurnoutLoss * burnout + w.fcrCareTimeGain * (levers.careTime - 1)))
   }
 
-  /// Phone handle time, minutes = base·care·(a − b·KB)·(1 + c·B)·(d − e·skill): a knowledge base
-  /// and skill shorten calls, burnout and extra care lengthen them. Parameters:
-  /// `world.phone_handle_minutes`, `world.aht_*`.
+  /// Phone handle time, minutes = base·care·(a − b·KB)·(1 + c·B)·(d − e·skill)·pressure factor:
+  /// a knowledge base, skill and pressure shorten calls, burnout and extra care lengthen them.
+  /// Parameters: `world.phone_handle_minutes`, `world.aht_*`, `world.pressure_handle_time_saving`.
   @inline(__always)
   func phoneHandleMinutes(skill: Double, levers: Levers, _ w: World) -> Double {
     w.phoneHandleMinutes * levers.careTime * (w.ahtKnowledgeBaseBase - w.ahtKnowledgeBaseSaving * levers.knowledgeBase)
-      * (1 + w.ahtBurnoutSlope * burnout) * (w.ahtSkillBase - w.ahtSkillSaving * skill)
+      * (1 + w.ahtBurnoutSlope * burnout) * (w.ahtSkillBase - w.ahtSkillSaving * skill) * Workforce.pressureFactor(levers, w)
   }
 
-  /// Burnout's target: base + slope·(occupancy − knee)⁺ + weight·pressure − relief·T, on 0–1.
+  /// Perfection pressure's benefit: handle time × (1 − saving·(1 − e^{−p/s})/(1 − e^{−1/s})) on
+  /// every channel, concave in pressure (its cost, convex burnout and with it attrition, is in
+  /// `burnoutTarget`). Parameters: `world.pressure_handle_time_saving`, `world.pressure_saturation`.
+  @inline(__always)
+  static func pressureFactor(_ levers: Levers, _ w: World) -> Double {
+    let s = w.pressureSaturation
+    return 1 - w.pressureHandleTimeSaving * -expm1(-levers.targetPressure / s) / -expm1(-1 / s)
+  }
+
+  /// Burnout's target: base + slope·(occupancy − knee)⁺ + weight·pressure^exponent − relief·T, on 0–1.
   /// Parameters: `world.burnout_base`, `world.burnout_occupancy_slope`,
-  /// `world.burnout_occupancy_knee`, `world.burnout_pressure_weight`, `world.burnout_training_relief`.
+  /// `world.burnout_occupancy_knee`, `world.burnout_pressure_weight`, `world.burnout_pressure_exponent`,
+  /// `world.burnout_training_relief`.
   @inline(__always)
   static func burnoutTarget(occupancy: Double, pressure: Double, training t: Double, _ w: World) -> Double {
     clamp01(w.burnoutBase + w.burnoutOccupancySlope * max(0, occupancy - w.burnoutOccupancyKnee)
-            + w.burnoutPressureWeight * pressure - w.burnoutTrainingRelief * t)
+            + w.burnoutPressureWeight * pow(pressure, w.burnoutPressureExponent) - w.burnoutTrainingRelief * t)
   }
 
   /// Weekly quit probability 1 − exp(−(a/52)·e^{k·B}): attrition grows with burnout.
