@@ -18,7 +18,7 @@ struct ChannelChoice {
     for seg in Segment.allCases {
       let p = w.profile(seg)
       let weights = [
-        levers.offersSelfService ? w.preferSelfService * p.selfServiceAffinity * (w.selfServiceAppealBase + levers.knowledgeBase) : 0,
+        levers.offersSelfService ? w.preferSelfService * p.selfServiceAffinity * (w.selfServiceAppealBase + Technology.knowledgeBase(levers, w)) : 0,
         levers.offersChat ? w.preferChat : 0,
         levers.offersEmail ? w.preferEmail : 0,
         levers.offersPhone ? w.preferPhone * p.phoneAffinity : 0,

@@ -48,7 +48,7 @@ enum CustomerWeek {
           let isProduct = v < productShare
           v = isProduct ? v / productShare : (v - productShare) / (1 - productShare)
           size = Problems.size(uniform: v, w)
-          if isProduct && v < w.knownProcessShare * levers.proactive {
+          if isProduct && v < w.knownProcessShare * c.proactiveCoverage {
             // Announced before the customer noticed: no contact, a milder experience.
             t.acc.notices += 1
             experience(pop, i, ServiceExperience.notice(w), weight: ServiceExperience.weight(size: size, w) * w.noticeWeightFactor,

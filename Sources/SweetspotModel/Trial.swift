@@ -100,9 +100,10 @@ public enum Trial {
       c.solicit = Problems.solicitation(levers, w)
       c.quality = min(1, market.productQuality + w.rootCauseQualityGain * rootCauseEffect)
       c.choice = ChannelChoice(levers: levers, world: w)
-      c.selfServiceSuccess = min(w.selfServiceCeiling, w.selfServiceBaseResolution + w.selfServiceKnowledgeGain * levers.knowledgeBase)
+      c.selfServiceSuccess = min(w.selfServiceCeiling, w.selfServiceBaseResolution + w.selfServiceKnowledgeGain * Technology.knowledgeBase(levers, w))
       c.fcr = [0, 0, fcrPhone - w.fcrChatGap, fcrPhone - w.fcrEmailGap, fcrPhone]
       c.courtesy = workforce.courtesy(training: training, skill: skill, w)
+      c.proactiveCoverage = Technology.proactiveCoverage(levers, w)
       c.marketHazardFactor = marketFactor
 
       let chunks = (pop.count + chunk - 1) / chunk

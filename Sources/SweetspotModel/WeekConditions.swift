@@ -7,6 +7,7 @@ struct WeekConditions: @unchecked Sendable {
   var selfServiceSuccess = 0.0
   var fcr: [Double] = []
   var courtesy = 0.0
+  var proactiveCoverage = 0.0
   var abandon: [Double] = []
   var waitSeconds: [Double] = []
   var marketHazardFactor = 0.0

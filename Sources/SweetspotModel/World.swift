@@ -212,6 +212,12 @@ public struct World: Sendable, Equatable {
   public var selfServiceCost = 0.10
   public var proactiveNoticeCost = 0.5
   public var knowledgeBaseCostPerCustomerYear = 8.0
+  /// The proactive-notice programme (monitoring, messaging) at full coverage, dollars per
+  /// customer-year, besides the cost of each notice.
+  public var proactiveCostPerCustomerYear = 1.0
+  /// Saturation of the knowledge base's and proactive programme's effects (see `Technology`).
+  public var knowledgeBaseSaturation = 0.35
+  public var proactiveSaturation = 0.4
   public var acquisitionCost = 150.0
   public var annualDiscountRate = 0.08
 

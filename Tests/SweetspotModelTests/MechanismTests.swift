@@ -97,6 +97,23 @@ import SweetspotQueueing
     #expect(p2 > p0 && p2 > p8, "profit at pressure 0, 0.2, 0.8: \(p0), \(p2), \(p8)")
   }
 
+  @Test func knowledgeBaseAndProactiveServiceHaveDiminishingReturnsAndInteriorOptima() throws {
+    let w = World()
+    func kb(_ x: Double) -> Double { Technology.knowledgeBase(Strategy.goodEnough.levers.with { $0.knowledgeBase = x }, w) }
+    #expect(kb(0) == 0 && abs(kb(1) - 1) < 1e-12)
+    #expect(kb(0.3) > 0.5 && kb(0.3) - kb(0) > kb(1) - kb(0.7))  // most of the effect comes first
+    func profit(_ change: @escaping (inout Levers) -> Void, world: World = World()) throws -> Double {
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with(change), customers: 10_000, weeks: 104, world: world, trial: $0) }
+    }
+    // At the defaults a moderate knowledge base beats none and beats the full one.
+    let k0 = try profit { $0.knowledgeBase = 0 }, k6 = try profit { $0.knowledgeBase = 0.6 }, k1 = try profit { $0.knowledgeBase = 1 }
+    #expect(k6 > k0 && k6 > k1, "profit at KB 0, 0.6, 1: \(k0), \(k6), \(k1)")
+    // With the programme at the top of its plausible cost, partial proactive coverage beats none and full.
+    var dear = World(); dear.proactiveCostPerCustomerYear = 4
+    let p0 = try profit({ $0.proactive = 0 }, world: dear), p4 = try profit({ $0.proactive = 0.4 }, world: dear), p1 = try profit({ $0.proactive = 1 }, world: dear)
+    #expect(p4 > p0 && p4 > p1, "profit at proactive 0, 0.4, 1: \(p0), \(p4), \(p1)")
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1
@@ -150,16 +167,19 @@ import SweetspotQueueing
   /// resolved to resolved quickly, and (no service-recovery paradox for loyalty) stays below
   /// customers with no problem.
   @Test func repurchaseFollowsTheTARPOrdering() throws {
+    // The silent/unresolved gap is small (≈ 0.026 ± 0.006 over 30 trials of 6,000 customers),
+    // so average 12 trials: a 3-trial mean is within noise of it.
+    let n = 12
     var sums = [Double](repeating: 0, count: 5)
     let order: [Metric] = [.tarpSilent, .tarpUnresolved, .tarpResolved, .tarpResolvedQuickly, .tarpNoProblem]
-    for t in 0..<3 {
+    for t in 0..<n {
       let o = try run(customers: 6000, weeks: 104, trial: t)
       for (k, m) in order.enumerated() { sums[k] += o[m] }
     }
-    for k in 1..<5 { #expect(sums[k] > sums[k - 1], "\(order[k]) \(sums[k] / 3) vs \(order[k - 1]) \(sums[k - 1] / 3)") }
+    for k in 1..<5 { #expect(sums[k] > sums[k - 1], "\(order[k]) \(sums[k] / Double(n)) vs \(order[k - 1]) \(sums[k - 1] / Double(n))") }
     // Size: the silent/quick gap is of the order TARP implies after the intention-to-behaviour
     // discount (0.3 × (0.95 − 0.37) ≈ 0.17 for small problems), here ≥ 0.08.
-    #expect((sums[3] - sums[0]) / 3 > 0.08)
+    #expect((sums[3] - sums[0]) / Double(n) > 0.08)
   }
 
   @Test func theServiceRecoveryParadoxSwitchLiftsLoyaltyOfRecoveredCustomers() throws {

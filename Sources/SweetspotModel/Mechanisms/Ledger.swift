@@ -16,13 +16,14 @@ extension Accumulators {
   /// Books the week's costs and profit and discounts profit into NPV. `customers` is those who
   /// stayed this week (simulated). Parameters: `world.agent_weekly_cost`, `world.hiring_cost`,
   /// `world.knowledge_base_cost_per_customer_year`, `world.acquisition_cost`,
-  /// `world.self_service_cost`, `world.proactive_notice_cost`.
+  /// `world.self_service_cost`, `world.proactive_notice_cost`, `world.proactive_cost_per_customer_year`.
   mutating func bookWeek(customers: Double, headcount: Double, hires: Double, levers: Levers, market: Market,
                          startingCustomers n0: Int, scale: Double, discount: Double, _ w: World) {
     let agentCost = headcount * w.agentWeeklyCost + hires * w.hiringCost
     let technology = levers.knowledgeBase * w.knowledgeBaseCostPerCustomerYear / 52 * customers * scale
     let rootCause = levers.rootCauseSpend / 52 * customers * scale
-    let weekServiceCost = agentCost + technology + rootCause + takeWeekVariableCost(scale: scale, w: w)
+    let proactive = levers.proactive * w.proactiveCostPerCustomerYear / 52 * customers * scale
+    let weekServiceCost = agentCost + technology + rootCause + proactive + takeWeekVariableCost(scale: scale, w: w)
     let marketing = market.acquisitionRate * Double(n0) * scale * w.acquisitionCost
     let weekContribution = contribution - contributionBooked
     contributionBooked = contribution

@@ -28,7 +28,7 @@ enum Problems {
   @inline(__always)
   static func weeklyRates(rootCauseEffect r: Double, burnout b: Double, training t: Double, levers: Levers,
                           _ w: World) -> (product: Double, employee: Double, customer: Double) {
-    let education = w.educationKnowledgeBaseWeight * levers.knowledgeBase + w.educationProactiveWeight * levers.proactive
+    let education = w.educationKnowledgeBaseWeight * Technology.knowledgeBase(levers, w) + w.educationProactiveWeight * Technology.proactiveCoverage(levers, w)
     let product = w.weeklyProblemRate * w.productProblemShare * (1 - r)
     let employee = w.weeklyProblemRate * w.employeeProblemShare * (1 + w.employeeProblemBurnoutSlope * b) * (1 - w.trainingProblemReduction * t)
     let customer = w.weeklyProblemRate * w.customerProblemShare * (1 - w.educationProblemReduction * education)

@@ -45,7 +45,7 @@ struct Workforce {
   /// Anchored on SQM's average FCR (≈ 67–70%, facts §1c). Parameters: `world.fcr_*`.
   @inline(__always)
   func phoneFCR(skill: Double, levers: Levers, _ w: World) -> Double {
-    min(w.fcrCeiling, max(w.fcrFloor, w.fcrBase + w.fcrSkillGain * skill + w.fcrKnowledgeBaseGain * levers.knowledgeBase
+    min(w.fcrCeiling, max(w.fcrFloor, w.fcrBase + w.fcrSkillGain * skill + w.fcrKnowledgeBaseGain * Technology.knowledgeBase(levers, w)
                                         - w.fcrBurnoutLoss * burnout + w.fcrCareTimeGain * (levers.careTime - 1)))
   }
 
@@ -54,7 +54,7 @@ struct Workforce {
   /// Parameters: `world.phone_handle_minutes`, `world.aht_*`, `world.pressure_handle_time_saving`.
   @inline(__always)
   func phoneHandleMinutes(skill: Double, levers: Levers, _ w: World) -> Double {
-    w.phoneHandleMinutes * levers.careTime * (w.ahtKnowledgeBaseBase - w.ahtKnowledgeBaseSaving * levers.knowledgeBase)
+    w.phoneHandleMinutes * levers.careTime * (w.ahtKnowledgeBaseBase - w.ahtKnowledgeBaseSaving * Technology.knowledgeBase(levers, w))
       * (1 + w.ahtBurnoutSlope * burnout) * (w.ahtSkillBase - w.ahtSkillSaving * skill) * Workforce.pressureFactor(levers, w)
   }
 

@@ -257,6 +257,13 @@ public enum WorldParameters {
     w("proactive_notice_cost", \.proactiveNoticeCost, "$ per notice", Bounds("dollars", 0, 1000), 0.1...1, nil, "Cost per proactive notice."),
     w("knowledge_base_cost_per_customer_year", \.knowledgeBaseCostPerCustomerYear, "$ per customer-year", Bounds("dollars", 0, 10_000), 2...15, nil,
       "Knowledge base and self-service technology at full investment."),
+    w("proactive_cost_per_customer_year", \.proactiveCostPerCustomerYear, "$ per customer-year", Bounds("dollars", 0, 10_000), 0.25...4, nil,
+      "The proactive-notice programme at full coverage, besides each notice sent."),
+    w("knowledge_base_saturation", \.knowledgeBaseSaturation, "investment level", Bounds("a level", 0, 10, lowerOpen: true), 0.15...1,
+      basis("Rust, Zahorik & Keiningham 1995: returns on quality investments diminish (facts §6)"),
+      "Effective knowledge base = (1 − e^{−KB/s})/(1 − e^{−1/s}): diminishing returns to investment."),
+    w("proactive_saturation", \.proactiveSaturation, "coverage level", Bounds("a level", 0, 10, lowerOpen: true), 0.15...1, nil,
+      "Known failures announced = known share × (1 − e^{−p/s})/(1 − e^{−1/s}): the first notices cover the big outages."),
     w("acquisition_cost", \.acquisitionCost, "$ per customer", Bounds("dollars", 0, 100_000), 75...300, acquisition5x, "Marketing cost of one new customer."),
     w("annual_discount_rate", \.annualDiscountRate, "per year", Bounds("a rate", 0, 1), 0.05...0.12, nil, "Annual discount rate for NPV."),
   ]
