@@ -23,6 +23,8 @@ struct Accumulators {
   // Quarter, for the controller and the root-cause feedback loop.
   var quarterAcquired = 0.0, quarterChurned = 0.0, quarterCustomerWeeks = 0.0
   var quarterProblems = 0.0, quarterComplaints = 0.0
+  // The last 13 weeks, for the value of the customers kept at the horizon.
+  var tailServiceCost = 0.0, tailCustomerWeeks = 0.0, tailChurned = 0.0
 
   /// Adds one experience's tells (`Acquisition.tells`) to this week's word of mouth.
   @inline(__always)
@@ -60,6 +62,24 @@ struct Accumulators {
     queueWait += c.waitAnswered
   }
 
+  /// The customers kept at the horizon, valued as Gupta, Lehmann & Stuart (2004) value a customer
+  /// base: each customer's weekly margin m_i (revenue at the strategy's price less unit cost,
+  /// less the last quarter's service cost per customer-week) over the retention r the company
+  /// observed in the last quarter, Σ m_i·r/(1 + d − r) with weekly discount d; in dollars at the
+  /// horizon (the caller discounts to week 0). Two-year profit NPV alone rewards harvesting
+  /// customers; this counts what the strategy leaves behind.
+  func keptCustomersValue(pop population: Population, scale: Double, price: Double, world w: World) -> Double {
+    let pop = population.view
+    let r = tailCustomerWeeks > 0 ? 1 - tailChurned / tailCustomerWeeks : 1
+    let d = pow(1 + w.annualDiscountRate, 1.0 / 52) - 1
+    let serviceCostPerCustomerWeek = tailCustomerWeeks > 0 ? tailServiceCost / (tailCustomerWeeks * scale) : 0
+    var margins = 0.0
+    for i in 0..<population.count where pop.alive[i] {
+      margins += Double(pop.revenue[i]) * (price - (1 - w.grossMargin)) - serviceCostPerCustomerWeek
+    }
+    return margins * scale * r / (1 + d - r)
+  }
+
   /// This week's self-service, notice and compensation costs in dollars (represented customers).
   mutating func takeWeekVariableCost(scale: Double, w: World) -> Double {
     let cost = (selfServiceSessions * w.selfServiceCost + notices * w.proactiveNoticeCost + compensation) * scale
@@ -70,7 +90,8 @@ struct Accumulators {
     return cost
   }
 
-  func outcome(pop population: Population, n0: Int, weeks: Int, scale: Double, world w: World) -> TrialOutcome {
+  func outcome(pop population: Population, n0: Int, weeks: Int, scale: Double, price: Double, horizonDiscount: Double,
+               world w: World) -> TrialOutcome {
     let pop = population.view
     let count = population.count
     var o = TrialOutcome()
@@ -108,8 +129,9 @@ struct Accumulators {
     o[.agentsFTE] = headcountWeeks / Double(weeks)
     let weeklyChurn = customerWeeks > 0 ? churned / customerWeeks : 0
     let weeklyDiscount = pow(1 + w.annualDiscountRate, 1.0 / 52) - 1
-    let weeklyContribution = customerWeeks > 0 ? (w.grossMargin * revenue - serviceCost) / (customerWeeks * scale) : 0
+    let weeklyContribution = customerWeeks > 0 ? (contribution - serviceCost) / (customerWeeks * scale) : 0
     o[.clv] = weeklyContribution / (weeklyChurn + weeklyDiscount)
+    o[.customerEquity] = profitNPV + horizonDiscount * keptCustomersValue(pop: population, scale: scale, price: price, world: w)
 
     // Win4 (seed 004): each party's score and whether it wins against its `scorecard.*`
     // threshold.

@@ -45,6 +45,7 @@ public enum Metric: String, CaseIterable, Sendable {
   case tarpNoProblem = "tarp_no_problem"
   case churned
   case recovered
+  case customerEquity = "customer_equity"
 
   /// One line for `sweetspot list metrics` and report tables, with the unit.
   public var summary: String {
@@ -73,7 +74,7 @@ public enum Metric: String, CaseIterable, Sendable {
     case .burnout: return "mean agent burnout index (0–1)"
     case .agentAttrition: return "agents leaving per agent-year"
     case .agentsFTE: return "mean agents employed (full-time equivalents)"
-    case .clv: return "customer lifetime value: weekly contribution per customer ÷ (weekly churn + discount) (dollars)"
+    case .clv: return "customer lifetime value: weekly contribution (at the strategy's price) less service cost per customer ÷ (weekly churn + discount) (dollars)"
     case .win4Customers: return "Win4 customers' score: CSAT"
     case .win4Employees: return "Win4 employees' score: 1 − burnout"
     case .win4Company: return "Win4 company's score: customers at end ÷ at start"
@@ -89,6 +90,7 @@ public enum Metric: String, CaseIterable, Sendable {
     case .tarpNoProblem: return "26-week retention implied by the churn of customers with no problem yet"
     case .churned: return "customers lost over the horizon (represented customers)"
     case .recovered: return "complaints resolved, per customer-year (recovered customers)"
+    case .customerEquity: return "customer equity: profit NPV plus the discounted lifetime value of the customers kept at the horizon (dollars; Gupta, Lehmann & Stuart 2004)"
     }
   }
 }

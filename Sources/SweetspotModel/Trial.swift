@@ -182,8 +182,11 @@ public enum Trial {
       acc.floorHours += floorHours
 
       // MARK: 6. The ledger
-      acc.bookWeek(customers: weekAlive - weekChurned, headcount: workforce.headcount, hires: staffing.hires, levers: levers,
-                   market: market, startingCustomers: n0, scale: scale, discount: discount, w)
+      let weekServiceCost = acc.bookWeek(customers: weekAlive - weekChurned, headcount: workforce.headcount, hires: staffing.hires,
+                                         levers: levers, market: market, startingCustomers: n0, scale: scale, discount: discount, w)
+      if week >= config.weeks - 13 {
+        acc.tailServiceCost += weekServiceCost; acc.tailCustomerWeeks += weekAlive; acc.tailChurned += weekChurned
+      }
       discount /= 1 + weeklyDiscount
 
       // MARK: 7. Acquisition: marketing inflow plus referrals, minus deterrence
@@ -213,7 +216,7 @@ public enum Trial {
         acc.quarterProblems = 0; acc.quarterComplaints = 0
       }
     }
-    return acc.outcome(pop: pop, n0: n0, weeks: config.weeks, scale: scale, world: w)
+    return acc.outcome(pop: pop, n0: n0, weeks: config.weeks, scale: scale, price: levers.price, horizonDiscount: discount, world: w)
   }
 }
 

@@ -39,9 +39,9 @@ extension Report {
         let sweet = sw.profit[sw.values.firstIndex(of: sw.sweetspot)!]
         let sweetCost = sw.cost[sw.values.firstIndex(of: sw.sweetspot)!]
         let peakCost = sw.cost[sw.values.firstIndex(of: sw.argmax)!]
-        var text = "For **\(sw.strategy)** (\(sw.fixed)), profit peaks at \(x) = \(Format.number(sw.argmax, 3)) with \(Format.money(peak.mean)) (95% CI \(Format.money(peak.ciLow))–\(Format.money(peak.ciHigh))); the bootstrap 95% interval for the peak's location is \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))."
+        var text = "For **\(sw.strategy)** (\(sw.fixed)), \(Report.title(Report.objective)) peaks at \(x) = \(Format.number(sw.argmax, 3)) with \(Format.money(peak.mean)) (95% CI \(Format.money(peak.ciLow))–\(Format.money(peak.ciHigh))); the bootstrap 95% interval for the peak's location is \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))."
         let zone = sw.zone.map { Format.number($0, 3) }.joined(separator: ", ")
-        text += " Profit is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) profit at \(Format.money(sweetCost.mean)) service cost"
+        text += " It is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
         text += sw.sweetspot == sw.argmax ? "." : " (\(Format.money(peakCost.mean - sweetCost.mean)) less service spend than at the peak)."
         if experiment.strategies.count > 1, let i = sw.values.firstIndex(of: sw.sweetspot) {
           text += " At the sweetspot, " + rankingSentence(sections[sw.scenarios[i]])
@@ -55,7 +55,7 @@ extension Report {
   /// "X earns the highest profit … ahead of Y (…; significant …). Statistically indistinguishable …"
   func rankingSentence(_ s: ScenarioSection) -> String {
     let best = s.ranking[0]
-    var text = "**\(best.strategy)** earns the highest profit NPV, \(Format.money(best.profit.mean)) (95% CI \(Format.money(best.profit.ciLow))–\(Format.money(best.profit.ciHigh)))"
+    var text = "**\(best.strategy)** earns the highest \(Report.title(Report.objective)), \(Format.money(best.profit.mean)) (95% CI \(Format.money(best.profit.ciLow))–\(Format.money(best.profit.ciHigh)))"
     if let second = s.ranking.dropFirst().first, let c = second.behindBest {
       text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(c.significant ? "significant" : "not significant") after Holm correction)"
     }
@@ -105,6 +105,7 @@ extension Report {
   static func title(_ m: Metric) -> String {
     switch m {
     case .profitNPV: return "profit NPV"
+    case .customerEquity: return "customer equity"
     case .retention: return "retention"
     case .churnRate: return "churn / yr"
     case .csat: return "CSAT"

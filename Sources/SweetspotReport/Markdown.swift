@@ -25,17 +25,17 @@ extension Report {
         }.joined(separator: " | ") + " |")
       }
       md.append("")
-      md.append("### Ranking by profit NPV")
+      md.append("### Ranking by \(Report.title(Report.objective))")
       md.append("")
       md.append("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(max(0, s.ranking.count - 1)) comparisons; the simultaneous interval is Bonferroni-adjusted.")
       md.append("")
-      md.append("| rank | strategy | profit NPV [95% CI] | behind the best [95% CI] | simultaneous CI | Holm p | significant |")
+      md.append("| rank | strategy | \(Report.title(Report.objective)) [95% CI] | behind the best [95% CI] | simultaneous CI | Holm p | significant |")
       md.append("|---:|---|---:|---:|---:|---:|---|")
       for r in s.ranking {
         if let c = r.behindBest {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.profit, .profitNPV)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.number(c.adjustedP, 4)) | \(c.significant ? "yes" : "no") |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.profit, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.number(c.adjustedP, 4)) | \(c.significant ? "yes" : "no") |")
         } else {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.profit, .profitNPV)) | best | | | |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.profit, Report.objective)) | best | | | |")
         }
       }
       md.append("")
@@ -82,11 +82,11 @@ extension Report {
       for sw in sweeps {
         md.append("### \(sw.strategy): \(sw.key) (\(sw.fixed))")
         md.append("")
-        md.append("| \(sw.key) | profit NPV [95% CI] | cost to serve | in zone |")
+        md.append("| \(sw.key) | \(Report.title(Report.objective)) [95% CI] | cost to serve | in zone |")
         md.append("|---:|---:|---:|---|")
         for (i, x) in sw.values.enumerated() {
           let mark = x == sw.sweetspot ? "**sweetspot**" : (sw.zone.contains(x) ? "yes" : "")
-          md.append("| \(Format.number(x, 3)) | \(Format.interval(sw.profit[i], .profitNPV)) | \(Format.money(sw.cost[i].mean)) | \(mark)\(x == sw.argmax ? " (peak)" : "") |")
+          md.append("| \(Format.number(x, 3)) | \(Format.interval(sw.profit[i], Report.objective)) | \(Format.money(sw.cost[i].mean)) | \(mark)\(x == sw.argmax ? " (peak)" : "") |")
         }
         md.append("")
         md.append("Peak at \(Format.number(sw.argmax, 3)) (bootstrap 95% interval \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))); sweetspot \(Format.number(sw.sweetspot, 3)).")

@@ -15,7 +15,7 @@ extension Report {
       } }
       for r in s.ranking {
         let c = r.behindBest
-        rows.append(["ranking", q(s.label), r.strategy, "profit_npv", n(r.profit.mean), n(r.profit.ciLow), n(r.profit.ciHigh),
+        rows.append(["ranking", q(s.label), r.strategy, Report.objective.rawValue, n(r.profit.mean), n(r.profit.ciLow), n(r.profit.ciHigh),
                      n(c?.meanDifference), n(c?.low), n(c?.high), n(c?.adjustedP), c.map { $0.significant ? "yes" : "no" } ?? "", "", "", ""].joined(separator: ","))
       }
       for b in s.benchmarks {
@@ -46,7 +46,7 @@ extension Report {
         ("label", .string(s.label)),
         ("strategies", .object(s.strategies.map { r in (r.name, .object(Report.headline.map { ($0.rawValue, stat(r.stat($0))) })) })),
         ("ranking", .array(s.ranking.map { r in .object([
-          ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), ("profit_npv", stat(r.profit)),
+          ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), (Report.objective.rawValue, stat(r.profit)),
           ("behind_best", r.behindBest.map { c in .object([("mean", .number(c.meanDifference)), ("ci95", .array([.number(c.low), .number(c.high)])),
                                                            ("simultaneous_ci", .array([.number(c.adjustedLow), .number(c.adjustedHigh)])),
                                                            ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant))]) } ?? .null),
@@ -60,7 +60,7 @@ extension Report {
       ]) })),
       ("sweeps", .array(sweeps.map { sw in .object([
         ("key", .string(sw.key)), ("strategy", .string(sw.strategy)), ("fixed", .string(sw.fixed)),
-        ("values", .array(sw.values.map { .number($0) })), ("profit_npv", .array(sw.profit.map(stat))),
+        ("values", .array(sw.values.map { .number($0) })), (Report.objective.rawValue, .array(sw.profit.map(stat))),
         ("peak", .number(sw.argmax)), ("peak_ci95", .array([.number(sw.argmaxLow), .number(sw.argmaxHigh)])),
         ("zone", .array(sw.zone.map { .number($0) })), ("sweetspot", .number(sw.sweetspot)),
       ]) })),
@@ -80,8 +80,8 @@ extension Report {
     t.append("")
     for s in sections {
       t.append("\\begin{table}[ht]\\centering\\small")
-      t.append("\\caption{\(esc(experiment.name)): profit NPV and service KPIs, means with 95\\% intervals (\(esc(s.label))).}")
-      let cols: [Metric] = [.profitNPV, .retention, .csat, .fcr, .serviceLevel, .abandonment]
+      t.append("\\caption{\(esc(experiment.name)): customer equity and service KPIs, means with 95\\% intervals (\(esc(s.label))).}")
+      let cols: [Metric] = [.customerEquity, .retention, .csat, .fcr, .serviceLevel, .abandonment]
       t.append("\\begin{tabular}{l" + String(repeating: "r", count: cols.count) + "}")
       t.append("\\toprule")
       t.append("Strategy & " + cols.map { esc(Report.title($0)) }.joined(separator: " & ") + " \\\\")
@@ -97,7 +97,7 @@ extension Report {
       t.append("\\end{table}")
       t.append("")
       t.append("\\begin{table}[ht]\\centering\\small")
-      t.append("\\caption{Ranking by profit NPV: paired differences from the best (common random numbers), Holm-corrected.}")
+      t.append("\\caption{Ranking by customer equity: paired differences from the best (common random numbers), Holm-corrected.}")
       t.append("\\begin{tabular}{rlrrrl}")
       t.append("\\toprule")
       t.append("Rank & Strategy & Profit NPV & Behind best & 95\\% CI & Significant \\\\")

@@ -62,7 +62,12 @@ public struct Report: Sendable {
   public let commonRandomNumbers: String?
 
   /// The metrics shown per strategy, in order.
-  public static let headline: [Metric] = [.profitNPV, .retention, .churnRate, .csat, .nps, .fcr, .serviceLevel,
+  /// What strategies are ranked by and sweeps maximize: customer equity, the horizon's profit NPV
+  /// plus the value of the customers kept (profit NPV alone rewards harvesting customers before
+  /// the horizon; rankings flipped between 52 and 260 weeks).
+  public static let objective: Metric = .customerEquity
+
+  public static let headline: [Metric] = [.customerEquity, .profitNPV, .retention, .churnRate, .csat, .nps, .fcr, .serviceLevel,
                                           .abandonment, .asaSeconds, .costToServe, .agentAttrition, .burnout]
   static let parties = [("customers", Metric.win4Customers, Metric.win4CustomersWin), ("employees", .win4Employees, .win4EmployeesWin),
                         ("company", .win4Company, .win4CompanyWin), ("owners", .win4Owners, .win4OwnersWin)]
@@ -108,15 +113,16 @@ public struct Report: Sendable {
       let rows = names.indices.map { j in
         StrategyRow(name: names[j], stats: Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, SummaryStatistic(column(s, j, $0))) }))
       }
-      // Ranking by profit NPV; paired differences from the best, Holm-corrected.
-      let order = names.indices.sorted { rows[$0].stat(.profitNPV).mean > rows[$1].stat(.profitNPV).mean }
+      // Ranking by the objective (customer equity); paired differences from the best, Holm-corrected.
+      let objective = Report.objective
+      let order = names.indices.sorted { rows[$0].stat(objective).mean > rows[$1].stat(objective).mean }
       let best = order[0]
-      var comps = order.dropFirst().map { Analysis.paired(column(s, best, .profitNPV), column(s, $0, .profitNPV), comparisons: order.count - 1) }
+      var comps = order.dropFirst().map { Analysis.paired(column(s, best, objective), column(s, $0, objective), comparisons: order.count - 1) }
       let adj = Analysis.holm(comps.map { $0?.pValue ?? 1 })
       for k in comps.indices { comps[k]?.adjustedP = adj[k] }
-      var ranking = [RankRow(rank: 1, strategy: names[best], profit: rows[best].stat(.profitNPV), behindBest: nil)]
+      var ranking = [RankRow(rank: 1, strategy: names[best], profit: rows[best].stat(objective), behindBest: nil)]
       for (k, j) in order.dropFirst().enumerated() {
-        ranking.append(RankRow(rank: k + 2, strategy: names[j], profit: rows[j].stat(.profitNPV), behindBest: comps[k]))
+        ranking.append(RankRow(rank: k + 2, strategy: names[j], profit: rows[j].stat(objective), behindBest: comps[k]))
       }
       var benchmarkRows: [BenchmarkRow] = []
       for b in bench {
@@ -154,7 +160,7 @@ public struct Report: Sendable {
         let xs = members.map { scenarios[$0].assignments[0].value }
         for name in affected {
           guard let j = names.firstIndex(of: name) else { continue }
-          let profit = members.map { column($0, j, .profitNPV) }
+          let profit = members.map { column($0, j, Report.objective) }
           let cost = members.map { column($0, j, .costToServe) }
           let arg = try Analysis.bootstrapArgmax(values: xs, series: profit,
                                                  key: StreamKey(seed: experiment.seed, trial: 0, purpose: .bootstrap, part: sweeps.count))
@@ -183,7 +189,7 @@ public enum Format {
   /// A metric value in its natural unit: shares as %, money in $M, seconds and rates as numbers.
   public static func value(_ x: Double, _ m: Metric) -> String {
     switch m {
-    case .profitNPV, .revenue, .costToServe: return "$" + number(x / 1e6, 2) + "M"
+    case .profitNPV, .revenue, .costToServe, .customerEquity: return "$" + number(x / 1e6, 2) + "M"
     case .retention, .csat, .fcr, .serviceLevel, .abandonment, .churnRate, .agentAttrition, .profitMargin, .complaintRate:
       return number(100 * x, 1) + "%"
     case .nps, .acsi: return number(x, 1)

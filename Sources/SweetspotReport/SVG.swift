@@ -127,7 +127,7 @@ extension Report {
     let left = 90.0, top = 50.0, w = 560.0, h = 330.0
     var c = SVGCanvas(width: left + w + 230, height: top + h + 70)
     let key = sweeps[0].key
-    c.text((left + w) / 2 + 40, 24, "\(experiment.name): profit NPV against \(key)", size: 14, anchor: "middle", weight: "bold")
+    c.text((left + w) / 2 + 40, 24, "\(experiment.name): \(Report.title(Report.objective)) against \(key)", size: 14, anchor: "middle", weight: "bold")
     let xs = sweeps.flatMap(\.values)
     let x0 = xs.min()!, x1 = xs.max()!
     var y0 = sweeps.flatMap { $0.profit.map(\.ciLow) }.min()! / 1e6, y1 = sweeps.flatMap { $0.profit.map(\.ciHigh) }.max()! / 1e6
@@ -147,7 +147,7 @@ extension Report {
       c.text(left - 8, Y(t) + 4, Format.number(t, 1), size: 11, anchor: "end")
     }
     c.text(left + w / 2, top + h + 40, key, size: 12, anchor: "middle")
-    c.text(24, top + h / 2, "profit NPV (million $)", size: 12, anchor: "middle", rotate: -90)
+    c.text(24, top + h / 2, "\(Report.title(Report.objective)) (million $)", size: 12, anchor: "middle", rotate: -90)
     for (k, sw) in sweeps.enumerated() {
       let color = palette[k % palette.count]
       let upper = sw.values.indices.map { (X(sw.values[$0]), Y(sw.profit[$0].ciHigh / 1e6)) }

@@ -114,6 +114,20 @@ import SweetspotQueueing
     #expect(p4 > p0 && p4 > p1, "profit at proactive 0, 0.4, 1: \(p0), \(p4), \(p1)")
   }
 
+  @Test func customerEquityValuesTheCustomersKeptAndDependsLessOnTheHorizonThanProfit() throws {
+    func at(_ weeks: Int) throws -> TrialOutcome { try run(customers: 4000, weeks: weeks) }
+    let short = try at(52), long = try at(156)
+    // Customers kept have positive value: equity exceeds the horizon's profit.
+    #expect(short[.customerEquity] > short[.profitNPV] && long[.customerEquity] > long[.profitNPV])
+    // Profit NPV triples with a tripled horizon; equity, which already counts what customers
+    // will bring, moves far less.
+    let profitChange = long[.profitNPV] / short[.profitNPV], equityChange = long[.customerEquity] / short[.customerEquity]
+    #expect(profitChange > 2.5 && equityChange < 1.5, "profit ×\(profitChange), equity ×\(equityChange)")
+    // CLV uses the contribution at the strategy's price: a 10% price cut lowers it.
+    let cheap = try run(.goodEnough.with { $0.price = 0.9 }, customers: 4000, weeks: 52)
+    #expect(cheap[.clv] < short[.clv])
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1
