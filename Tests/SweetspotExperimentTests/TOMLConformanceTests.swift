@@ -182,7 +182,8 @@ import TOMLKit
         return nil
       }
       if tree.nesting > TOMLParser.maxDepth {
-        #expect(a.description.contains("nested more than"), "\(text.debugDescription): \(a)", sourceLocation: sourceLocation)
+        #expect(a.description.contains("nested more than \(TOMLParser.maxDepth) levels") || a.description.contains("a dotted key of more than \(TOMLParser.maxDepth) parts"),
+                "\(text.debugDescription): \(a)", sourceLocation: sourceLocation)
         return nil
       }
     }
@@ -310,7 +311,7 @@ import TOMLKit
   /// The hand-written cases of TOMLTests.swift, run through both parsers.
   @Test func theHandWrittenCasesAgree() {
     for text in TOMLSpecificationTests.valid + TOMLSpecificationTests.invalid { Self.agree(text) }
-    for (text, _) in TOMLRobustnessTests.invalidNumbers where !text.hasPrefix("1979") { Self.agree("seed = \(text)") }
+    for (text, _) in TOMLRobustnessTests.invalidNumbers { Self.agree("seed = \(text)") }
     for (text, _) in TOMLRobustnessTests.validNumbers { Self.agree("seed = \(text)") }
     for text in TOMLRobustnessTests.tableCases { Self.agree(text) }
   }
@@ -330,6 +331,8 @@ import TOMLKit
     guard case let .accepted(tree) = Self.reference(text) else { Issue.record("toml++ refused \(deep) levels"); return }
     #expect(tree.nesting == deep + 1)
     #expect(Self.ours(text).description.contains("nested more than"))
+    let longKey = Array(repeating: "k", count: TOMLParser.maxDepth + 1).joined(separator: ".") + " = 1"
+    #expect(Self.reference(longKey).isAccepted && Self.agree(longKey) == nil)
     let within = "a = " + String(repeating: "[", count: deep - 2) + String(repeating: "]", count: deep - 2)
     #expect(Self.agree(within)?.isAccepted == true)
   }
