@@ -25,6 +25,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    // Test only: a conforming TOML 1.0 parser (toml++) to test ours against, differentially.
+    // No product or library target depends on it, so `swift build --product sweetspot` never builds it.
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -67,7 +70,8 @@ let package = Package(
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
-    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
+    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics",
+                                                                 .product(name: "TOMLKit", package: "TOMLKit")]),
     // Golden/ holds the golden report and its experiment, read by path (#filePath), not bundled.
     .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"],
                 exclude: ["Golden"]),

@@ -93,3 +93,15 @@ public struct Experiment: Sendable {
     }
   }
 }
+
+extension Experiment {
+  /// A strategy or market name can go into the result CSV files as it is: no comma, quote or
+  /// control character (the CSV writer does not quote).
+  public static func isCSVSafeName(_ name: String) -> Bool {
+    !name.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }
+  }
+
+  static func csvUnsafeNameMessage(_ kind: String, _ name: String) -> String {
+    "the \(kind) name '\(escapingControlCharacters(name))' cannot go into the result CSV files; names may not hold commas, double quotes or control characters"
+  }
+}

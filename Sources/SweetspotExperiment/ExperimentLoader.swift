@@ -35,16 +35,24 @@ public enum ExperimentLoader {
       if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) { value = .string(text) }
       else { throw ExperimentError(file: "--set", key: key, message: "'\(text)' is not a value: \(error.message)") }
     }
-    set(path[...], value, in: &doc)
+    set(path, value, in: &doc)
   }
 
-  private static func set(_ path: ArraySlice<String>, _ v: TOMLValue, in t: inout TOMLTable) {
-    let head = path.first!
-    if path.count == 1 { t.set(head, v, line: 0); return }
-    var child: TOMLTable
-    if case let .table(existing)? = t[head] { child = existing } else { child = TOMLTable() }
-    set(path.dropFirst(), v, in: &child)
-    t.set(head, .table(child), line: t.entry(head)?.line ?? 0)
+  /// Sets `path` (not empty) to `v`, making or replacing tables on the way. Iterative, so no
+  /// recursion depth depends on the key, whatever `Overrides.check` let through.
+  static func set(_ path: [String], _ v: TOMLValue, in root: inout TOMLTable) {
+    guard let leaf = path.last else { return }
+    // tables[k]: the table at path[0 ..< k], as it is now (a new one where there is none).
+    var tables = [root]
+    for key in path.dropLast() {
+      if case let .table(existing)? = tables[tables.count - 1][key] { tables.append(existing) } else { tables.append(TOMLTable()) }
+    }
+    tables[tables.count - 1].set(leaf, v, line: 0)
+    for k in stride(from: path.count - 2, through: 0, by: -1) {
+      let child = tables.removeLast()
+      tables[k].set(path[k], .table(child), line: tables[k].entry(path[k])?.line ?? 0)
+    }
+    root = tables[0]
   }
 
   // MARK: Resolution
@@ -150,6 +158,9 @@ public enum ExperimentLoader {
       guard case let .table(t) = e.value else { throw err(e.line, "strategy", "expected tables [strategy.NAME]") }
       for s in t.entries {
         guard case let .table(body) = s.value else { throw err(s.line, "strategy.\(s.key)", "expected a table") }
+        if !Experiment.isCSVSafeName(s.key) {
+          throw err(s.line, "strategy.\(escapingControlCharacters(s.key))", Experiment.csvUnsafeNameMessage("strategy", s.key))
+        }
         let prefix = "strategy.\(s.key)."
         try unknownKeys(body, allowed: ["base", "description", "controller"] + Fields.levers.map(\.name), prefix: prefix, file: file)
         var baseName = Strategy.named(s.key) != nil ? s.key : "good-enough"
@@ -182,6 +193,9 @@ public enum ExperimentLoader {
       guard case let .table(t) = e.value else { throw err(e.line, "market", "expected tables [market.NAME]") }
       for m in t.entries {
         guard case let .table(body) = m.value else { throw err(m.line, "market.\(m.key)", "expected a table") }
+        if !Experiment.isCSVSafeName(m.key) {
+          throw err(m.line, "market.\(escapingControlCharacters(m.key))", Experiment.csvUnsafeNameMessage("market", m.key))
+        }
         let prefix = "market.\(m.key)."
         try unknownKeys(body, allowed: ["base"] + Fields.market.map(\.name), prefix: prefix, file: file)
         var baseName = Market.named(m.key) != nil ? m.key : "competitive"

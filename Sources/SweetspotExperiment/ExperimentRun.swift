@@ -171,8 +171,12 @@ public enum ExperimentRunner {
   /// hold exactly the shard's rows. Refuses shards of different experiments, seeds, versions or
   /// shard counts, and a set with a shard missing or repeated; the merged table then holds every
   /// scenario × strategy × trial row exactly once. The common-random-numbers measurement is
-  /// taken on the merged table, as an unsharded run takes it.
-  public static func merge(_ dirs: [URL], into out: URL, toolVersion: String, threads: Int = 1) throws -> RunReport {
+  /// taken on the merged table, as an unsharded run takes it. `whileLocked` runs after the result
+  /// files are written, with `out` still locked (to write the reports, as `run` does). A merge
+  /// killed after its manifest is finished by the same merge again: `out` then holds the complete
+  /// merge of these shards, which is verified, and `whileLocked` runs again.
+  public static func merge(_ dirs: [URL], into out: URL, toolVersion: String, threads: Int = 1,
+                           whileLocked: () throws -> Void = {}) throws -> RunReport {
     guard !dirs.isEmpty else { throw ExperimentError(file: "merge", message: "name at least one shard folder") }
     let parts = try dirs.map { d throws in try FinishedRun(d) }
     let first = parts[0]
@@ -210,6 +214,18 @@ public enum ExperimentRunner {
     let dir = RunDirectory(out)
     let lock = try dir.lock()
     defer { withExtendedLifetime(lock) {} }
+    if FileManager.default.fileExists(atPath: dir.manifest.path) {
+      // Killed after the manifest, before the reports: verify the merge and finish it.
+      let finished = try FinishedRun(out)
+      guard finished.manifest["merged_from"] != nil, finished.experiment.configurationHash == experiment.configurationHash,
+            finished.shard == .whole, finished.version == toolVersion else {
+        throw ExperimentError(file: out.path, message: "already holds a complete run; choose another --out or remove it")
+      }
+      try whileLocked()
+      var report = RunReport(directory: out, items: runner.items.count, rows: finished.table.rows.count, elapsed: 0, customerWeeksPerSecond: 0, crn: nil)
+      report.wasComplete = true
+      return report
+    }
     _ = try dir.prepare(.merge, fingerprint: "merge\n" + experiment.configurationHash)
     var options = RunOptions(threads: threads, directory: out, toolVersion: toolVersion, gitCommit: first.manifest["git_commit"] as? String,
                              overrides: first.manifest["overrides"] as? [String] ?? [], fileHash: first.manifest["file_sha256"] as? String ?? "")
@@ -220,6 +236,7 @@ public enum ExperimentRunner {
     let manifest = manifestJSON(experiment, options: options, started: Date(), ended: Date(), elapsed: 0, items: runner.items.count,
                                 computed: 0, throughput: 0, crn: crn, mergedFrom: parts.map(\.directory.path), files: files)
     try dir.finish(files: files, manifest: manifest.rendered() + "\n")
+    try whileLocked()
     return RunReport(directory: out, items: runner.items.count, rows: table.rows.count, elapsed: 0, customerWeeksPerSecond: 0, crn: crn)
   }
 }

@@ -75,14 +75,12 @@ public struct Runner: Sendable {
   /// or whose result table would not fit in memory (with the figures), so a run never dies of an
   /// allocation failure hours in. `validate` calls it too.
   public static func checkResources(_ e: Experiment, shard: Shard = .whole) throws(ExperimentError) {
-    func unsafe(_ name: String) -> Bool {
-      name.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }
+    // The loader refuses such names with their line; this covers experiments made in code.
+    for s in e.strategies where !Experiment.isCSVSafeName(s.name) {
+      throw ExperimentError(file: e.file, key: "strategy", message: Experiment.csvUnsafeNameMessage("strategy", s.name))
     }
-    for s in e.strategies where unsafe(s.name) {
-      throw ExperimentError(file: e.file, key: "strategy", message: "the name '\(escapingControlCharacters(s.name))' cannot go into the result CSV files; names may not hold commas, quotes or control characters")
-    }
-    for m in e.markets where unsafe(m.name) {
-      throw ExperimentError(file: e.file, key: "market", message: "the name '\(escapingControlCharacters(m.name))' cannot go into the result CSV files; names may not hold commas, quotes or control characters")
+    for m in e.markets where !Experiment.isCSVSafeName(m.name) {
+      throw ExperimentError(file: e.file, key: "market", message: Experiment.csvUnsafeNameMessage("market", m.name))
     }
     let scenarios = Double(e.markets.count) * e.sweeps.reduce(1.0) { $0 * Double($1.values.count) }
     if scenarios > Double(Experiment.maxScenarios) {

@@ -278,6 +278,10 @@ public struct TOMLParser {
       advance()
     }
     if s.isEmpty { throw error("expected a value, found \(peek.map(shown) ?? "the end of the text")") }
+    // A time (`07:32:00`) or the time of a date-time: valid TOML that no experiment key takes.
+    if peek == ":" && s.allSatisfy({ isASCIIAlphanumeric($0) || $0 == "-" }) {
+      throw TOMLError(line: startLine, column: startColumn, message: "'\(shown(String(s)))…' is a date or time: dates and times are not supported")
+    }
     switch Self.number(String(s)) {
     case let .success(v): return v
     case let .failure(why):

@@ -9,9 +9,11 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Report a finished run: strategies compared, industry benchmarks, Win4, sweeps, and the answer.",
     discussion: """
-      Writes the report to stdout (or --out FILE) in one format. `sweetspot run` already writes \
-      report.md, report.csv, report.json, report.tex and SVG figures into each run folder; use \
-      this command for another industry, another benchmark file or another format.
+      Writes the report to stdout (or --out FILE) in one format. `sweetspot run` and \
+      `sweetspot merge` already write report.md, report.csv, report.json, report.tex and the \
+      figure-*.svg files into each run folder; use this command for another industry, another \
+      benchmark file or another format. With --write, it writes those files into the run folder \
+      again (atomically, holding the folder's lock), byte-identical to what the run wrote.
 
       Industries in the built-in benchmarks: all, retail, financial, software, healthcare, \
       business-services, telecom, airlines (metrics without an industry figure use "all").
@@ -26,13 +28,25 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A benchmark file replacing the built-in one (same format as benchmarks/industry/industry.toml).", valueName: "file"))
   var benchmarks: String?
 
-  @Option(help: "Output format: md, csv, json or latex.")
-  var format: String = "md"
+  @Option(help: "Output format: md, csv, json or latex (default: md).")
+  var format: String?
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
+  @Flag(help: "Write every report format and the figures into the run folder, as `run` writes them (built-in benchmarks, industry all).")
+  var write = false
+
   func run() throws {
+    if write {
+      let given = [("--format", format != nil), ("--out", out != nil), ("--industry", industry != "all"), ("--benchmarks", benchmarks != nil)]
+      if let (option, _) = given.first(where: \.1) {
+        throw InputError("--write regenerates the files `run` writes (all formats, built-in benchmarks, industry all) and takes no \(option); without --write, report writes one format to stdout or --out")
+      }
+      try regenerate()
+      return
+    }
+    let format = self.format ?? "md"
     if let out {
       var isDirectory: ObjCBool = false
       if out.isEmpty { throw InputError("--out is empty; name a file for the report") }
@@ -61,6 +75,23 @@ struct ReportCommand: ParsableCommand {
   }
 }
 
+extension ReportCommand {
+  /// `--write`: the reports and figures of a finished run, written into its folder while holding
+  /// the folder's lock, by the code path `run` and `merge` use.
+  func regenerate() throws {
+    let dir = URL(fileURLWithPath: directory)
+    let folder = RunDirectory(dir)
+    // Not a finished run: say so without creating the folder or leaving a lock file in it.
+    if !FileManager.default.fileExists(atPath: folder.manifest.path) { _ = try FinishedRun(dir) }
+    let benchmarks = try loadBenchmarks(nil)
+    let lock = try folder.lock()
+    defer { withExtendedLifetime(lock) {} }
+    let written = try writeReports(into: dir, benchmarks: benchmarks)
+    printError("\(directory): reports and figures rewritten (\(written.files.joined(separator: ", ")))")
+    print(directory)
+  }
+}
+
 /// The built-in benchmarks, or a replacement file.
 func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
   guard let file else { return try IndustryBenchmarks.load(text: DefaultBenchmarks.text, file: DefaultBenchmarks.file) }
@@ -70,14 +101,16 @@ func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
   return try IndustryBenchmarks.load(text: text, file: file)
 }
 
-/// Writes every report format and the figures into a run folder; returns report.md's path.
+/// Writes every report format and the figures into a run folder (`run`, `merge` and
+/// `report --write` all call it, so what they write is the same); returns report.md's path, the
+/// answer paragraph and the names of the files written.
 @discardableResult
-func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String) {
+func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String]) {
   let report = try Report.build(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
   var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex),
                ("figure-kpis.svg", report.kpiFigure), ("figure-win4.svg", report.win4Figure)]
   if let sweep = report.sweepFigure { files.append(("figure-sweep.svg", sweep)) }
   for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
-  return (dir.appendingPathComponent("report.md"), report.answer)
+  return (dir.appendingPathComponent("report.md"), report.answer, files.map(\.0))
 }

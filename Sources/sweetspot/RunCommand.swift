@@ -96,7 +96,7 @@ struct Run: ParsableCommand {
         printErrorInline("\(experiment.name): \(p.done)/\(p.total) work items (\(Int(100 * Double(p.done) / Double(max(p.total, 1))))%), \(fixed(rate, 2))/s, ETA \(clock(left))   ")
       }, whileLocked: {
         if progress { printErrorInline("\n") }
-        if shardValue == .whole { reportFile = try writeReports(into: dir, benchmarks: benchmarks) }
+        if shardValue == .whole { let w = try writeReports(into: dir, benchmarks: benchmarks); reportFile = (w.path, w.answer) }
       })
       if let reportFile { index.append((experiment.name, experiment.question, reportFile.path, reportFile.answer)) }
       if report.wasComplete {

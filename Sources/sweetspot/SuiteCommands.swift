@@ -66,8 +66,9 @@ struct Merge: ParsableCommand {
     discussion: """
       Verifies every shard first (its manifest's configuration, trials.csv's checksum, and that it \
       holds exactly its own scenario × strategy × trial rows) and refuses shards of different \
-      experiments, seeds or versions, and incomplete or repeated sets. An interrupted merge is \
-      finished by running the same merge again.
+      experiments, seeds or versions, and incomplete or repeated sets. Writes the result files, \
+      reports and figures an unsharded run writes, byte-identical to it (only manifest.json \
+      differs). An interrupted merge is finished by running the same merge again.
       """)
 
   @Argument(help: ArgumentHelp("Result folders of the shards.", valueName: "dir"))
@@ -79,8 +80,17 @@ struct Merge: ParsableCommand {
   func run() throws {
     if out.isEmpty { throw InputError("--out is empty; name a folder for the merged run") }
     if let empty = directories.first(where: \.isEmpty) { throw InputError("a shard folder name is empty ('\(empty)')") }
-    let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out),
-                                            toolVersion: Sweetspot.version, threads: activeProcessorCount())
+    let dir = URL(fileURLWithPath: out)
+    let benchmarks = try loadBenchmarks(nil)
+    // The reports are written while the folder is still locked, as `run` writes them.
+    let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: dir,
+                                            toolVersion: Sweetspot.version, threads: activeProcessorCount(),
+                                            whileLocked: { try writeReports(into: dir, benchmarks: benchmarks) })
+    if report.wasComplete {
+      printError("\(out): already a complete merge of these shards (\(report.rows) trial rows, verified); reports rewritten")
+      print(out)
+      return
+    }
     printError("merged \(directories.count) shard\(directories.count == 1 ? "" : "s"): \(report.rows) trial rows → \(out)")
     print(out)
   }

@@ -49,6 +49,64 @@ import Foundation
     #expect(notARun.status == 2 && notARun.stderr.contains("has no manifest.json"))
   }
 
+  /// The report and figure files of a run folder, by name.
+  func reportFiles(_ dir: String) throws -> [String: Data] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent(dir).path)
+      .filter { ($0.hasPrefix("report.") || $0.hasPrefix("figure-")) }
+    return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: work.appendingPathComponent("\(dir)/\($0)"))) })
+  }
+
+  @Test func reportWriteRegeneratesWhatTheRunWroteByteForByte() throws {
+    #expect(try run(["run", "tiny.toml", "--out", "one", "--quiet"]).status == 0)
+    let written = try reportFiles("one")
+    #expect(written.keys.sorted() == ["figure-kpis.svg", "figure-sweep.svg", "figure-win4.svg", "report.csv", "report.json", "report.md", "report.tex"])
+    for name in written.keys { try FileManager.default.removeItem(at: work.appendingPathComponent("one/\(name)")) }
+    // A damaged copy is replaced too, not kept.
+    try "edited".write(to: work.appendingPathComponent("one/report.md"), atomically: true, encoding: .utf8)
+    let r = try run(["report", "one", "--write"])
+    #expect(r.status == 0 && r.stdout == "one\n", "\(r.stderr)")
+    #expect(try reportFiles("one") == written)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("one").path).allSatisfy { !$0.contains(".tmp-") })
+  }
+
+  @Test func reportWriteRefusesOtherOptionsShardsNonRunsAndALockedFolder() throws {
+    #expect(try run(["run", "tiny.toml", "--out", "one", "--quiet"]).status == 0)
+    for extra in [["--format", "md"], ["--out", "x.md"], ["--industry", "retail"], ["--benchmarks", "b.toml"]] {
+      let r = try run(["report", "one", "--write"] + extra)
+      #expect(r.status == 2 && r.stderr.contains("takes no \(extra[0])"), "\(r.stderr)")
+    }
+    let none = try run(["report", "nothing", "--write"])
+    #expect(none.status == 2 && none.stderr.contains("has no manifest.json"))
+    #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("nothing").path))  // not created
+    #expect(try run(["run", "tiny.toml", "--shard", "1/2", "--out", "s1", "--quiet"]).status == 0)
+    let shard = try run(["report", "s1", "--write"])
+    #expect(shard.status == 2 && shard.stderr.contains("holds one shard"))
+    #expect(try reportFiles("s1").isEmpty)
+    let fd = open(work.appendingPathComponent("one/.sweetspot.lock").path, O_RDWR | O_CREAT, 0o644)
+    #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+    let busy = try run(["report", "one", "--write"])
+    #expect(busy.status == 1 && busy.stderr.contains("another sweetspot run or merge is writing to this folder"), "\(busy.stderr)")
+    close(fd)
+  }
+
+  @Test func mergeWritesTheReportsAndFiguresOfTheUnshardedRun() throws {
+    #expect(try run(["run", "tiny.toml", "--out", "whole", "--quiet"]).status == 0)
+    #expect(try run(["run", "tiny.toml", "--shard", "1/2", "--out", "s1", "--quiet"]).status == 0)
+    #expect(try run(["run", "tiny.toml", "--shard", "2/2", "--out", "s2", "--quiet"]).status == 0)
+    #expect(try run(["merge", "s2", "s1", "--out", "merged"]).status == 0)
+    let whole = try reportFiles("whole")
+    #expect(whole.count == 7)
+    #expect(try reportFiles("merged") == whole)
+    // A merge killed after its manifest, before its reports: the same merge finishes it.
+    try FileManager.default.removeItem(at: work.appendingPathComponent("merged/figure-win4.svg"))
+    let again = try run(["merge", "s1", "s2", "--out", "merged"])
+    #expect(again.status == 0 && again.stderr.contains("reports rewritten"), "\(again.stderr)")
+    #expect(try reportFiles("merged") == whole)
+    // A complete unsharded run is not a merge of these shards: refused, as before.
+    let onto = try run(["merge", "s1", "s2", "--out", "whole"])
+    #expect(onto.status == 2 && onto.stderr.contains("already holds a complete run"), "\(onto.stderr)")
+  }
+
   @Test func theBuiltInBenchmarksAreTheShippedFile() throws {
     let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("benchmarks/industry/industry.toml")

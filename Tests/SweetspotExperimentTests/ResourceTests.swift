@@ -50,11 +50,44 @@ import Testing
     #expect(refusal(text) == "r.toml: sweep: markets × sweep values give 160801 scenarios; at most 100000")
   }
 
-  @Test func namesThatCannotGoIntoCSVAreRefusedBeforeRunning() {
+  @Test func namesThatCannotGoIntoCSVAreRefusedByTheLoaderWithTheirLine() {
     let strategy = refusal("name = \"x\"\nstrategies = [\"good-enough\", \"a,b\"]\n[strategy.\"a,b\"]\nbase = \"good-enough\"\n")
-    #expect(strategy.contains("strategy: the name 'a,b' cannot go into the result CSV files"), "\(strategy)")
+    #expect(strategy == "r.toml:3: strategy.a,b: the strategy name 'a,b' cannot go into the result CSV files; names may not hold commas, double quotes or control characters", "\(strategy)")
     let market = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\nmarkets = [\"m\\nx\"]\n[market.\"m\\nx\"]\nbase = \"monopoly\"\n")
-    #expect(market.contains("market: the name 'm\\nx' cannot go into the result CSV files"), "\(market)")
+    #expect(market.hasPrefix("r.toml:4: market.m\\nx: the market name 'm\\nx' cannot go into the result CSV files"), "\(market)")
+    // Refused even when not listed (the table alone is a mistake), and through --set.
+    let unlisted = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\n[strategy.'q\"t']\n")
+    #expect(unlisted.hasPrefix("r.toml:3: strategy.q\"t: the strategy name 'q\"t' cannot"), "\(unlisted)")
+    let set = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\n", overrides: ["market.a\u{7}b.base=monopoly"])
+    #expect(set.hasPrefix("--set: market.a\\u{7}b: the market name 'a\\u{7}b' cannot"), "\(set)")
+  }
+
+  @Test func namesThatCannotGoIntoCSVAreRefusedByTheRunnerToo() throws {
+    var e = try ExperimentLoader.load(text: "name = \"x\"\nstrategies = [\"good-enough\"]", file: "r.toml")
+    e.strategies[0].name = "a,b"
+    do {
+      try Runner.checkResources(e)
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "r.toml: strategy: the strategy name 'a,b' cannot go into the result CSV files; names may not hold commas, double quotes or control characters")
+    }
+    #expect(Experiment.isCSVSafeName("good-enough_2 é") && !Experiment.isCSVSafeName("a\u{7F}"))
+  }
+
+  @Test func setWalksAKeyOfAnyDepthWithoutRecursion() {
+    // Overrides.check caps --set keys at 64 parts; the walk itself holds for any depth. (Not
+    // 100,000: Swift releases a nested enum recursively, so such a tree would overflow the stack
+    // when this test drops it, whoever built it.)
+    let n = 10_000
+    var doc = TOMLTable()
+    ExperimentLoader.set(Array(repeating: "a", count: n), .integer(7), in: &doc)
+    ExperimentLoader.set(["a", "b"], .bool(true), in: &doc)
+    var depth = 0
+    var value = TOMLValue.table(doc)
+    while case let .table(t) = value, let next = t["a"] { depth += 1; value = next }
+    #expect(depth == n && value == .integer(7))
+    guard case let .table(top)? = doc["a"] else { Issue.record("no table a"); return }
+    #expect(top["b"] == .bool(true) && top.keys == ["a", "b"])
   }
 
   @Test func aShardCountBeyondTheTrialsIsRefusedNotATrap() throws {

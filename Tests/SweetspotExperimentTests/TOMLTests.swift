@@ -137,7 +137,8 @@ import Testing
     Self.rejects("a = 1\n\u{FEFF}b = 2", mentioning: "expected a key, found U+FEFF")
   }
 
-  @Test(arguments: [
+  /// Invalid numbers and what the message says (TOMLConformanceTests runs them through toml++ too).
+  static let invalidNumbers: [(String, String)] = [
     ("1__2", "'_' may only sit between digits"), ("_123", "'_' may only sit between digits"), ("123_", "'_' may only sit between digits"),
     ("007", "leading zeros"), ("00", "leading zeros"), ("-01", "leading zeros"), ("0_0", "leading zeros"), ("01.5", "leading zeros"),
     ("0x1p-1", "hexadecimal floats"), ("+0x10", "no sign is allowed before 0x"), ("0X10", "not a number"), ("0x", "0x needs hex digits"),
@@ -146,41 +147,40 @@ import Testing
     ("1_.5", "'_' may only sit between digits"), ("1e_5", "exponent needs digits"), ("1.5.2", "not a number"),
     ("9223372036854775808", "out of range for a 64-bit integer"), ("0x8000000000000000", "out of range"), ("1e400", "out of range for a 64-bit float"),
     ("1979-05-27", "dates and times are not supported"), ("infinity", "not a number"), ("truee", "not a number"),
-  ])
+  ]
+
+  @Test(arguments: invalidNumbers)
   func invalidNumbersAreRejected(text: String, mentions: String) {
     Self.rejects("seed = \(text)", mentioning: mentions)
   }
 
-  @Test func validNumbersParse() throws {
-    let cases: [(String, TOMLValue)] = [
+  static let validNumbers: [(String, TOMLValue)] = [
       ("0x10", .integer(16)), ("0xDEAD_beef", .integer(0xDEAD_BEEF)), ("0x00ff", .integer(255)), ("0o17", .integer(15)),
       ("0b1_01", .integer(5)), ("1_000", .integer(1000)), ("+0", .integer(0)), ("-0", .integer(0)), ("+17", .integer(17)),
       ("9223372036854775807", .integer(.max)), ("-9223372036854775808", .integer(.min)), ("0x7fffffffffffffff", .integer(.max)),
       ("0.5", .float(0.5)), ("-0.0", .float(-0.0)), ("1e5", .float(1e5)), ("1E+05", .float(1e5)), ("6.626e-34", .float(6.626e-34)),
       ("1_2.3_4e0_1", .float(123.4)), ("0e0", .float(0)), ("-inf", .float(-.infinity)),
-    ]
-    for (text, expected) in cases {
+  ]
+
+  @Test func validNumbersParse() throws {
+    for (text, expected) in Self.validNumbers {
       let t = try TOMLParser.parse("seed = \(text)")
       #expect(t["seed"] == expected, "\(text)")
     }
     if case let .float(x)? = try TOMLParser.parse("x = -nan")["x"] { #expect(x.isNaN) } else { Issue.record("nan") }
   }
 
-  @Test func tablesAreDefinedOnceAndInlineTablesAreClosed() throws {
-    Self.rejects("a = {b = 1}\n[a]", mentioning: "inline table")
-    Self.rejects("a = {b = 1}\n[a.c]", mentioning: "inline table, which cannot be extended")
-    Self.rejects("a = {b = 1}\na.c = 2", mentioning: "inline table, which cannot be extended")
-    Self.rejects("a = {b = {c = 1}, b.d = 2}", mentioning: "inline table, which cannot be extended")
-    Self.rejects("[x]\na = {b = 1}\n[x.a.c]", mentioning: "inline table")
-    Self.rejects("a.b = 1\n[a]", mentioning: "defined twice (already by dotted keys)")
-    Self.rejects("[a]\nb.c = 1\n[a.b]", mentioning: "defined twice")
-    Self.rejects("[a.b.c]\nz = 9\n[a]\nb.c.t = 1", mentioning: "a dotted key cannot add to it")
-    Self.rejects("[[a]]\n[a]", mentioning: "is an array of tables")
-    Self.rejects("[a.b]\n[a]\n[a]", mentioning: "defined twice")
-    Self.rejects("a = 1\n[a.b]", mentioning: "already an integer, not a table")
-    Self.rejects("a = {b = 1,}", mentioning: "expected a key")
-    // Valid: a super-table after its sub-table, sub-tables of dotted tables, arrays of tables.
-    let t = try TOMLParser.parse("""
+  /// The documents of the table, key and string tests below, valid and invalid, for
+  /// TOMLConformanceTests (which runs them through toml++ too).
+  static let tableCases: [String] = [
+    "a = []\na.\"#last\".b = 1", "a = []\n[a.\"#last\"]", "a = []\n[[a]]", "a = [{}]\n[[a]]",
+    "a = {b = 1}\n[a]", "a = {b = 1}\n[a.c]", "a = {b = 1}\na.c = 2", "a = {b = {c = 1}, b.d = 2}", "[x]\na = {b = 1}\n[x.a.c]",
+    "a.b = 1\n[a]", "[a]\nb.c = 1\n[a.b]", "[a.b.c]\nz = 9\n[a]\nb.c.t = 1", "[[a]]\n[a]", "[a.b]\n[a]\n[a]", "a = 1\n[a.b]",
+    "a = {b = 1,}", validTables, strings, "a = \"\u{301}\"", "a = \"x\u{7}y\"", "a = 1 # bell\u{7}", "a = \"\\e\"",
+    "a = \"\"\"x\"\"\"\"\"\"", "\"\"\"k\"\"\" = 1", "ключ = 1", "a = 1\nb\n= 2", "\"a\\nb\" = 1\n\"a\\nb\" = 2",
+  ]
+
+  static let validTables = """
       [x.y]
       z = 1
       [x]
@@ -198,7 +198,34 @@ import Testing
       [a.sub]
       m = 2
       i = {p.q = 1, p.r = 2}
-      """)
+      """
+
+  static let strings = #"""
+      a = "\u0301x"
+      b = "\b\f\t\"\\\U0001F600"
+      c = '''
+      raw \n 'quoted' ''text'''''
+      d = """x""""
+      e = """\
+          joined \
+          line"""
+      """#
+
+  @Test func tablesAreDefinedOnceAndInlineTablesAreClosed() throws {
+    Self.rejects("a = {b = 1}\n[a]", mentioning: "inline table")
+    Self.rejects("a = {b = 1}\n[a.c]", mentioning: "inline table, which cannot be extended")
+    Self.rejects("a = {b = 1}\na.c = 2", mentioning: "inline table, which cannot be extended")
+    Self.rejects("a = {b = {c = 1}, b.d = 2}", mentioning: "inline table, which cannot be extended")
+    Self.rejects("[x]\na = {b = 1}\n[x.a.c]", mentioning: "inline table")
+    Self.rejects("a.b = 1\n[a]", mentioning: "defined twice (already by dotted keys)")
+    Self.rejects("[a]\nb.c = 1\n[a.b]", mentioning: "defined twice")
+    Self.rejects("[a.b.c]\nz = 9\n[a]\nb.c.t = 1", mentioning: "a dotted key cannot add to it")
+    Self.rejects("[[a]]\n[a]", mentioning: "is an array of tables")
+    Self.rejects("[a.b]\n[a]\n[a]", mentioning: "defined twice")
+    Self.rejects("a = 1\n[a.b]", mentioning: "already an integer, not a table")
+    Self.rejects("a = {b = 1,}", mentioning: "expected a key")
+    // Valid: a super-table after its sub-table, sub-tables of dotted tables, arrays of tables.
+    let t = try TOMLParser.parse(Self.validTables)
     guard case let .table(x)? = t["x"], case let .table(fruit)? = t["fruit"], case let .table(apple)? = fruit["apple"],
           case let .array(items)? = t["a"], items.count == 2, case let .table(second) = items[1],
           case let .table(sub)? = second["sub"], case let .table(i)? = sub["i"], case let .table(p)? = i["p"] else {
@@ -209,16 +236,7 @@ import Testing
   }
 
   @Test func stringsFollowTOML() throws {
-    let t = try TOMLParser.parse(#"""
-      a = "\u0301x"
-      b = "\b\f\t\"\\\U0001F600"
-      c = '''
-      raw \n 'quoted' ''text'''''
-      d = """x""""
-      e = """\
-          joined \
-          line"""
-      """#)
+    let t = try TOMLParser.parse(Self.strings)
     #expect(t["a"] == .string("\u{301}x"))
     #expect(t["b"] == .string("\u{8}\u{C}\t\"\\\u{1F600}"))
     #expect(t["c"] == .string("raw \\n 'quoted' ''text''"))
