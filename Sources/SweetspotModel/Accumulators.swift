@@ -144,7 +144,7 @@ struct Accumulators {
     o[.win4CustomersWin] = csat >= sc.customersCSAT ? 1 : 0
     o[.win4EmployeesWin] = burnout <= sc.employeesBurnout && attrition <= sc.employeesAttrition ? 1 : 0
     o[.win4CompanyWin] = aliveEnd >= sc.companyGrowth * Double(n0) ? 1 : 0
-    o[.win4OwnersWin] = margin >= sc.ownersMargin ? 1 : 0
+    o[.win4OwnersWin] = margin >= sc.ownersMarginShare * w.grossMargin ? 1 : 0
 
     // TARP: retention over `Metric.tarpWindowWeeks` after the first problem's outcome, by
     // outcome class (a metric definition, not a behavioural constant).

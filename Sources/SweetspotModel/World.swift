@@ -282,17 +282,22 @@ public struct ControllerPolicy: Sendable, Equatable {
   public init() {}
 }
 
-/// Thresholds at which a Win4 party (seed 004) wins.
+/// Thresholds at which a Win4 party (seed 004) wins, from external references where one exists
+/// (typical industry CSAT and attrition, facts §1c), never from a strategy's own result.
 public struct Scorecard: Sendable, Equatable {
   /// Customers win at CSAT (top-2-box share) at or above this.
   public var customersCSAT = 0.80
   /// Employees win at mean burnout and annual attrition at or below these.
   public var employeesBurnout = 0.45
-  public var employeesAttrition = 0.45
+  public var employeesAttrition = 0.38
   /// The company wins when its customer base ends at least this multiple of the start.
   public var companyGrowth = 1.0
-  /// Owners win at a profit margin at or above this.
-  public var ownersMargin = 0.33
+  /// Owners win when the profit margin keeps at least this share of the gross margin (after
+  /// service and marketing): a threshold that moves with the market's margin instead of being
+  /// what one strategy earns.
+  public var ownersMarginShare = 0.7
+  /// The strict majority: a party wins a scenario when it wins in more than this share of trials.
+  public static let majority = 0.5
 
   public init() {}
 }

@@ -95,10 +95,10 @@ extension Report {
   }
 
   func win4Sentence(_ s: ScenarioSection) -> String {
-    let allFour = s.win4.filter { $0.parties.allSatisfy { $0.shareWon >= 0.5 } }.map(\.strategy)
-    if !allFour.isEmpty { return "Win4: \(allFour.joined(separator: ", ")) win\(allFour.count == 1 ? "s" : "") for customers, employees, company and owners in most trials." }
-    let most = s.win4.max { a, b in a.parties.filter { $0.shareWon >= 0.5 }.count < b.parties.filter { $0.shareWon >= 0.5 }.count }!
-    let won = most.parties.filter { $0.shareWon >= 0.5 }.map(\.party)
+    let allFour = s.win4.filter { $0.parties.allSatisfy { $0.shareWon > Scorecard.majority } }.map(\.strategy)
+    if !allFour.isEmpty { return "Win4: \(allFour.joined(separator: ", ")) win\(allFour.count == 1 ? "s" : "") for customers, employees, company and owners in more than half the trials." }
+    let most = s.win4.max { a, b in a.parties.filter { $0.shareWon > Scorecard.majority }.count < b.parties.filter { $0.shareWon > Scorecard.majority }.count }!
+    let won = most.parties.filter { $0.shareWon > Scorecard.majority }.map(\.party)
     return "Win4: no strategy wins for all four parties; \(most.strategy) comes closest (\(won.isEmpty ? "none" : won.joined(separator: ", ")))."
   }
 

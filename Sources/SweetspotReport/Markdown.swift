@@ -64,13 +64,14 @@ extension Report {
       md.append("Share of trials in which each party wins (thresholds, `scorecard.*` keys: CSAT ≥ \(pct(sc.customersCSAT)); "
                 + "burnout ≤ \(g(sc.employeesBurnout)) and attrition ≤ \(pct(sc.employeesAttrition))/yr; "
                 + "customers at end ≥ \(sc.companyGrowth == 1 ? "start" : g(sc.companyGrowth) + " × start"); "
-                + "profit margin ≥ \(pct(sc.ownersMargin))), with the mean score.")
+                + "profit margin ≥ \(pct(sc.ownersMarginShare)) of the gross margin, \(pct(sc.ownersMarginShare * experiment.configuration.world.grossMargin))); "
+                + "a party wins when it wins in more than half the trials. Cells: share of trials won; mean score.")
       md.append("")
       md.append("| strategy | customers | employees | company | owners | all four |")
       md.append("|---|---|---|---|---|---|")
       for w in s.win4 {
-        let cells = w.parties.map { "\($0.shareWon >= 0.5 ? "wins" : "loses") (\(Format.number(100 * $0.shareWon, 0))%; \(Format.number($0.score, 3)))" }
-        md.append("| \(w.strategy) | " + cells.joined(separator: " | ") + " | \(w.parties.allSatisfy { $0.shareWon >= 0.5 } ? "yes" : "no") |")
+        let cells = w.parties.map { "\($0.shareWon > Scorecard.majority ? "wins" : "loses") (\(Format.number(100 * $0.shareWon, 0))%; \(Format.number($0.score, 3)))" }
+        md.append("| \(w.strategy) | " + cells.joined(separator: " | ") + " | \(w.parties.allSatisfy { $0.shareWon > Scorecard.majority } ? "yes" : "no") |")
       }
       md.append("")
     }

@@ -23,7 +23,7 @@ extension Report {
                      n(b.benchmark.low), n(b.benchmark.high), b.verdict.rawValue].joined(separator: ","))
       }
       for w in s.win4 { for p in w.parties {
-        rows.append(["win4", q(s.label), w.strategy, p.party, n(p.shareWon), "", "", "", "", "", "", p.shareWon >= 0.5 ? "wins" : "loses", "", "", ""].joined(separator: ","))
+        rows.append(["win4", q(s.label), w.strategy, p.party, n(p.shareWon), "", "", "", "", "", "", p.shareWon > Scorecard.majority ? "wins" : "loses", "", "", ""].joined(separator: ","))
       } }
     }
     for sw in sweeps { for (i, x) in sw.values.enumerated() {

@@ -111,7 +111,7 @@ extension Report {
       c.text(left - 10, y + 25, w.strategy, size: 12, anchor: "end")
       for (k, p) in w.parties.enumerated() {
         let share = p.shareWon
-        let color = share >= 0.5 ? "#2e8b57" : "#c0392b"
+        let color = share > Scorecard.majority ? "#2e8b57" : "#c0392b"
         c.rect(left + Double(k) * cell + 2, y + 2, cell - 4, 36, fill: color, opacity: 0.15 + 0.75 * abs(share - 0.5) * 2, stroke: "#999")
         c.text(left + Double(k) * cell + cell / 2, y + 25, Format.number(100 * share, 0) + "%", size: 13, anchor: "middle", weight: "bold")
       }

@@ -183,7 +183,7 @@ import Foundation
     for k in ["name", "seed", "trials", "weeks", "markets", "population.size", "population.scale", "queue.mode", "sweep.key",
               "strategy.NAME.price", "market.NAME.switching_cost", "world.churn_attitude_slope", "world.fcr_base",
               "segment.premium.expectation", "population.expectation_concentration", "controller.churn_tolerance",
-              "scorecard.owners_margin", "world.burnout_occupancy_knee"] {
+              "scorecard.owners_margin_share", "world.burnout_occupancy_knee"] {
       #expect(keys.contains(k), "sweetspot keys --json lacks \(k)")
     }
     #expect(!keys.contains("world.product_quality"), "world.product_quality was a dead key")

@@ -91,7 +91,7 @@ import SweetspotModel
     ("unknown segment", "[segment.premum]\nexpectation = 0.8", [], "t.toml:3: segment.premum: unknown segment (did you mean 'premium'?)"),
     ("segment value out of range", "[segment.premium]\nexpectation = 1.2", [], "t.toml:4: segment.premium.expectation: 1.2 is out of range"),
     ("controller key", "[controller]\nchurn_tolerance = 0.5", [], "t.toml:4: controller.churn_tolerance: 0.5 is out of range; allowed: a multiple in [1, 3]"),
-    ("scorecard key", "[scorecard]\nowners_margin = 2", [], "t.toml:4: scorecard.owners_margin: 2 is out of range"),
+    ("scorecard key", "[scorecard]\nowners_margin_share = 2", [], "t.toml:4: scorecard.owners_margin_share: 2 is out of range"),
     ("a key swept twice", "[[sweep]]\nkey = \"world.retry_probability\"\nvalues = [0.5]\n[[sweep]]\nkey = \"world.retry_probability\"\nvalues = [0.6]", [],
      "sweep.key: 'world.retry_probability' is swept twice"),
     ("a sweep grid whose end is out of range, before counting", "[[sweep]]\nkey = \"world.gross_margin\"\nfrom = 0\nto = 1e30\nstep = 1", [],
@@ -115,7 +115,7 @@ import SweetspotModel
       [controller]
       acquisition_tolerance = 0.95
       [scorecard]
-      owners_margin = 0.3
+      owners_margin_share = 0.6
       [[sweep]]
       key = "segment.*.weekly_revenue"
       values = [9, 11]
@@ -124,13 +124,13 @@ import SweetspotModel
     let w = e.configuration.world
     #expect(w.heterogeneity.expectationConcentration == 30 && w.intentionToBehaviour == 0.5)
     #expect(w.profile(.premium).expectation == 0.82 && w.profile(.convenience).patienceSeconds == 100)
-    #expect(w.controller.acquisitionTolerance == 0.95 && w.scorecard.ownersMargin == 0.3)
+    #expect(w.controller.acquisitionTolerance == 0.95 && w.scorecard.ownersMarginShare == 0.6)
     let scenarios = try e.scenarios()
     #expect(scenarios.map { $0.configuration.world.profile(.priceSeeker).weeklyRevenue } == [9, 11])
     #expect(scenarios.allSatisfy { sc in Segment.allCases.allSatisfy { sc.configuration.world.profile($0).weeklyRevenue == sc.assignments[0].value } })
     // The manifest's resolved configuration records every section.
     let resolved = e.resolvedConfiguration.rendered()
-    for key in ["\"expectation_concentration\": 30", "\"intention_to_behaviour\": 0.5", "\"acquisition_tolerance\": 0.95", "\"owners_margin\": 0.3"] {
+    for key in ["\"expectation_concentration\": 30", "\"intention_to_behaviour\": 0.5", "\"acquisition_tolerance\": 0.95", "\"owners_margin_share\": 0.6"] {
       #expect(resolved.contains(key), "manifest lacks \(key)")
     }
   }

@@ -128,6 +128,17 @@ import SweetspotQueueing
     #expect(cheap[.clv] < short[.clv])
   }
 
+  @Test func win4ThresholdsComeFromReferencesAndTheOwnersBarMovesWithTheMarketsMargin() throws {
+    for margin in [0.35, 0.45, 0.55] {
+      var w = World(); w.grossMargin = margin
+      let o = try run(world: w)
+      #expect(o[.win4OwnersWin] == (o[.profitMargin] >= 0.7 * margin ? 1 : 0))
+      #expect(o[.win4EmployeesWin] == (o[.burnout] <= 0.45 && o[.agentAttrition] <= 0.38 ? 1 : 0))
+      #expect(o[.win4CustomersWin] == (o[.csat] >= 0.80 ? 1 : 0))
+    }
+    #expect(Scorecard.majority == 0.5)  // a party wins a scenario in strictly more than half its trials
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1

@@ -380,12 +380,13 @@ public enum WorldParameters {
                 get: { .number($0.scorecard[keyPath: kp]) }, set: { if case let .number(x) = $1 { $0.scorecard[keyPath: kp] = x } })
     }
     return [
-      s("customers_csat", \.customersCSAT, "CSAT share", unit, 0.75...0.85, csatTypical, "Customers win at CSAT at or above this."),
+      s("customers_csat", \.customersCSAT, "CSAT share", unit, 0.77...0.85, csatTypical, "Customers win at CSAT at or above the typical industry level."),
       s("employees_burnout", \.employeesBurnout, "burnout", level, 0.35...0.55, nil, "Employees win at mean burnout at or below this (and attrition)."),
-      s("employees_attrition", \.employeesAttrition, "per year", Bounds("a rate per year", 0, 5), 0.3...0.5, qatc, "Employees win at attrition at or below this (and burnout)."),
+      s("employees_attrition", \.employeesAttrition, "per year", Bounds("a rate per year", 0, 5), 0.3...0.45,
+        "SQM: 38% average agent attrition a year; QATC 30–45% (facts §1c)", "Employees win at attrition at or below the industry average (and burnout)."),
       s("company_growth", \.companyGrowth, "× starting customers", Bounds("a multiple", 0, 10), 0.95...1.05, nil, "The company wins when it ends with at least this multiple of its starting customers."),
-      s("owners_margin", \.ownersMargin, "share of revenue", Bounds("a margin", -1, 1), 0.25...0.4, nil,
-        "Owners win at a profit margin at or above this (default: what good-enough earns in the competitive market)."),
+      s("owners_margin_share", \.ownersMarginShare, "share of gross margin", Bounds("a share", 0, 1), 0.6...0.8, nil,
+        "Owners win when the profit margin keeps at least this share of the gross margin (after service and marketing)."),
     ]
   }()
 
