@@ -33,6 +33,9 @@ public struct World: Sendable, Equatable {
   public var rootCauseMaxReduction = 0.6
   public var rootCauseSpendScale = 6.0
   public var rootCauseLagWeeks = 26.0
+  /// Time constant over which fixed problem sources come back as new products and processes
+  /// bring new defects (the depreciation of the root-cause stock).
+  public var rootCauseDecayWeeks = 104.0
   /// Root-cause spend is effective in proportion to (base + complaint capture): complaints tell
   /// root-cause work where to look. Capture starts at `initialComplaintCapture`.
   public var rootCauseInsightBase = 0.5

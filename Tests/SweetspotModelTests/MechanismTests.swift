@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SweetspotQueueing
 @testable import SweetspotModel
@@ -139,6 +140,25 @@ import SweetspotQueueing
     #expect(Scorecard.majority == 0.5)  // a party wins a scenario in strictly more than half its trials
   }
 
+  @Test func rootCauseWorkIsADurableInvestment() {
+    let w = World()
+    var r = 0.0
+    for _ in 0..<104 { r = Problems.rootCauseEffect(from: r, spend: 8, complaintCapture: 0.5, w) }
+    let built = r
+    #expect(built > 0.3 && built < 0.6)
+    // Spending stops: the fixes depreciate over the decay time (104 weeks), not at the 26-week
+    // pace of the work: after a year about e^{−1/2} of the stock is left.
+    for _ in 0..<52 { r = Problems.rootCauseEffect(from: r, spend: 0, complaintCapture: 0.5, w) }
+    #expect(abs(r / built - exp(-52.0 / 104)) < 0.01, "kept \(r / built)")
+    // Diminishing returns: the steady state rises with spend, less and less, below the maximum.
+    func steady(_ spend: Double) -> Double {
+      var x = 0.0
+      for _ in 0..<2000 { x = Problems.rootCauseEffect(from: x, spend: spend, complaintCapture: 0.5, w) }
+      return x
+    }
+    #expect(steady(4) - steady(2) > steady(16) - steady(14) && steady(64) < 0.6)
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1
@@ -153,8 +173,10 @@ import SweetspotQueueing
   @Test func rootCauseSpendMeansFewerProblems() throws {
     let base = try mean(.problemRate) { try run(.goodEnough, trial: $0) }
     let fixed = try mean(.problemRate) { try run(.goodEnough.with { $0.rootCauseSpend = 30 }, trial: $0) }
-    // Products/processes cause 60% of problems; up to 60% of those can go, after a lag.
-    #expect(fixed < base * 0.85, "problems \(fixed) vs \(base)")
+    // Products/processes cause 60% of problems; at saturating spend the fixed stock tends to
+    // 0.6·a/(a + 1/104) ≈ 0.48 of them (fix rate a ≈ 1/26 a week, new defects over 104 weeks),
+    // with a time constant of ≈ 21 weeks: over 78 weeks, ≈ 12–15% fewer problems in all.
+    #expect(fixed < base * 0.88, "problems \(fixed) vs \(base)")
     #expect(fixed > base * (1 - 0.6 * 0.6) - 0.02)
   }
 

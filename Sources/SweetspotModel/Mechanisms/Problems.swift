@@ -7,16 +7,20 @@ import Darwin
 /// Problems and inquiries (Goodman; CCMC): how often customers have a problem, from which root
 /// cause, how large it is, and whether they complain about it.
 enum Problems {
-  /// Root-cause work this week: the effect R moves 1/lag of the way to its target
-  /// R* = max·(1 − e^{−s·(base + capture)/scale}), where complaint capture (complaints per
-  /// problem last quarter) tells root-cause work where to look: Goodman's feedback loop.
-  /// Parameters: `world.root_cause_max_reduction`, `world.root_cause_spend_scale`,
-  /// `world.root_cause_lag_weeks`, `world.root_cause_insight_base`.
+  /// Root-cause work this week. The effect R is a stock: the share of product/process problem
+  /// sources fixed. This week's spend fixes a share a of the sources still fixable,
+  /// a = (1 − e^{−s·(base + capture)/scale})/lag, where complaint capture (complaints per problem
+  /// last quarter) tells root-cause work where to look (Goodman's feedback loop); new products
+  /// and processes bring new defects, so the stock depreciates by R/decay a week. A fixed defect
+  /// stays fixed when spending stops: the stock decays over `root_cause_decay_weeks`, not at the
+  /// pace of the spending. Parameters: `world.root_cause_max_reduction`,
+  /// `world.root_cause_spend_scale`, `world.root_cause_lag_weeks`, `world.root_cause_insight_base`,
+  /// `world.root_cause_decay_weeks`.
   @inline(__always)
   static func rootCauseEffect(from current: Double, spend: Double, complaintCapture: Double, _ w: World) -> Double {
     let effectiveSpend = spend * (w.rootCauseInsightBase + complaintCapture)
-    let target = w.rootCauseMaxReduction * (1 - exp(-effectiveSpend / w.rootCauseSpendScale))
-    return current + (target - current) / w.rootCauseLagWeeks
+    let fixRate = -expm1(-effectiveSpend / w.rootCauseSpendScale) / w.rootCauseLagWeeks
+    return current + (w.rootCauseMaxReduction - current) * fixRate - current / w.rootCauseDecayWeeks
   }
 
   /// Weekly problem probabilities by root cause (Goodman: ≈ 60% products, processes and
