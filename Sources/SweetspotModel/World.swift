@@ -187,7 +187,7 @@ public struct World: Sendable, Equatable {
   public var churnAttitudePivot = 0.6
   public var topBoxHazardFactor = 1.0 / 3.0
   public var topBoxThreshold = 0.8
-  public var priceChurnSlope = 1.2
+  public var priceChurnSlope = 2.2
   /// Competitors' pull on the hazard: e^{pull·(competitor service − pivot)}.
   public var competitorPull = 1.5
   public var competitorPivot = 0.6

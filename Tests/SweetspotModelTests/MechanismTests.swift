@@ -159,6 +159,17 @@ import SweetspotQueueing
     #expect(steady(4) - steady(2) > steady(16) - steady(14) && steady(64) < 0.6)
   }
 
+  @Test func theMarketPriceIsCloseToTheTypicalFirmsBestPrice() throws {
+    // Demand is calibrated (price_churn_slope) so that, as the Lerner condition at a 45% margin
+    // implies, good-enough's customer equity in the competitive market peaks within 10% of the
+    // market price; before, profit rose steadily up to 1.3× the market price.
+    func equity(_ p: Double) throws -> Double {
+      try mean(.customerEquity, trials: 4) { try run(.goodEnough.with { $0.price = p }, customers: 10_000, weeks: 104, trial: $0) }
+    }
+    let low = try equity(0.9), market = try equity(1), high = try equity(1.1)
+    #expect(market > low && market > high, "equity at 0.9, 1, 1.1: \(low), \(market), \(high)")
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1
