@@ -1,31 +1,45 @@
-/// The just-good-enough controller's memory between quarters (see `Controller.sweetspotHunter`
-/// and `ControllerPolicy`, whose parameters are the `controller.*` keys).
+/// The just-good-enough controller (seed 000): a search, from whatever levers the strategy starts
+/// with, for the least service investment that keeps the KPIs a company can observe (quarterly
+/// churn and new customers) within tolerance of where they started. Its policy is
+/// `ControllerPolicy` (the `controller.*` keys).
+///
+/// The levers sit on a ladder of notches around the starting levers: notch −k is k cuts, notch
+/// +k is k raises (the inverse steps). The first quarter only measures the baseline. Each later
+/// quarter the controller steps one notch down while churn ≤ `churn_tolerance` × baseline and
+/// acquisition ≥ `acquisition_tolerance` × baseline; when either slips it steps one notch up,
+/// above the start if need be, and holds for `hold_quarters` so the step can show. It sees only
+/// KPIs a company measures, never hidden attitudes.
 struct ControllerState {
   var baseline: (churnRate: Double, acquired: Double)?
-  var beforeLastCut: Levers?
+  var start: Levers?
+  /// The current notch: 0 = the starting levers, negative = cuts, positive = raises.
+  private(set) var notch = 0
   var coolDown = 0
 
-  /// Called at the end of each quarter with the KPIs the company observes. The first quarter
-  /// sets the baseline and makes the first cut; later quarters cut again while churn stays
-  /// within `churn_tolerance` × and acquisition within `acquisition_tolerance` × the baseline,
-  /// and otherwise undo the last cut and hold for `hold_quarters`.
+  /// Called at the end of each quarter with the KPIs the company observes.
   mutating func step(churnRate: Double, acquired: Double, levers: inout Levers, policy p: ControllerPolicy) {
-    guard let b = baseline else {
+    guard let b = baseline, let s = start else {
       baseline = (churnRate, acquired)
-      beforeLastCut = levers
-      ControllerState.cut(&levers, p)
+      start = levers
       return
     }
     if coolDown > 0 { coolDown -= 1; return }
     if churnRate <= b.churnRate * p.churnTolerance && acquired >= b.acquired * p.acquisitionTolerance {
-      beforeLastCut = levers
-      ControllerState.cut(&levers, p)
-    } else if let previous = beforeLastCut {
-      // Retention or acquisition slipped: undo the last cut and hold.
-      levers = previous
-      beforeLastCut = nil
+      notch -= 1
+    } else {
+      // Retention or acquisition slipped: restore service one notch (beyond the start if
+      // needed) and hold while the step takes effect.
+      notch += 1
       coolDown = p.holdQuarters
     }
+    levers = ControllerState.levers(from: s, notch: notch, p)
+  }
+
+  /// The levers `notch` steps from `start`.
+  static func levers(from start: Levers, notch: Int, _ p: ControllerPolicy) -> Levers {
+    var l = start
+    for _ in 0..<abs(notch) { if notch < 0 { cut(&l, p) } else { raise(&l, p) } }
+    return l
   }
 
   /// One step down in service spend.
@@ -36,5 +50,15 @@ struct ControllerState {
     l.knowledgeBase *= p.knowledgeBaseCutFactor
     l.proactive *= p.proactiveCutFactor
     l.recoveryCompensation *= p.compensationCutFactor
+  }
+
+  /// One step up: the inverse of a cut, within each lever's allowed range.
+  static func raise(_ l: inout Levers, _ p: ControllerPolicy) {
+    l.serviceLevelTarget = min(p.serviceLevelCeiling, l.serviceLevelTarget + p.serviceLevelStep)
+    l.trainingHours = min(20, l.trainingHours / p.trainingCutFactor)
+    l.occupancyCap = max(p.occupancyFloor, l.occupancyCap - p.occupancyStep)
+    l.knowledgeBase = min(1, l.knowledgeBase / p.knowledgeBaseCutFactor)
+    l.proactive = min(1, l.proactive / p.proactiveCutFactor)
+    l.recoveryCompensation = min(10_000, l.recoveryCompensation / p.compensationCutFactor)
   }
 }

@@ -263,9 +263,10 @@ public struct Heterogeneity: Sendable, Equatable {
   public init() {}
 }
 
-/// The just-good-enough controller's policy (seed 000): each quarter, cut service spend while
-/// observed churn stays within `churnTolerance` × and acquisition within `acquisitionTolerance` ×
-/// the first quarter's; when either slips, undo the last cut and hold.
+/// The just-good-enough controller's policy (seed 000): each quarter, step service spend down a
+/// notch while observed churn stays within `churnTolerance` × and acquisition within
+/// `acquisitionTolerance` × the first quarter's; when either slips, step up a notch (beyond the
+/// start if need be) and hold (see `ControllerState`).
 public struct ControllerPolicy: Sendable, Equatable {
   public var churnTolerance = 1.10
   public var acquisitionTolerance = 0.90
@@ -275,6 +276,9 @@ public struct ControllerPolicy: Sendable, Equatable {
   /// cap + step (not above the ceiling), knowledge base, proactive and compensation × factors.
   public var serviceLevelStep = 0.1
   public var serviceLevelFloor = 0.3
+  /// Raising never goes above this service-level target or below this occupancy cap.
+  public var serviceLevelCeiling = 0.95
+  public var occupancyFloor = 0.7
   public var trainingCutFactor = 0.7
   public var occupancyStep = 0.03
   public var occupancyCeiling = 0.95

@@ -271,18 +271,30 @@ import SweetspotQueueing
     #expect(full[.fcr] > none[.fcr])
   }
 
-  @Test func theJustGoodEnoughControllerCutsWhileKPIsHoldAndUndoesWhenTheySlip() {
+  @Test func theJustGoodEnoughControllerSearchesDownWhileKPIsHoldAndUpWhenTheySlip() {
+    let p = ControllerPolicy()
     var state = ControllerState()
-    var levers = Strategy.goodEnough.levers
-    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: ControllerPolicy())  // first quarter: baseline, first cut
-    #expect(levers.serviceLevelTarget < 0.8 - 0.05)
-    let afterFirst = levers
-    state.step(churnRate: 0.0041, acquired: 98, levers: &levers, policy: ControllerPolicy())  // holding: cut again
-    #expect(levers.serviceLevelTarget < afterFirst.serviceLevelTarget)
-    #expect(levers.trainingHours < afterFirst.trainingHours)
-    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: ControllerPolicy())  // churn slipped: undo the last cut
-    #expect(levers == afterFirst)
-    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: ControllerPolicy())  // cooling down: hold
-    #expect(levers == afterFirst)
+    let start = Strategy.goodEnough.levers
+    var levers = start
+    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: p)  // first quarter: baseline only
+    #expect(levers == start)
+    state.step(churnRate: 0.0041, acquired: 98, levers: &levers, policy: p)  // holds: one notch down
+    #expect(abs(levers.serviceLevelTarget - 0.7) < 1e-12 && abs(levers.trainingHours - 1.05) < 1e-12)
+    state.step(churnRate: 0.0042, acquired: 95, levers: &levers, policy: p)  // holds: down again
+    #expect(state.notch == -2)
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)  // churn slipped: one notch up
+    #expect(state.notch == -1 && levers == ControllerState.levers(from: start, notch: -1, p))
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)  // holding two quarters
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)
+    #expect(state.notch == -1)
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)  // still slipping: up to the start
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)
+    state.step(churnRate: 0.006, acquired: 98, levers: &levers, policy: p)  // and above it
+    #expect(state.notch == 1 && levers.serviceLevelTarget > start.serviceLevelTarget && levers.trainingHours > start.trainingHours)
+    // A raise undoes a cut: the ladder is symmetric wherever no bound binds.
+    var l = start
+    ControllerState.cut(&l, p); ControllerState.raise(&l, p)
+    #expect(abs(l.trainingHours - start.trainingHours) < 1e-12 && abs(l.serviceLevelTarget - start.serviceLevelTarget) < 1e-12)
   }
 }

@@ -93,7 +93,8 @@ import Testing
 /// extra care (so price and care keys act) in the competitive market (every segment present),
 /// over 104 weeks, with each simulated customer standing for 250 (a centre large enough to run
 /// above the burnout knee). Two more trials reach what it cannot: self-service as the only
-/// channel (customers stranded after self-service), and a top-box threshold of 0.6 (at the
+/// channel (customers stranded after self-service), the controller starting from the minimal
+/// preset (where slipping KPIs make it raise service), and a top-box threshold of 0.6 (at the
 /// default 0.8 no customer's loyalty reaches top box, so its hazard factor never acts: a
 /// finding for the model corrections).
 @Suite struct NoDeadKeyTests {
@@ -102,6 +103,10 @@ import Testing
     $0.offersChat = false; $0.offersEmail = false; $0.offersPhone = false
   }
   static let topBoxWorld: World = { var w = World(); w.topBoxThreshold = 0.6; return w }()
+  /// The controller starting from the floor (but staffing to 90/20), where slipping KPIs make it
+  /// raise service up to its ceilings.
+  static let risingHunter = Strategy(name: "rising", levers: Strategy.minimal.levers.with { $0.serviceLevelTarget = 0.9; $0.answerWithinSeconds = 20 },
+                                     controller: .sweetspotHunter)
 
   static func outcome(world: World = World(), strategy: Strategy = strategy, market: Market = .competitive) throws -> TrialOutcome {
     try Trial.run(TrialConfiguration(customers: 800, weeks: 104, customerScale: 250, world: world), strategy: strategy, market: market,
@@ -111,6 +116,7 @@ import Testing
   static let baseline = try! outcome()
   static let selfServiceBaseline = try! outcome(strategy: selfServiceOnly)
   static let topBoxBaseline = try! outcome(world: topBoxWorld)
+  static let risingBaseline = try! outcome(strategy: risingHunter)
 
   static func differs(_ a: TrialOutcome, _ b: TrialOutcome) -> Bool {
     zip(a.values, b.values).contains { x, y in !(x == y || (x.isNaN && y.isNaN)) }
@@ -155,6 +161,7 @@ import Testing
     let acts = Self.check(p) { v in try Self.outcome(world: world(World(), v)) }
       || Self.check(p, baseline: Self.selfServiceBaseline) { v in try Self.outcome(world: world(World(), v), strategy: Self.selfServiceOnly) }
       || Self.check(p, baseline: Self.topBoxBaseline) { v in try Self.outcome(world: world(Self.topBoxWorld, v)) }
+      || Self.check(p, baseline: Self.risingBaseline) { v in try Self.outcome(world: world(World(), v), strategy: Self.risingHunter) }
     #expect(acts, "\(key) changes no output at either end of its allowed range")
   }
 

@@ -357,22 +357,26 @@ public enum WorldParameters {
                 get: { .number($0.controller[keyPath: kp]) }, set: { if case let .number(x) = $1 { $0.controller[keyPath: kp] = x } })
     }
     return [
-      c("churn_tolerance", \.churnTolerance, "× baseline churn", Bounds("a multiple", 1, 3), 1.05...1.2, "Cut again while quarterly churn ≤ this × the first quarter's."),
+      c("churn_tolerance", \.churnTolerance, "× baseline churn", Bounds("a multiple", 1, 3), 1.05...1.2,
+        "Step service down while quarterly churn ≤ this × the first quarter's (and acquisition holds); otherwise step up."),
       c("acquisition_tolerance", \.acquisitionTolerance, "× baseline acquisition", Bounds("a multiple", 0, 1), 0.8...0.95,
-        "Cut again while quarterly acquisition ≥ this × the first quarter's."),
-      Parameter(section: "controller", name: "hold_quarters", kind: .integer, unit: "quarters", meaning: "Quarters to hold after undoing a cut.",
+        "Step service down while quarterly acquisition ≥ this × the first quarter's (and churn holds); otherwise step up."),
+      Parameter(section: "controller", name: "hold_quarters", kind: .integer, unit: "quarters", meaning: "Quarters to hold after a step up, so it can show in the KPIs.",
                 bounds: Bounds("a whole number", 0, 40), plausible: 1...4, source: nil,
                 get: { .number(Double($0.controller.holdQuarters)) },
                 set: { if case let .number(x) = $1, x.isFinite, abs(x) < 1e9 { $0.controller.holdQuarters = Int(x) } }),
       c("service_level_step", \.serviceLevelStep, "service level", Bounds("a share", 0, 0.5), 0.05...0.15, "Service-level target cut per step."),
       c("service_level_floor", \.serviceLevelFloor, "service level", Bounds("a share", 0, 1, lowerOpen: true, upperOpen: true), 0.2...0.5,
         "The controller never cuts the service-level target below this."),
-      c("training_cut_factor", \.trainingCutFactor, "multiplier", unit, 0.5...0.9, "Training hours × this per step."),
+      c("service_level_ceiling", \.serviceLevelCeiling, "service level", Bounds("a share", 0, 1, lowerOpen: true, upperOpen: true), 0.9...0.99,
+        "The controller never raises the service-level target above this."),
+      c("training_cut_factor", \.trainingCutFactor, "multiplier", Bounds("a multiplier", 0, 1, lowerOpen: true), 0.5...0.9, "Training hours × this per step."),
       c("occupancy_step", \.occupancyStep, "occupancy", Bounds("a share", 0, 0.3), 0.01...0.05, "Occupancy cap raised per step."),
       c("occupancy_ceiling", \.occupancyCeiling, "occupancy", Bounds("a share", 0.3, 0.99, lowerOpen: true), 0.9...0.97, "The controller never raises the cap above this."),
-      c("knowledge_base_cut_factor", \.knowledgeBaseCutFactor, "multiplier", unit, 0.7...0.95, "Knowledge base × this per step."),
-      c("proactive_cut_factor", \.proactiveCutFactor, "multiplier", unit, 0.6...0.95, "Proactive notices × this per step."),
-      c("compensation_cut_factor", \.compensationCutFactor, "multiplier", unit, 0.5...0.9, "Recovery compensation × this per step."),
+      c("occupancy_floor", \.occupancyFloor, "occupancy", Bounds("a share", 0.3, 0.99, lowerOpen: true), 0.6...0.8, "The controller never lowers the cap below this."),
+      c("knowledge_base_cut_factor", \.knowledgeBaseCutFactor, "multiplier", Bounds("a multiplier", 0, 1, lowerOpen: true), 0.7...0.95, "Knowledge base × this per step."),
+      c("proactive_cut_factor", \.proactiveCutFactor, "multiplier", Bounds("a multiplier", 0, 1, lowerOpen: true), 0.6...0.95, "Proactive notices × this per step."),
+      c("compensation_cut_factor", \.compensationCutFactor, "multiplier", Bounds("a multiplier", 0, 1, lowerOpen: true), 0.5...0.9, "Recovery compensation × this per step."),
     ]
   }()
 
