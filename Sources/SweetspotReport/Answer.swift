@@ -43,6 +43,10 @@ extension Report {
         let zone = sw.zone.map { Format.number($0, 3) }.joined(separator: ", ")
         text += " It is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
         text += sw.sweetspot == sw.argmax ? "." : " (\(Format.money(peakCost.mean - sweetCost.mean)) less service spend than at the peak)."
+        if ["service_level_target", "answer_within_seconds", "occupancy_cap"].contains(where: { sw.key.hasSuffix("." + $0) }) {
+          let c = experiment.configuration
+          text += " Staffing has economies of scale (the square-root rule): this sweetspot holds for a centre serving \(Format.number(Double(c.customers) * c.customerScale, 0)) customers (population.size × population.scale); larger centres reach a given service level at a lower cost per contact and find the sweetspot at a higher target."
+        }
         if experiment.strategies.count > 1, let i = sw.values.firstIndex(of: sw.sweetspot) {
           text += " At the sweetspot, " + rankingSentence(sections[sw.scenarios[i]])
         }
