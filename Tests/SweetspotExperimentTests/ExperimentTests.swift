@@ -97,6 +97,9 @@ import SweetspotModel
     ("a sweep grid whose end is out of range, before counting", "[[sweep]]\nkey = \"world.gross_margin\"\nfrom = 0\nto = 1e30\nstep = 1", [],
      "t.toml:6: sweep.to: for world.gross_margin: 1e+30 is out of range"),
     ("a huge sweep grid", "[[sweep]]\nkey = \"world.hiring_cost\"\nfrom = 0\nto = 1000000\nstep = 0.001", [], "sweep.step: gives 1000000001 values; at most 10000"),
+    ("a denominator near zero", "[world]\nhours_per_fte = 1e-300", [], "t.toml:4: world.hours_per_fte: 1e-300 is out of range; allowed: hours in [1, 168]"),
+    ("a Poisson mean GSL cannot sample", "[world]\npromoter_weekly_tells = 1e308", [], "t.toml:4: world.promoter_weekly_tells: 1e+308 is out of range"),
+    ("an intraday shape with no open hour", "[world]\nintraday_shape = [0, 0, 0]", [], "t.toml:4: world.intraday_shape: all weights are 0"),
     ("the dead key is gone", "[world]\nproduct_quality = 0.7", [], "t.toml:4: world.product_quality: unknown key"),
     ("floor above ceiling", nil, ["world.fcr_floor=0.99"], "world.fcr_floor: must be at most world.fcr_ceiling (0.98); got 0.99"),
   ]
