@@ -80,6 +80,38 @@ import Foundation
     #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
   }
 
+  /// Runs `command` (a shell line) with root's mount rights; false if this machine gives none.
+  static func shell(_ command: String) -> Bool {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return false }
+    p.waitUntilExit()
+    return p.terminationStatus == 0
+  }
+
+  static let canMount: Bool = getuid() == 0 && shell("command -v mount && command -v umount")
+
+  /// A full disk and a read-only folder are run-time failures: exit 1, one line, no temporary
+  /// file left (tiny tmpfs mounts; needs root, as CI and the developers' machines have).
+  @Test(.enabled(if: canMount, "needs root to mount a tmpfs"))
+  func aFullDiskAndAReadOnlyFolderAreRunTimeFailures() throws {
+    for (name, options) in [("full", "size=16k"), ("readonly", "ro,size=1m")] {
+      let dir = path(name)
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      #expect(Self.shell("mount -t tmpfs -o \(options) tmpfs '\(dir)'"), "mount \(name)")
+      defer { _ = Self.shell("umount '\(dir)'") }
+      let r = try run(["run", "tiny.toml", "--out", "\(name)/run", "--quiet"])
+      #expect(r.status == 1, "\(name): exit \(r.status): \(r.stderr)")
+      #expect(r.stderr.contains(name == "full" ? "No space left on device" : "Read-only file system"), "\(name): \(r.stderr)")
+      oneLine(r)
+      let left = FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []
+      #expect(!left.contains { $0.contains(".tmp-") }, "\(name): \(left)")
+    }
+  }
+
   @Test func reportRefusesAHeaderOnlyTrialsFile() throws {
     #expect(try run(["run", "tiny.toml", "--out", "done", "--quiet"]).status == 0)
     let t = path("done/trials.csv")
