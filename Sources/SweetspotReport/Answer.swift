@@ -39,6 +39,12 @@ extension Report {
         let sweet = sw.profit[sw.values.firstIndex(of: sw.sweetspot)!]
         let sweetCost = sw.cost[sw.values.firstIndex(of: sw.sweetspot)!]
         let peakCost = sw.cost[sw.values.firstIndex(of: sw.argmax)!]
+        guard sw.key.hasPrefix("strategy.") else {
+          // An assumption, not a decision: how the answer moves with it, never a "sweetspot".
+          let low = sw.profit.min { $0.mean < $1.mean }!, high = sw.profit.max { $0.mean < $1.mean }!
+          out.append("For **\(sw.strategy)** (\(sw.fixed)), \(Report.title(Report.objective)) ranges from \(Format.money(low.mean)) to \(Format.money(high.mean)) as the assumption \(sw.key) moves over \(Format.number(sw.values.first!, 3))–\(Format.number(sw.values.last!, 3)); it is highest at \(x) = \(Format.number(sw.argmax, 3)). \(sw.key) is not something the company chooses, so this is a sensitivity, not a sweetspot.")
+          continue
+        }
         var text = "For **\(sw.strategy)** (\(sw.fixed)), \(Report.title(Report.objective)) peaks at \(x) = \(Format.number(sw.argmax, 3)) with \(Format.money(peak.mean)) (95% CI \(Format.money(peak.ciLow))–\(Format.money(peak.ciHigh))); the bootstrap 95% interval for the peak's location is \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))."
         let zone = sw.zone.map { Format.number($0, 3) }.joined(separator: ", ")
         text += " It is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"

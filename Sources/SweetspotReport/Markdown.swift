@@ -76,9 +76,12 @@ extension Report {
       md.append("")
     }
     if !sweeps.isEmpty {
-      md.append("## Sweeps: profit against the swept lever")
+      let lever = experiment.sweeps.first?.key.hasPrefix("strategy.") ?? true
+      md.append(lever ? "## Sweeps: \(Report.title(Report.objective)) against the swept lever"
+                : "## Sweeps: \(Report.title(Report.objective)) against the swept assumption (a sensitivity, not a choice)")
       md.append("")
-      md.append("The peak's location has a bootstrap 95% interval (1,000 resamples of trials, paired across values). The just-good-enough zone holds the values whose profit is not significantly below the peak's (paired t, Holm); its cheapest point (lowest mean cost to serve) is the reported sweetspot.")
+      md.append(lever ? "The peak's location has a bootstrap 95% interval (1,000 resamples of trials, paired across values). The just-good-enough zone holds the values whose \(Report.title(Report.objective)) is not significantly below the peak's (paired t, Holm); its cheapest point (lowest mean cost to serve) is the reported sweetspot."
+                : "The swept key is an assumption about the world, not a choice of the company: the table shows how the answer moves with it; no sweetspot is reported.")
       md.append("")
       for sw in sweeps {
         md.append("### \(sw.strategy): \(sw.key) (\(sw.fixed))")
@@ -86,11 +89,11 @@ extension Report {
         md.append("| \(sw.key) | \(Report.title(Report.objective)) [95% CI] | cost to serve | in zone |")
         md.append("|---:|---:|---:|---|")
         for (i, x) in sw.values.enumerated() {
-          let mark = x == sw.sweetspot ? "**sweetspot**" : (sw.zone.contains(x) ? "yes" : "")
+          let mark = !lever ? "" : x == sw.sweetspot ? "**sweetspot**" : (sw.zone.contains(x) ? "yes" : "")
           md.append("| \(Format.number(x, 3)) | \(Format.interval(sw.profit[i], Report.objective)) | \(Format.money(sw.cost[i].mean)) | \(mark)\(x == sw.argmax ? " (peak)" : "") |")
         }
         md.append("")
-        md.append("Peak at \(Format.number(sw.argmax, 3)) (bootstrap 95% interval \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))); sweetspot \(Format.number(sw.sweetspot, 3)).")
+        md.append("Peak at \(Format.number(sw.argmax, 3)) (bootstrap 95% interval \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3)))" + (lever ? "; sweetspot \(Format.number(sw.sweetspot, 3))." : "."))
         md.append("")
       }
     }

@@ -29,6 +29,26 @@ import SweetspotExperiment
     #expect(report.json.contains("\"answer\"") && report.latex.contains("\\begin{tabular}") && report.csv.hasPrefix("section,"))
   }
 
+  @Test func aSweptAssumptionIsReportedAsASensitivityNeverAsASweetspot() throws {
+    let source = """
+      name = "sens"
+      trials = 2
+      weeks = 13
+      strategies = ["good-enough"]
+      [population]
+      size = 300
+      [[sweep]]
+      key = "segment.premium.expectation"
+      values = [0.71, 0.85]
+      """
+    let experiment = try ExperimentLoader.load(text: source, file: "sens.toml")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sweetspot-sens-\(UUID().uuidString)")
+    _ = try ExperimentRunner.run(experiment, options: RunOptions(threads: 1, directory: dir, toolVersion: "0.1.0", fileHash: SHA256.hex(source)))
+    let md = try Report.build(directory: dir, benchmarks: try Self.benchmarks()).markdown
+    #expect(md.contains("a sensitivity, not a sweetspot") && md.contains("against the swept assumption"))
+    #expect(!md.contains("**sweetspot**") && !md.contains("is the sweetspot"))
+  }
+
   @Test func theShippedBenchmarksLoadAndCiteEveryFigure() throws {
     let b = try Self.benchmarks()
     #expect(b.entries.count >= 15)
