@@ -64,10 +64,12 @@ struct Accumulators {
 
   /// The customers kept at the horizon, valued as Gupta, Lehmann & Stuart (2004) value a customer
   /// base: each customer's weekly margin m_i (revenue at the strategy's price less unit cost,
-  /// less the last quarter's service cost per customer-week) over the retention r the company
-  /// observed in the last quarter, Σ m_i·r/(1 + d − r) with weekly discount d; in dollars at the
-  /// horizon (the caller discounts to week 0). Two-year profit NPV alone rewards harvesting
-  /// customers; this counts what the strategy leaves behind.
+  /// less the last quarter's service cost per customer-week), kept with the weekly retention r
+  /// the company observed in the last quarter and discounted at d, over the valuation horizon H
+  /// (`world.equity_horizon_weeks`): Σ_i m_i·Σ_{t=1..H} x^t = Σ_i m_i·x(1 − x^H)/(1 − x),
+  /// x = r/(1 + d); in dollars at the horizon (the caller discounts to week 0). Two-year profit
+  /// NPV alone rewards harvesting customers; this counts what the strategy leaves behind. A
+  /// finite H keeps one quarter's retention from being extrapolated to perpetuity.
   func keptCustomersValue(pop population: Population, scale: Double, price: Double, world w: World) -> Double {
     let pop = population.view
     let r = tailCustomerWeeks > 0 ? 1 - tailChurned / tailCustomerWeeks : 1
@@ -77,7 +79,8 @@ struct Accumulators {
     for i in 0..<population.count where pop.alive[i] {
       margins += Double(pop.revenue[i]) * (price - (1 - w.grossMargin)) - serviceCostPerCustomerWeek
     }
-    return margins * scale * r / (1 + d - r)
+    let x = r / (1 + d)
+    return margins * scale * x * (1 - pow(x, w.equityHorizonWeeks)) / (1 - x)
   }
 
   /// This week's self-service, notice and compensation costs in dollars (represented customers).

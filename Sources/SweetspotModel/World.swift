@@ -187,7 +187,10 @@ public struct World: Sendable, Equatable {
   public var churnAttitudePivot = 0.6
   public var topBoxHazardFactor = 1.0 / 3.0
   public var topBoxThreshold = 0.8
-  public var priceChurnSlope = 2.2
+  public var priceChurnSlope = 3.0
+  /// A price cut can multiply the baseline inflow of new customers at most this much: the pool
+  /// of prospects a week is finite.
+  public var maxPriceAttraction = 3.0
   /// Competitors' pull on the hazard: e^{pull·(competitor service − pivot)}.
   public var competitorPull = 1.5
   public var competitorPivot = 0.6
@@ -223,6 +226,8 @@ public struct World: Sendable, Equatable {
   public var proactiveSaturation = 0.4
   public var acquisitionCost = 150.0
   public var annualDiscountRate = 0.08
+  /// Weeks beyond the horizon over which the customers kept are valued in customer equity.
+  public var equityHorizonWeeks = 156.0
 
   // MARK: Customers
   /// Each segment's attribute means, indexed by `Segment.rawValue`.

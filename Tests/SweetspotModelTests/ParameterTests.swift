@@ -89,7 +89,7 @@ import Testing
 
 /// No dead keys: every settable key, moved to either end of what it allows, changes some trial's
 /// output (the review found `world.product_quality` accepted but never read). The main trial is
-/// the just-good-enough strategy (so the controller's keys act) at a 5% premium price and 10%
+/// the just-good-enough strategy (so the controller's keys act) at a 5% discount and 10%
 /// extra care (so price and care keys act) in the competitive market (every segment present),
 /// over 104 weeks, with each simulated customer standing for 250 (a centre large enough to run
 /// above the burnout knee). Two more trials reach what it cannot: self-service as the only
@@ -98,7 +98,7 @@ import Testing
 /// default 0.8 no customer's loyalty reaches top box, so its hazard factor never acts: a
 /// finding for the model corrections).
 @Suite struct NoDeadKeyTests {
-  static let strategy: Strategy = { var s = Strategy.justGoodEnough; s.levers.price = 1.05; s.levers.careTime = 1.1; return s }()
+  static let strategy: Strategy = { var s = Strategy.justGoodEnough; s.levers.price = 0.95; s.levers.careTime = 1.1; return s }()
   static let selfServiceOnly: Strategy = strategy.variant("self-service-only", summary: "") {
     $0.offersChat = false; $0.offersEmail = false; $0.offersPhone = false
   }

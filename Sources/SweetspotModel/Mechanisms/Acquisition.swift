@@ -12,10 +12,11 @@ enum Acquisition {
     zip(market.segmentMix, Segment.allCases).reduce(0) { $0 + $1.0 * w.profile($1.1).priceSensitivity } / market.segmentMix.reduce(0, +)
   }
 
-  /// Price attraction e^{w_p·ψ̄·slope·(1 − price)}: the acquisition side of the price elasticity.
+  /// Price attraction e^{w_p·ψ̄·slope·(1 − price)}: the acquisition side of the price elasticity,
+  /// at most `max_price_attraction` times the baseline (a finite pool of prospects).
   @inline(__always)
   static func priceAttraction(price: Double, meanPriceSensitivity psi: Double, market: Market, _ w: World) -> Double {
-    exp(market.priceWeight * psi * w.priceChurnSlope * (1 - price))
+    min(w.maxPriceAttraction, exp(market.priceWeight * psi * w.priceChurnSlope * (1 - price)))
   }
 
   /// Customers won or deterred by this week's tells: w_m·(conversion·T⁺ − deterrence·T⁻).

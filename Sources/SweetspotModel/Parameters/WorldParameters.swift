@@ -229,9 +229,11 @@ public enum WorldParameters {
     w("churn_attitude_pivot", \.churnAttitudePivot, "loyalty", level, 0.5...0.7, nil, "Loyalty at which the attitude term of the hazard is 1."),
     w("top_box_hazard_factor", \.topBoxHazardFactor, "multiplier", Bounds("a factor", 0, 1), 0.1667...0.5, jonesSasser, "Hazard multiplier for top-box (delighted) customers."),
     w("top_box_threshold", \.topBoxThreshold, "loyalty", level, 0.75...0.85, nil, "Loyalty from which a customer is top-box (and promotes)."),
-    w("price_churn_slope", \.priceChurnSlope, "per unit of relative price", Bounds("a slope", 0, 20), 1.5...3.2,
-      basis("calibrated so that the market price maximizes good-enough's customer equity in the competitive market, as the Lerner condition at a 45% margin implies (ε ≈ −2.2); meta-analytic mean elasticities −1.76 and −2.62 (facts §6) bound the range"),
+    w("price_churn_slope", \.priceChurnSlope, "per unit of relative price", Bounds("a slope", 0, 20), 2.0...4.0,
+      basis("calibrated so that the market price maximizes good-enough's customer equity in the competitive market (with the 156-week equity horizon), as the Lerner condition at a 45% margin implies for a typical firm; the slope is not itself an elasticity (it acts on churn and on acquisition at fixed marketing spend), so the meta-analytic elasticities −1.76 and −2.62 (facts §6) only motivate the range"),
       "Hazard multiplies by e^{price weight·ψ·slope·(price − 1)}; acquisition by its inverse."),
+    w("max_price_attraction", \.maxPriceAttraction, "× baseline inflow", Bounds("a multiple", 1, 100), 1.5...10, nil,
+      "A price cut can multiply the baseline inflow of new customers at most this much (a finite pool of prospects)."),
     w("competitor_pull", \.competitorPull, "per unit of competitor service", Bounds("a slope", 0, 20), 0.75...3, nil,
       "Hazard multiplies by e^{pull·(competitor service − pivot)}."),
     w("competitor_pivot", \.competitorPivot, "service level", level, 0.55...0.65, nil, "Competitor service at which competitors neither pull nor push."),
@@ -269,6 +271,9 @@ public enum WorldParameters {
     w("proactive_saturation", \.proactiveSaturation, "coverage level", Bounds("a level", 0, 10, lowerOpen: true), 0.15...1, nil,
       "Known failures announced = known share × (1 − e^{−p/s})/(1 − e^{−1/s}): the first notices cover the big outages."),
     w("acquisition_cost", \.acquisitionCost, "$ per customer", Bounds("dollars", 0, 100_000), 75...300, acquisition5x, "Marketing cost of one new customer."),
+    w("equity_horizon_weeks", \.equityHorizonWeeks, "weeks", Bounds("weeks", 0, 5200), 52...520,
+      basis("Gupta, Lehmann & Stuart 2004 value customers to perpetuity; a finite horizon keeps one quarter's retention from being extrapolated that far"),
+      "Customer equity values the customers kept at the horizon over this many further weeks."),
     w("annual_discount_rate", \.annualDiscountRate, "per year", Bounds("a rate", 0, 1), 0.05...0.12, nil, "Annual discount rate for NPV."),
   ]
 
