@@ -17,7 +17,8 @@ struct ControllerState {
   var coolDown = 0
 
   /// Called at the end of each quarter with the KPIs the company observes.
-  mutating func step(churnRate: Double, acquired: Double, levers: inout Levers, policy p: ControllerPolicy) {
+  mutating func step(churnRate: Double, acquired: Double, levers: inout Levers, policy p: ControllerPolicy,
+                     on lever: Controller = .sweetspotHunter) {
     guard let b = baseline, let s = start else {
       baseline = (churnRate, acquired)
       start = levers
@@ -32,7 +33,15 @@ struct ControllerState {
       notch += 1
       coolDown = p.holdQuarters
     }
-    levers = ControllerState.levers(from: s, notch: notch, p)
+    levers = lever == .priceHunter ? ControllerState.priced(from: s, notch: notch, p) : ControllerState.levers(from: s, notch: notch, p)
+  }
+
+  /// The price-hunter's ladder: notch −k raises the price k steps (less investment in low
+  /// prices), +k lowers it; within [price floor, price ceiling]. Service levers stay as set.
+  static func priced(from start: Levers, notch: Int, _ p: ControllerPolicy) -> Levers {
+    var l = start
+    l.price = min(p.priceCeiling, max(p.priceFloor, start.price - Double(notch) * p.priceStep))
+    return l
   }
 
   /// The levers `notch` steps from `start`.

@@ -43,11 +43,17 @@ public struct Levers: Sendable, Equatable {
 public enum Controller: String, Sendable, Equatable, CaseIterable {
   /// Levers stay as set.
   case none
-  /// Seed 000's "just good enough": every quarter, cut service spend (service-level target,
-  /// training, occupancy cap) while observed retention and acquisition hold within 10% of the
-  /// first quarter; when either slips, undo the last cut. It sees only KPIs a company measures
-  /// (churn, new customers), never hidden attitudes.
+  /// Seed 000's "just good enough": after a baseline quarter, step service spend (service-level
+  /// target, training, occupancy cap, knowledge base, proactive notices, compensation) down a
+  /// notch each quarter while observed churn and acquisition hold within tolerance of the
+  /// baseline, and up a notch (beyond the start if need be) when either slips. It sees only KPIs
+  /// a company measures, never hidden attitudes (`ControllerState`, `controller.*`).
   case sweetspotHunter = "sweetspot-hunter"
+  /// Seed 000's "prices just low enough to sell": the same search on price instead of service.
+  /// After a baseline quarter, raise the price a step (a smaller discount) each quarter while
+  /// churn and acquisition hold, and lower it a step when either slips; service levers stay as
+  /// set (`controller.price_step`, `controller.price_floor`, `controller.price_ceiling`).
+  case priceHunter = "price-hunter"
 }
 
 /// A named service strategy: levers and, optionally, a controller.

@@ -208,9 +208,9 @@ public enum Trial {
       if week % 13 == 12 || week == config.weeks - 1 {
         if let nps = Surveys.netPromoterScore(pop, w) { acc.npsSum += nps; acc.npsSurveys += 1 }
         if acc.quarterProblems > 0 { complaintCapture = acc.quarterComplaints / acc.quarterProblems }
-        if strategy.controller == .sweetspotHunter {
+        if strategy.controller != .none {
           let churnRate = acc.quarterCustomerWeeks > 0 ? acc.quarterChurned / acc.quarterCustomerWeeks : 0
-          controller.step(churnRate: churnRate, acquired: acc.quarterAcquired, levers: &levers, policy: w.controller)
+          controller.step(churnRate: churnRate, acquired: acc.quarterAcquired, levers: &levers, policy: w.controller, on: strategy.controller)
         }
         acc.quarterAcquired = 0; acc.quarterChurned = 0; acc.quarterCustomerWeeks = 0
         acc.quarterProblems = 0; acc.quarterComplaints = 0

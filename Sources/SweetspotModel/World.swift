@@ -284,6 +284,10 @@ public struct ControllerPolicy: Sendable, Equatable {
   /// Raising never goes above this service-level target or below this occupancy cap.
   public var serviceLevelCeiling = 0.95
   public var occupancyFloor = 0.7
+  /// The price-hunter's step and the range it searches (relative to the market price).
+  public var priceStep = 0.02
+  public var priceFloor = 0.8
+  public var priceCeiling = 1.3
   public var trainingCutFactor = 0.7
   public var occupancyStep = 0.03
   public var occupancyCeiling = 0.95

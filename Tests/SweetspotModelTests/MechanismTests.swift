@@ -170,6 +170,25 @@ import SweetspotQueueing
     #expect(market > low && market > high, "equity at 0.9, 1, 1.1: \(low), \(market), \(high)")
   }
 
+  @Test func thePriceHunterRaisesThePriceWhileKPIsHoldAndLowersItWhenTheySlip() throws {
+    let p = ControllerPolicy()
+    var state = ControllerState()
+    let start = Strategy.goodEnough.levers
+    var levers = start
+    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: p, on: .priceHunter)  // baseline
+    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: p, on: .priceHunter)  // holds: +2%
+    state.step(churnRate: 0.004, acquired: 100, levers: &levers, policy: p, on: .priceHunter)  // holds: +2%
+    #expect(abs(levers.price - 1.04) < 1e-12)
+    #expect(levers.serviceLevelTarget == start.serviceLevelTarget && levers.trainingHours == start.trainingHours)  // service untouched
+    state.step(churnRate: 0.009, acquired: 100, levers: &levers, policy: p, on: .priceHunter)  // churn slipped: −2%
+    #expect(abs(levers.price - 1.02) < 1e-12)
+    // In a trial it ends above the market price and keeps good-enough's service.
+    let o = try run(.justLowEnoughPrice, weeks: 104)
+    let g = try run(.goodEnough, weeks: 104)
+    #expect(o[.serviceLevel] == g[.serviceLevel] || abs(o[.serviceLevel] - g[.serviceLevel]) < 0.02)
+    #expect(o[.revenue] != g[.revenue])
+  }
+
   @Test func aMonopolyWithNoAlternativeLosesNoCustomerVoluntarily() throws {
     var captive = Market.monopoly
     captive.switchingCost = 1

@@ -14,6 +14,13 @@ extension Strategy {
     name: "just-good-enough", levers: goodEnough.levers, controller: .sweetspotHunter,
     summary: "seed 000: cut service spend while retention and acquisition hold (sweetspot-hunting controller)")
 
+  /// Seed 000's other question, "is JGECS any different than prices just low enough to sell?",
+  /// as a search of its own: good-enough service and a controller that raises the price while
+  /// retention and acquisition hold (the price-hunter), from the same start as just-good-enough.
+  public static let justLowEnoughPrice = Strategy(
+    name: "just-low-enough-price", levers: goodEnough.levers, controller: .priceHunter,
+    summary: "seed 000: good-enough service; raise the price while retention and acquisition hold (price-hunting controller)")
+
   /// Seed 002, Goodman's strategic service: root causes first (≈60% of dissatisfaction comes
   /// from products, processes and marketing), easy and solicited complaints feeding the
   /// root-cause loop, right first time (training, knowledge base).
@@ -66,7 +73,7 @@ extension Strategy {
     return Strategy(name: name, levers: l, controller: controller, summary: summary)
   }
 
-  public static let presets: [Strategy] = [justGoodEnough, goodEnough, strategic, goodToGreat, win4, priceLeader, minimal]
+  public static let presets: [Strategy] = [justGoodEnough, goodEnough, strategic, goodToGreat, win4, priceLeader, minimal, justLowEnoughPrice]
 
   /// The preset with this name, or nil.
   public static func named(_ name: String) -> Strategy? { presets.first { $0.name == name } }
