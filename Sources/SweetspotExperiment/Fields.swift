@@ -55,11 +55,7 @@ struct Field<Owner>: Sendable {
       guard case let .array(items) = v else { return "expected an array of numbers, got \(v.typeName)" }
       for item in items where item.number == nil { return "expected numbers, got \(item.typeName)" }
       guard let value = Field.value(v) else { return "expected an array of numbers" }
-      if let p = parameter.problem(with: value) { return p }
-      if parameter.key == "world.intraday_shape", case let .numbers(xs) = value, !xs.contains(where: { $0 > 0 }) {
-        return "all weights are 0; allowed: hourly weights ≥ 0 with at least one > 0"
-      }
-      return nil
+      return parameter.problem(with: value)
     }
   }
 }

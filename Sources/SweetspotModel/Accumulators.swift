@@ -73,7 +73,7 @@ struct Accumulators {
   func keptCustomersValue(pop population: Population, scale: Double, price: Double, world w: World) -> Double {
     let pop = population.view
     let r = tailCustomerWeeks > 0 ? 1 - tailChurned / tailCustomerWeeks : 1
-    let d = pow(1 + w.annualDiscountRate, 1.0 / 52) - 1
+    let d = w.weeklyDiscountRate
     let serviceCostPerCustomerWeek = tailCustomerWeeks > 0 ? tailServiceCost / (tailCustomerWeeks * scale) : 0
     var margins = 0.0
     for i in 0..<population.count where pop.alive[i] {
@@ -131,7 +131,7 @@ struct Accumulators {
     o[.agentAttrition] = headcountWeeks > 0 ? leavers / (headcountWeeks / 52) : .nan
     o[.agentsFTE] = headcountWeeks / Double(weeks)
     let weeklyChurn = customerWeeks > 0 ? churned / customerWeeks : 0
-    let weeklyDiscount = pow(1 + w.annualDiscountRate, 1.0 / 52) - 1
+    let weeklyDiscount = w.weeklyDiscountRate
     let weeklyContribution = customerWeeks > 0 ? (contribution - serviceCost) / (customerWeeks * scale) : 0
     o[.clv] = weeklyContribution / (weeklyChurn + weeklyDiscount)
     o[.customerEquity] = profitNPV + horizonDiscount * keptCustomersValue(pop: population, scale: scale, price: price, world: w)

@@ -77,7 +77,7 @@ public enum Trial {
     var forecast = (chat: -1.0, email: -1.0, phone: -1.0)
     var complaintCapture = w.initialComplaintCapture
     var controller = ControllerState()
-    let weeklyDiscount = pow(1 + w.annualDiscountRate, 1.0 / 52) - 1
+    let weeklyDiscount = w.weeklyDiscountRate
     var discount = 1.0
     let meanPriceSensitivity = Acquisition.meanPriceSensitivity(market, w)
     let marketFactor = Churn.marketFactor(market, w)

@@ -48,12 +48,7 @@ extension TrialConfiguration {
 extension Levers {
   /// Throws the first lever outside its allowed range (`LeverParameters`), naming its key.
   public func validate(prefix: String = "strategy") throws(ModelError) {
-    for p in LeverParameters.all {
-      let v = p.get(self)
-      if p.problem(with: v) != nil, case let .number(x) = v {
-        throw ModelError(key: "\(prefix).\(p.name)", value: "\(x)", allowed: p.allowed)
-      }
-    }
+    for p in LeverParameters.all { try p.check(self, prefix: prefix) }
     if !offersSelfService && !offersChat && !offersEmail && !offersPhone {
       throw ModelError(key: "\(prefix).channels", value: "none", allowed: "at least one of self_service, chat, email, phone")
     }
@@ -63,14 +58,6 @@ extension Levers {
 extension Market {
   /// Throws the first field outside its allowed range (`MarketParameters`), naming its key.
   public func validate(prefix: String = "market") throws(ModelError) {
-    if segmentMix.count != Segment.allCases.count || segmentMix.contains(where: { !($0 >= 0) || !$0.isFinite }) || !(segmentMix.reduce(0, +) > 0) {
-      throw ModelError(key: "\(prefix).segment_mix", value: "\(segmentMix)", allowed: "four non-negative weights (price-seeker, convenience, service-sensitive, premium), not all 0")
-    }
-    for p in MarketParameters.all where p.isNumeric {
-      let v = p.get(self)
-      if p.problem(with: v) != nil, case let .number(x) = v {
-        throw ModelError(key: "\(prefix).\(p.name)", value: "\(x)", allowed: p.allowed)
-      }
-    }
+    for p in MarketParameters.all { try p.check(self, prefix: prefix) }
   }
 }

@@ -241,6 +241,9 @@ public struct World: Sendable, Equatable {
 
   public init() {}
 
+  /// The weekly discount rate equivalent to `annualDiscountRate`: (1 + annual)^{1/52} − 1.
+  public var weeklyDiscountRate: Double { pow(1 + annualDiscountRate, 1.0 / 52) - 1 }
+
   /// A segment's profile.
   @inline(__always)
   public func profile(_ s: Segment) -> SegmentProfile { segments[s.rawValue] }

@@ -43,8 +43,8 @@ public enum MarketParameters {
   }
 
   public static let all: [Parameter<Market>] = [
-    .numbers("market.NAME", "segment_mix", \.segmentMix, count: 4, unit: "weights", Bounds("a weight", 0, 1_000_000), source: nil,
-             "Weights of price-seeker, convenience, service-sensitive and premium customers (not all 0)."),
+    .weights("market.NAME", "segment_mix", \.segmentMix, count: 4, unit: "weights", Bounds("a weight", 0, 1_000_000), source: nil,
+             "Weights of price-seeker, convenience, service-sensitive and premium customers."),
     n("revenue_scale", \.revenueScale, "multiplier", Bounds("a multiplier", 0, 100, lowerOpen: true), 0.8...1.5, "Multiplier on every segment's weekly revenue."),
     n("switching_cost", \.switchingCost, "share of hazard", Bounds("a share", 0, 1), 0.1...0.85, "Share of the churn hazard switching costs suppress."),
     n("competitor_service", \.competitorService, "service level", Bounds("a level", 0, 1), 0.5...0.75, "Competitors' service on the 0–1 performance scale."),

@@ -55,14 +55,17 @@ public struct Parameter<Owner>: Sendable {
   public let plausible: ClosedRange<Double>?
   /// The publication or facts.md section behind the default; nil: an assumption.
   public let source: String?
+  /// For a list of weights: at least one must be > 0 (an intraday shape, a segment mix).
+  public let needsAPositiveWeight: Bool
   public let get: @Sendable (Owner) -> ParameterValue
   public let set: @Sendable (inout Owner, ParameterValue) -> Void
 
   public init(section: String, name: String, kind: Kind, unit: String, meaning: String, bounds: Bounds?,
-              plausible: ClosedRange<Double>?, source: String?,
+              plausible: ClosedRange<Double>?, source: String?, needsAPositiveWeight: Bool = false,
               get: @escaping @Sendable (Owner) -> ParameterValue, set: @escaping @Sendable (inout Owner, ParameterValue) -> Void) {
     self.section = section; self.name = name; self.kind = kind; self.unit = unit; self.meaning = meaning
-    self.bounds = bounds; self.plausible = plausible; self.source = source; self.get = get; self.set = set
+    self.bounds = bounds; self.plausible = plausible; self.source = source; self.needsAPositiveWeight = needsAPositiveWeight
+    self.get = get; self.set = set
   }
 
   /// `section.name`.
@@ -87,6 +90,7 @@ public struct Parameter<Owner>: Sendable {
       if let count, xs.count != count { return "expected \(count) numbers, got \(xs.count)" }
       if xs.isEmpty { return "expected at least one number" }
       for x in xs where !(bounds?.contains(x) ?? x.isFinite) { return "\(formatParameterNumber(x)) is out of range; allowed: \(allowed)" }
+      if needsAPositiveWeight && !xs.contains(where: { $0 > 0 }) { return "all weights are 0; allowed: \(allowed)" }
       return nil
     default:
       return "expected \(typeName)"
@@ -99,7 +103,8 @@ public struct Parameter<Owner>: Sendable {
     case .boolean: return "true or false"
     case let .numbers(count):
       let what = count.map { "\($0) numbers" } ?? "numbers"
-      return bounds.map { "\(what), each \($0.description)" } ?? what
+      let each = bounds.map { "\(what), each \($0.description)" } ?? what
+      return needsAPositiveWeight ? each + ", at least one > 0" : each
     default: return bounds?.description ?? "a number"
     }
   }
@@ -137,11 +142,26 @@ extension Parameter {
               get: { .boolean($0[keyPath: kp]) }, set: { if case let .boolean(b) = $1 { $0[keyPath: kp] = b } })
   }
 
-  /// A list of numbers at `kp`.
-  static func numbers(_ section: String, _ name: String, _ kp: any WritableKeyPath<Owner, [Double]> & Sendable, count: Int?,
+  /// A list of weights at `kp`, at least one of them > 0.
+  static func weights(_ section: String, _ name: String, _ kp: any WritableKeyPath<Owner, [Double]> & Sendable, count: Int?,
                       unit: String, _ bounds: Bounds, source: String?, _ meaning: String) -> Parameter {
     Parameter(section: section, name: name, kind: .numbers(count: count), unit: unit, meaning: meaning, bounds: bounds, plausible: nil,
-              source: source, get: { .numbers($0[keyPath: kp]) }, set: { if case let .numbers(xs) = $1 { $0[keyPath: kp] = xs } })
+              source: source, needsAPositiveWeight: true,
+              get: { .numbers($0[keyPath: kp]) }, set: { if case let .numbers(xs) = $1 { $0[keyPath: kp] = xs } })
+  }
+
+  /// Throws `ModelError` naming `prefix.name` if `owner`'s value is not allowed: the one check
+  /// behind `World.validate`, `Levers.validate` and `Market.validate`.
+  func check(_ owner: Owner, prefix: String) throws(ModelError) {
+    let v = get(owner)
+    guard problem(with: v) != nil else { return }
+    let shown: String
+    switch v {
+    case let .number(x): shown = "\(x)"
+    case let .numbers(xs): shown = "\(xs)"
+    case let .boolean(b): shown = "\(b)"
+    }
+    throw ModelError(key: "\(prefix).\(name)", value: shown, allowed: allowed)
   }
 }
 

@@ -120,8 +120,8 @@ public enum WorldParameters {
              "Most attempts a customer makes on one issue."),
     // Contact centre
     w("days_per_week", \.daysPerWeek, "days", Bounds("days", 1, 7), nil, nil, "Open days per week (a setting of the company)."),
-    .numbers("world", "intraday_shape", \.intradayShape, count: nil, unit: "relative weight per open hour", Bounds("a weight", 0, 100), source: nil,
-             "Hourly weights of arrivals over the open day (a two-peak service day); at least one > 0."),
+    .weights("world", "intraday_shape", \.intradayShape, count: nil, unit: "relative weight per open hour", Bounds("a weight", 0, 100), source: nil,
+             "Hourly weights of arrivals over the open day (a two-peak service day)."),
     w("phone_handle_minutes", \.phoneHandleMinutes, "minutes", Bounds("minutes", 0, 240, lowerOpen: true), 5...8, contactBabel, "Phone handle time before the multipliers."),
     w("aht_knowledge_base_base", \.ahtKnowledgeBaseBase, "multiplier", Bounds("a multiplier", 0.1, 5), 1.0...1.2, nil, "Handle-time multiplier with no knowledge base."),
     w("aht_knowledge_base_saving", \.ahtKnowledgeBaseSaving, "multiplier", unit, 0.05...0.25, nil, "Handle-time saving of a full knowledge base."),
@@ -427,12 +427,7 @@ extension String {
 extension World {
   /// Throws the first value outside its allowed range, naming its key.
   public func validate() throws(ModelError) {
-    for p in WorldParameters.all {
-      let v = p.get(self)
-      if let problem = p.problem(with: v) {
-        throw ModelError(key: p.key, value: "\(v)", allowed: p.allowed + " (\(problem))")
-      }
-    }
+    for p in WorldParameters.all { try p.check(self, prefix: p.section) }
     func order(_ low: Double, _ lowKey: String, _ high: Double, _ highKey: String) throws(ModelError) {
       if low > high { throw ModelError(key: lowKey, value: formatParameterNumber(low), allowed: "at most \(highKey) (\(formatParameterNumber(high)))") }
     }
@@ -444,9 +439,6 @@ extension World {
     }
     if !(weightTimeliness + weightResolution + weightCourtesy + weightEffort + weightCompensation > 0) {
       throw ModelError(key: "world.weight_resolution", value: "0", allowed: "experience weights with a positive sum")
-    }
-    if !intradayShape.contains(where: { $0 > 0 }) {
-      throw ModelError(key: "world.intraday_shape", value: "\(intradayShape)", allowed: "hourly weights ≥ 0 with at least one > 0")
     }
   }
 }
