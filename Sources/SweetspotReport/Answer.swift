@@ -35,13 +35,13 @@ extension Report {
     } else {
       for sw in sweeps {
         let x = sw.key.split(separator: ".").last.map(String.init) ?? sw.key
-        let peak = sw.profit[sw.values.firstIndex(of: sw.argmax)!]
-        let sweet = sw.profit[sw.values.firstIndex(of: sw.sweetspot)!]
+        let peak = sw.objective[sw.values.firstIndex(of: sw.argmax)!]
+        let sweet = sw.objective[sw.values.firstIndex(of: sw.sweetspot)!]
         let sweetCost = sw.cost[sw.values.firstIndex(of: sw.sweetspot)!]
         let peakCost = sw.cost[sw.values.firstIndex(of: sw.argmax)!]
         guard sw.key.hasPrefix("strategy.") else {
           // An assumption, not a decision: how the answer moves with it, never a "sweetspot".
-          let low = sw.profit.min { $0.mean < $1.mean }!, high = sw.profit.max { $0.mean < $1.mean }!
+          let low = sw.objective.min { $0.mean < $1.mean }!, high = sw.objective.max { $0.mean < $1.mean }!
           out.append("For **\(sw.strategy)** (\(sw.fixed)), \(Report.title(Report.objective)) ranges from \(Format.money(low.mean)) to \(Format.money(high.mean)) as the assumption \(sw.key) moves over \(Format.number(sw.values.first!, 3))–\(Format.number(sw.values.last!, 3)); it is highest at \(x) = \(Format.number(sw.argmax, 3)). \(sw.key) is not something the company chooses, so this is a sensitivity, not a sweetspot.")
           continue
         }
@@ -65,7 +65,7 @@ extension Report {
   /// "X earns the highest profit … ahead of Y (…; significant …). Statistically indistinguishable …"
   func rankingSentence(_ s: ScenarioSection) -> String {
     let best = s.ranking[0]
-    var text = "**\(best.strategy)** earns the highest \(Report.title(Report.objective)), \(Format.money(best.profit.mean)) (95% CI \(Format.money(best.profit.ciLow))–\(Format.money(best.profit.ciHigh)))"
+    var text = "**\(best.strategy)** earns the highest \(Report.title(Report.objective)), \(Format.money(best.objective.mean)) (95% CI \(Format.money(best.objective.ciLow))–\(Format.money(best.objective.ciHigh)))"
     if let second = s.ranking.dropFirst().first, let c = second.behindBest {
       text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(c.significant ? "significant" : "not significant") after Holm correction)"
     }

@@ -33,9 +33,9 @@ extension Report {
       md.append("|---:|---|---:|---:|---:|---:|---|")
       for r in s.ranking {
         if let c = r.behindBest {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.profit, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.number(c.adjustedP, 4)) | \(c.significant ? "yes" : "no") |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.number(c.adjustedP, 4)) | \(c.significant ? "yes" : "no") |")
         } else {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.profit, Report.objective)) | best | | | |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | best | | | |")
         }
       }
       md.append("")
@@ -90,7 +90,7 @@ extension Report {
         md.append("|---:|---:|---:|---|")
         for (i, x) in sw.values.enumerated() {
           let mark = !lever ? "" : x == sw.sweetspot ? "**sweetspot**" : (sw.zone.contains(x) ? "yes" : "")
-          md.append("| \(Format.number(x, 3)) | \(Format.interval(sw.profit[i], Report.objective)) | \(Format.money(sw.cost[i].mean)) | \(mark)\(x == sw.argmax ? " (peak)" : "") |")
+          md.append("| \(Format.number(x, 3)) | \(Format.interval(sw.objective[i], Report.objective)) | \(Format.money(sw.cost[i].mean)) | \(mark)\(x == sw.argmax ? " (peak)" : "") |")
         }
         md.append("")
         md.append("Peak at \(Format.number(sw.argmax, 3)) (bootstrap 95% interval \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3)))" + (lever ? "; sweetspot \(Format.number(sw.sweetspot, 3))." : "."))

@@ -15,7 +15,7 @@ extension Report {
       } }
       for r in s.ranking {
         let c = r.behindBest
-        rows.append(["ranking", q(s.label), r.strategy, Report.objective.rawValue, n(r.profit.mean), n(r.profit.ciLow), n(r.profit.ciHigh),
+        rows.append(["ranking", q(s.label), r.strategy, Report.objective.rawValue, n(r.objective.mean), n(r.objective.ciLow), n(r.objective.ciHigh),
                      n(c?.meanDifference), n(c?.low), n(c?.high), n(c?.adjustedP), c.map { $0.significant ? "yes" : "no" } ?? "", "", "", ""].joined(separator: ","))
       }
       for b in s.benchmarks {
@@ -27,7 +27,7 @@ extension Report {
       } }
     }
     for sw in sweeps { for (i, x) in sw.values.enumerated() {
-      rows.append(["sweep", q(sw.fixed), sw.strategy, "\(sw.key)=\(csvNumber(x))", n(sw.profit[i].mean), n(sw.profit[i].ciLow), n(sw.profit[i].ciHigh),
+      rows.append(["sweep", q(sw.fixed), sw.strategy, "\(sw.key)=\(csvNumber(x))", n(sw.objective[i].mean), n(sw.objective[i].ciLow), n(sw.objective[i].ciHigh),
                    "", "", "", "", "", "", "", x == sw.sweetspot ? "sweetspot" : (sw.zone.contains(x) ? "zone" : "")].joined(separator: ","))
     } }
     return rows.joined(separator: "\n") + "\n"
@@ -46,7 +46,7 @@ extension Report {
         ("label", .string(s.label)),
         ("strategies", .object(s.strategies.map { r in (r.name, .object(Report.headline.map { ($0.rawValue, stat(r.stat($0))) })) })),
         ("ranking", .array(s.ranking.map { r in .object([
-          ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), (Report.objective.rawValue, stat(r.profit)),
+          ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), (Report.objective.rawValue, stat(r.objective)),
           ("behind_best", r.behindBest.map { c in .object([("mean", .number(c.meanDifference)), ("ci95", .array([.number(c.low), .number(c.high)])),
                                                            ("simultaneous_ci", .array([.number(c.adjustedLow), .number(c.adjustedHigh)])),
                                                            ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant))]) } ?? .null),
@@ -60,7 +60,7 @@ extension Report {
       ]) })),
       ("sweeps", .array(sweeps.map { sw in .object([
         ("key", .string(sw.key)), ("strategy", .string(sw.strategy)), ("fixed", .string(sw.fixed)),
-        ("values", .array(sw.values.map { .number($0) })), (Report.objective.rawValue, .array(sw.profit.map(stat))),
+        ("values", .array(sw.values.map { .number($0) })), (Report.objective.rawValue, .array(sw.objective.map(stat))),
         ("peak", .number(sw.argmax)), ("peak_ci95", .array([.number(sw.argmaxLow), .number(sw.argmaxHigh)])),
         ("zone", .array(sw.zone.map { .number($0) })), ("sweetspot", .number(sw.sweetspot)),
       ]) })),
@@ -104,7 +104,7 @@ extension Report {
       t.append("\\midrule")
       for r in s.ranking {
         let c = r.behindBest
-        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.profit.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(c.map { $0.significant ? "yes" : "no" } ?? "") \\\\")
+        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.objective.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(c.map { $0.significant ? "yes" : "no" } ?? "") \\\\")
       }
       t.append("\\bottomrule")
       t.append("\\end{tabular}")

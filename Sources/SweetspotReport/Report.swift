@@ -14,7 +14,8 @@ public struct Report: Sendable {
   public struct RankRow: Sendable {
     public let rank: Int
     public let strategy: String
-    public let profit: SummaryStatistic
+    /// The statistic of `Report.objective` (customer equity).
+    public let objective: SummaryStatistic
     /// best − this strategy, paired; nil for the best itself.
     public let behindBest: PairedComparison?
   }
@@ -43,7 +44,8 @@ public struct Report: Sendable {
     public let strategy: String
     public let fixed: String
     public let values: [Double]
-    public let profit: [SummaryStatistic]
+    /// `Report.objective` at each swept value.
+    public let objective: [SummaryStatistic]
     public let cost: [SummaryStatistic]
     public let argmax: Double, argmaxLow: Double, argmaxHigh: Double
     public let zone: [Double]
@@ -120,9 +122,9 @@ public struct Report: Sendable {
       var comps = order.dropFirst().map { Analysis.paired(column(s, best, objective), column(s, $0, objective), comparisons: order.count - 1) }
       let adj = Analysis.holm(comps.map { $0?.pValue ?? 1 })
       for k in comps.indices { comps[k]?.adjustedP = adj[k] }
-      var ranking = [RankRow(rank: 1, strategy: names[best], profit: rows[best].stat(objective), behindBest: nil)]
+      var ranking = [RankRow(rank: 1, strategy: names[best], objective: rows[best].stat(objective), behindBest: nil)]
       for (k, j) in order.dropFirst().enumerated() {
-        ranking.append(RankRow(rank: k + 2, strategy: names[j], profit: rows[j].stat(objective), behindBest: comps[k]))
+        ranking.append(RankRow(rank: k + 2, strategy: names[j], objective: rows[j].stat(objective), behindBest: comps[k]))
       }
       var benchmarkRows: [BenchmarkRow] = []
       for b in bench {
@@ -160,15 +162,15 @@ public struct Report: Sendable {
         let xs = members.map { scenarios[$0].assignments[0].value }
         for name in affected {
           guard let j = names.firstIndex(of: name) else { continue }
-          let profit = members.map { column($0, j, Report.objective) }
+          let series = members.map { column($0, j, Report.objective) }
           let cost = members.map { column($0, j, .costToServe) }
-          let arg = try Analysis.bootstrapArgmax(values: xs, series: profit,
+          let arg = try Analysis.bootstrapArgmax(values: xs, series: series,
                                                  key: StreamKey(seed: experiment.seed, trial: 0, purpose: .bootstrap, part: sweeps.count))
-          let z = Analysis.indifferenceZone(series: profit)
+          let z = Analysis.indifferenceZone(series: series)
           let costs = cost.map { SummaryStatistic($0) }
           let cheapest = z.zone.min { costs[$0].mean < costs[$1].mean }!
           sweeps.append(SweepSeries(market: scenarios[members[0]].market.name, key: key, strategy: name, fixed: fixed, values: xs,
-                                    profit: profit.map { SummaryStatistic($0) }, cost: costs, argmax: arg.argmax,
+                                    objective: series.map { SummaryStatistic($0) }, cost: costs, argmax: arg.argmax,
                                     argmaxLow: arg.low, argmaxHigh: arg.high, zone: z.zone.map { xs[$0] }, sweetspot: xs[cheapest], scenarios: members))
         }
       }

@@ -130,7 +130,7 @@ extension Report {
     c.text((left + w) / 2 + 40, 24, "\(experiment.name): \(Report.title(Report.objective)) against \(key)", size: 14, anchor: "middle", weight: "bold")
     let xs = sweeps.flatMap(\.values)
     let x0 = xs.min()!, x1 = xs.max()!
-    var y0 = sweeps.flatMap { $0.profit.map(\.ciLow) }.min()! / 1e6, y1 = sweeps.flatMap { $0.profit.map(\.ciHigh) }.max()! / 1e6
+    var y0 = sweeps.flatMap { $0.objective.map(\.ciLow) }.min()! / 1e6, y1 = sweeps.flatMap { $0.objective.map(\.ciHigh) }.max()! / 1e6
     let pad = (y1 - y0) * 0.08 + 0.01
     y0 -= pad; y1 += pad
     func X(_ v: Double) -> Double { x1 > x0 ? left + (v - x0) / (x1 - x0) * w : left + w / 2 }
@@ -150,13 +150,13 @@ extension Report {
     c.text(24, top + h / 2, "\(Report.title(Report.objective)) (million $)", size: 12, anchor: "middle", rotate: -90)
     for (k, sw) in sweeps.enumerated() {
       let color = palette[k % palette.count]
-      let upper = sw.values.indices.map { (X(sw.values[$0]), Y(sw.profit[$0].ciHigh / 1e6)) }
-      let lower = sw.values.indices.reversed().map { (X(sw.values[$0]), Y(sw.profit[$0].ciLow / 1e6)) }
+      let upper = sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].ciHigh / 1e6)) }
+      let lower = sw.values.indices.reversed().map { (X(sw.values[$0]), Y(sw.objective[$0].ciLow / 1e6)) }
       c.polygon(upper + lower, fill: color, opacity: 0.18)
-      c.polyline(sw.values.indices.map { (X(sw.values[$0]), Y(sw.profit[$0].mean / 1e6)) }, color: color)
+      c.polyline(sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].mean / 1e6)) }, color: color)
       let si = sw.values.firstIndex(of: sw.sweetspot)!
-      c.circle(X(sw.sweetspot), Y(sw.profit[si].mean / 1e6), 6, fill: color)
-      c.text(X(sw.sweetspot), Y(sw.profit[si].mean / 1e6) - 10, "sweetspot", size: 10, anchor: "middle", color: color)
+      c.circle(X(sw.sweetspot), Y(sw.objective[si].mean / 1e6), 6, fill: color)
+      c.text(X(sw.sweetspot), Y(sw.objective[si].mean / 1e6) - 10, "sweetspot", size: 10, anchor: "middle", color: color)
       let ly = top + 10 + Double(k) * 34
       c.rect(left + w + 20, ly - 9, 14, 10, fill: color)
       c.text(left + w + 40, ly, sw.strategy, size: 11)
