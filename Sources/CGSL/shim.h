@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
@@ -24,6 +25,12 @@ static inline const gsl_rng_type *cgsl_rng_type_ranlxd1(void) { return gsl_rng_r
 static inline const gsl_rng_type *cgsl_rng_type_ranlxs2(void) { return gsl_rng_ranlxs2; }
 static inline const gsl_rng_type *cgsl_rng_type_mrg(void) { return gsl_rng_mrg; }
 static inline const gsl_rng_type *cgsl_rng_type_cmrg(void) { return gsl_rng_cmrg; }
+
+// Quasi-random sequence types (`gsl_qrng_*`), for the same reason as the generator types above.
+static inline const gsl_qrng_type *cgsl_qrng_type_sobol(void) { return gsl_qrng_sobol; }
+static inline const gsl_qrng_type *cgsl_qrng_type_halton(void) { return gsl_qrng_halton; }
+static inline const gsl_qrng_type *cgsl_qrng_type_reversehalton(void) { return gsl_qrng_reversehalton; }
+static inline const gsl_qrng_type *cgsl_qrng_type_niederreiter_2(void) { return gsl_qrng_niederreiter_2; }
 
 static inline const char *cgsl_version(void) { return gsl_version; }
 
