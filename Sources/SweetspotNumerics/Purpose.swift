@@ -46,4 +46,7 @@ public struct Purpose: Hashable, Sendable, CustomStringConvertible {
   public static let recruits = Purpose(rawValue: 11, name: "recruits")
   /// Churn: one uniform per customer slot per week.
   public static let churn = Purpose(rawValue: 12, name: "churn")
+  /// Robustness designs: Latin hypercube strata and offsets, Morris trajectories (never part
+  /// of a trial; bootstrap intervals of sensitivity indices use `bootstrap`).
+  public static let design = Purpose(rawValue: 13, name: "design")
 }
