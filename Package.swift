@@ -10,6 +10,8 @@
 //   SweetspotModel      pure core: customers, problems, contacts, satisfaction, churn, employees, money
 //   SweetspotExperiment experiment files (TOML), the parallel runner, result files, shards
 //   SweetspotReport     reports: comparisons, benchmark verdicts, sweeps; Markdown, CSV, JSON, LaTeX, SVG
+//   SweetspotRobustness pure core: designs over uncertain parameters, Sobol' and Morris sensitivity,
+//                       PRIM scenario discovery, regret and other robustness metrics
 //   sweetspot           the command-line tool (argument parsing, printing, files)
 import PackageDescription
 
@@ -19,7 +21,7 @@ let package = Package(
     // MARK: - Public API
     .library(name: "Sweetspot", targets: ["SweetspotNumerics", "SweetspotQueueing", "SweetspotModel"]),
     // The runner and reporter, for code that drives experiments (the benchmarks do).
-    .library(name: "SweetspotRunner", targets: ["SweetspotExperiment", "SweetspotReport"]),
+    .library(name: "SweetspotRunner", targets: ["SweetspotExperiment", "SweetspotReport", "SweetspotRobustness"]),
     .executable(name: "sweetspot", targets: ["sweetspot"]),
   ],
   dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
     // MARK: - Core
     .target(name: "SweetspotNumerics", dependencies: ["CGSL", "_SweetspotMRG"]),
     .target(name: "SweetspotModel", dependencies: ["SweetspotNumerics", "SweetspotQueueing"]),
+    .target(name: "SweetspotRobustness", dependencies: ["SweetspotNumerics"]),
 
     // MARK: - Runner (files, results, parallel trials)
     .target(name: "SweetspotExperiment", dependencies: ["SweetspotNumerics", "SweetspotModel"]),
@@ -76,5 +79,6 @@ let package = Package(
     .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"],
                 exclude: ["Golden"]),
     .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
+    .testTarget(name: "SweetspotRobustnessTests", dependencies: ["SweetspotRobustness", "SweetspotNumerics"]),
   ]
 )
