@@ -1,0 +1,81 @@
+import Testing
+import SweetspotNumerics
+@testable import SweetspotRobustness
+
+/// Morris trajectories move one input at a time by Δ on the grid, and μ* ranks inputs by
+/// influence.
+@Suite struct MorrisTests {
+  @Test(arguments: [4, 6, 8])
+  func trajectoriesMoveOneInputAtATimeByDeltaOnTheGrid(levels: Int) throws {
+    let k = 5
+    let design = try MorrisDesign(trajectories: 30, dimensions: k, levels: levels, seed: 9)
+    #expect(design.points.count == 30 * (k + 1))
+    let delta = Double(levels) / Double(2 * (levels - 1))
+    #expect(design.delta == delta)
+    for t in 0..<30 {
+      var moved = Set<Int>()
+      for step in 0..<k {
+        let a = design.points[t * (k + 1) + step], b = design.points[t * (k + 1) + step + 1]
+        let changed = (0..<k).filter { a[$0] != b[$0] }
+        #expect(changed.count == 1, "trajectory \(t) step \(step)")
+        if let i = changed.first {
+          #expect(abs(abs(b[i] - a[i]) - delta) < 1e-12)
+          moved.insert(i)
+        }
+      }
+      #expect(moved.count == k, "trajectory \(t) moves every input once")
+    }
+    // Every coordinate on the grid {0, 1/(p−1), …, 1}, every level visited.
+    var visited = Set<Int>()
+    for p in design.points {
+      for x in p {
+        let level = x * Double(levels - 1)
+        #expect(abs(level - level.rounded()) < 1e-9 && x >= 0 && x <= 1)
+        visited.insert(Int(level.rounded()))
+      }
+    }
+    #expect(visited == Set(0..<levels))
+  }
+
+  @Test func designIsAPureFunctionOfItsSeed() throws {
+    let a = try MorrisDesign(trajectories: 10, dimensions: 4, seed: 1)
+    #expect(a == (try MorrisDesign(trajectories: 10, dimensions: 4, seed: 1)))
+    #expect(a != (try MorrisDesign(trajectories: 10, dimensions: 4, seed: 2)))
+  }
+
+  @Test func linearModelHasItsCoefficientsAsEffects() throws {
+    // f = Σ cᵢ xᵢ: every elementary effect of input i is exactly cᵢ.
+    let c = [3.0, -2, 0.5, 0]
+    let design = try MorrisDesign(trajectories: 12, dimensions: 4, seed: 4)
+    let y = design.points.map { x in zip(c, x).reduce(0) { $0 + $1.0 * $1.1 } }
+    let m = try design.indices(outputs: y, seed: 4)
+    for i in c.indices {
+      #expect(abs(m[i].mu - c[i]) < 1e-9 && abs(m[i].muStar - abs(c[i])) < 1e-9 && m[i].sigma < 1e-9, "input \(i): \(m[i])")
+      #expect(abs(m[i].muStarInterval!.low - abs(c[i])) < 1e-9 && abs(m[i].muStarInterval!.high - abs(c[i])) < 1e-9)
+    }
+  }
+
+  @Test func muStarRanksTheGFunctionsInputsByImportance() throws {
+    let f = GFunction(a: [0, 1, 4.5, 9, 99, 99])
+    let design = try MorrisDesign(trajectories: 40, dimensions: 6, seed: 21)
+    let m = try design.indices(outputs: design.points.map { f($0) }, seed: 21)
+    let muStar = m.map(\.muStar)
+    #expect(muStar[0] > muStar[1] && muStar[1] > muStar[2] && muStar[2] > muStar[3], "\(muStar)")
+    #expect(muStar[3] > max(muStar[4], muStar[5]), "\(muStar)")
+    // The important inputs are told apart from the negligible ones by their intervals too.
+    #expect(m[1].muStarInterval!.low > m[4].muStarInterval!.high)
+    // |4x − 2| is not monotone: effects of both signs, so |μ| < μ* and σ > 0.
+    #expect(abs(m[0].mu) < m[0].muStar && m[0].sigma > 0)
+    let none = try design.indices(outputs: design.points.map { f($0) }, resamples: 0, seed: 21)
+    #expect(none.allSatisfy { $0.muStarInterval == nil } && none.map(\.muStar) == muStar)
+  }
+
+  @Test func badRequestsAreRefused() throws {
+    #expect(throws: RobustnessError.self) { try MorrisDesign(trajectories: 1, dimensions: 3, seed: 1) }
+    #expect(throws: RobustnessError.self) { try MorrisDesign(trajectories: 10, dimensions: 3, levels: 5, seed: 1) }
+    #expect(throws: RobustnessError.self) { try MorrisDesign(trajectories: 10, dimensions: 0, seed: 1) }
+    let design = try MorrisDesign(trajectories: 4, dimensions: 2, seed: 1)
+    #expect(throws: RobustnessError.self) { try design.indices(outputs: [1, 2, 3], seed: 1) }
+    #expect(throws: RobustnessError.self) { try design.indices(outputs: design.points.map { _ in .infinity }, seed: 1) }
+  }
+}
