@@ -46,8 +46,8 @@ let package = Package(
     .target(name: "SweetspotRobustness", dependencies: ["SweetspotNumerics"]),
 
     // MARK: - Runner (files, results, parallel trials)
-    .target(name: "SweetspotExperiment", dependencies: ["SweetspotNumerics", "SweetspotModel"]),
-    .target(name: "SweetspotReport", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"]),
+    .target(name: "SweetspotExperiment", dependencies: ["SweetspotNumerics", "SweetspotModel", "SweetspotRobustness"]),
+    .target(name: "SweetspotReport", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics", "SweetspotRobustness"]),
     .target(
       name: "SweetspotQueueing",
       dependencies: [
@@ -61,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "sweetspot",
       dependencies: [
-        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel", "SweetspotExperiment", "SweetspotReport",
+        "SweetspotNumerics", "SweetspotQueueing", "SweetspotModel", "SweetspotExperiment", "SweetspotReport", "SweetspotRobustness",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Links to experiments/showdown.toml and benchmarks/industry/industry.toml, compiled into
@@ -73,10 +73,10 @@ let package = Package(
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
-    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics",
+    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics", "SweetspotRobustness",
                                                                  .product(name: "TOMLKit", package: "TOMLKit")]),
     // Golden/ holds the golden report and its experiment, read by path (#filePath), not bundled.
-    .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics"],
+    .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics", "SweetspotRobustness"],
                 exclude: ["Golden"]),
     .testTarget(name: "SweetspotCLITests", dependencies: ["sweetspot"]),
     .testTarget(name: "SweetspotRobustnessTests", dependencies: ["SweetspotRobustness", "SweetspotNumerics"]),

@@ -19,10 +19,16 @@ public struct Scenario: Sendable {
   public var assignments: [(key: String, value: Double)]
   public var configuration: TrialConfiguration
   public var strategies: [Strategy]
+  /// 0: the nominal world (the values the file states); 1 … W: the sampled worlds of a robustness
+  /// run (`Uncertainty`), in design order.
+  public var world: Int = 0
+  /// Trials this scenario runs: the experiment's in the nominal world, `robustness.trials` in a sampled one.
+  public var trials: Int
 
-  /// `market=competitive, strategy.*.service_level_target=0.7`.
+  /// `market=competitive, strategy.*.service_level_target=0.7` (and `, world=3` in a sampled world).
   public var label: String {
-    (["market=\(market.name)"] + assignments.map { "\($0.key)=\(formatNumber($0.value))" }).joined(separator: ", ")
+    (["market=\(market.name)"] + assignments.map { "\($0.key)=\(formatNumber($0.value))" } + (world > 0 ? ["world=\(world)"] : []))
+      .joined(separator: ", ")
   }
 }
 
@@ -42,15 +48,32 @@ public struct Experiment: Sendable {
   /// The source text (after `--set`), for the manifest.
   public var source: String
   public var file: String
+  /// The assumptions a robustness run varies (`[uncertainty]`, `[robustness]`); nil: one world.
+  public var uncertainty: Uncertainty? = nil
 
   /// The most scenarios (markets × sweep values) an experiment may have.
   public static let maxScenarios = 100_000
 
-  /// Every scenario: markets × the grid of sweep values, market-major.
+  /// Worlds per cell: the nominal one and the sampled ones.
+  public var worldsPerCell: Int { 1 + (uncertainty?.worldCount ?? 0) }
+
+  /// How many scenarios: markets × sweep grid × worlds.
+  public var scenarioCount: Double {
+    Double(markets.count) * sweeps.reduce(1.0) { $0 * Double($1.values.count) } * Double(worldsPerCell)
+  }
+
+  /// Every scenario: markets × the grid of sweep values × worlds (nominal first), market-major.
   public func scenarios() throws(ExperimentError) -> [Scenario] {
-    let count = Double(markets.count) * sweeps.reduce(1.0) { $0 * Double($1.values.count) }
+    let count = scenarioCount
     guard count <= Double(Self.maxScenarios) else {
-      throw ExperimentError(file: file, key: "sweep", message: "markets × sweep values give \(formatNumber(count)) scenarios; at most \(Self.maxScenarios)")
+      throw ExperimentError(file: file, key: uncertainty == nil ? "sweep" : "robustness.samples",
+                            message: "markets × sweep values\(uncertainty == nil ? "" : " × worlds") give \(formatNumber(count)) scenarios; at most \(Self.maxScenarios)")
+    }
+    var worlds: [[Double]] = []
+    if let u = uncertainty {
+      do { worlds = try u.worlds(seed: seed) } catch {
+        throw ExperimentError(file: file, key: "robustness.design", message: "cannot build the \(u.design.rawValue) design: \(error)")
+      }
     }
     var grid: [[(key: String, value: Double)]] = [[]]
     for sweep in sweeps {
@@ -59,9 +82,19 @@ public struct Experiment: Sendable {
     var out: [Scenario] = []
     for market in markets {
       for assignments in grid {
-        var sc = Scenario(index: out.count, market: market, assignments: assignments, configuration: configuration, strategies: strategies)
+        var sc = Scenario(index: out.count, market: market, assignments: assignments, configuration: configuration, strategies: strategies,
+                          trials: trials)
         for a in assignments { try apply(a.key, a.value, to: &sc) }
         out.append(sc)
+        guard let u = uncertainty else { continue }
+        for (w, values) in worlds.enumerated() {
+          var world = sc
+          world.index = out.count
+          world.world = w + 1
+          world.trials = u.trialsPerWorld
+          for (p, v) in zip(u.parameters, values) { try apply(p.key, v, to: &world) }
+          out.append(world)
+        }
       }
     }
     return out

@@ -5,7 +5,8 @@ import SweetspotNumerics
 /// the line where possible, the key, and what is allowed (docs/EXPERIMENTS.md is the schema).
 public enum ExperimentLoader {
   static let topLevelKeys = ["name", "description", "question", "seed", "trials", "weeks", "markets", "strategies",
-                             "baseline", "population", "queue", "world", "segment", "controller", "scorecard", "strategy", "market", "sweep"]
+                             "baseline", "population", "queue", "world", "segment", "controller", "scorecard", "strategy", "market", "sweep",
+                             "uncertainty", "robustness"]
 
   /// Parses and validates `text` from `file`, after applying `overrides` (`--set KEY=VALUE`).
   public static func load(text: String, file: String, overrides: [String] = []) throws(ExperimentError) -> Experiment {
@@ -256,11 +257,18 @@ public enum ExperimentLoader {
     let experiment = Experiment(
       name: name, description: try string("description") ?? "", question: try string("question") ?? "",
       seed: UInt64(seed), trials: trials, configuration: config, strategies: strategies, markets: markets,
-      sweeps: sweeps, baseline: baseline, source: source, file: file)
+      sweeps: sweeps, baseline: baseline, source: source, file: file,
+      uncertainty: try uncertainty(doc, strategies: strategies, markets: markets, file: file))
     // Every scenario must be valid, not only the base values.
     for sc in try experiment.scenarios() {
       do { try sc.configuration.world.validate() } catch {
+        if sc.world > 0 {
+          throw err(nil, "uncertainty", "sampled world \(sc.world) breaks a rule of the model: \(error.key) must be \(error.allowed), got \(error.value); narrow the ranges in [uncertainty] so every draw is valid")
+        }
         throw err(nil, error.key, "must be \(error.allowed); got \(error.value)\(sc.assignments.isEmpty ? "" : " (in scenario \(sc.label))")")
+      }
+      do { try sc.market.validate(prefix: "market.\(sc.market.name)") } catch {
+        throw err(nil, sc.world > 0 ? "uncertainty" : error.key, "must be \(error.allowed); got \(error.value) (in scenario \(sc.label))")
       }
       for s in sc.strategies {
         do { try s.levers.validate(prefix: "strategy.\(s.name)") } catch {

@@ -107,7 +107,8 @@ public enum ExperimentRunner {
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
     let summary = Summary(table)
     let throughput = computeSeconds > 0 ? Double(computed) * runner.customerWeeksPerItem / computeSeconds : 0
-    let files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
+    var files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
+    if let worlds = try experiment.worldsCSV() { files.append(("worlds.csv", worlds)) }
     let manifest = manifestJSON(experiment, options: options, started: started, ended: Date(), elapsed: elapsed,
                                 items: total, computed: computed, throughput: throughput, crn: crn, mergedFrom: nil, files: files)
     try dir.finish(files: files, manifest: manifest.rendered() + "\n")
@@ -232,7 +233,8 @@ public enum ExperimentRunner {
     options.shard = .whole
     let summary = Summary(table)
     let crn = try runner.crnVarianceFactor(from: table, threads: max(1, threads))
-    let files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
+    var files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
+    if let worlds = try experiment.worldsCSV() { files.append(("worlds.csv", worlds)) }
     let manifest = manifestJSON(experiment, options: options, started: Date(), ended: Date(), elapsed: 0, items: runner.items.count,
                                 computed: 0, throughput: 0, crn: crn, mergedFrom: parts.map(\.directory.path), files: files)
     try dir.finish(files: files, manifest: manifest.rendered() + "\n")

@@ -1,5 +1,6 @@
 import Foundation
 import SweetspotModel
+import SweetspotRobustness
 
 /// Every key an experiment file, `--set` or a sweep accepts, derived from the model's parameter
 /// tables (`LeverParameters`, `MarketParameters`, `WorldParameters`) plus the experiment's own
@@ -59,6 +60,21 @@ public enum ExperimentSchema {
         "In a `[[sweep]]` table: the key swept; experiments take the full grid of their sweeps."),
       e("sweep.values", "array of numbers", "each allowed for the key; at least one", "", "The values of a sweep."),
       e("sweep.from, sweep.to, sweep.step", "numbers", "step > 0, to ≥ from, ≤ 10000 values", "", "A sweep's values as a grid."),
+      e("uncertainty.KEY", "string or table", "`\"default\"` (the key's plausible range, uniform) or `{ low, high }`, "
+        + "`{ distribution = \"uniform\" | \"triangular\" | \"normal\" | \"lognormal\" | \"beta\", … }`; KEY a numeric `world.*`, `population.*`, "
+        + "`segment.NAME.*` (`segment.*.FIELD`: one draw for all), `controller.*`, `scorecard.*` key or `market.NAME.FIELD`; "
+        + "wildcards `\"*\"`, `\"world.*\"`, `\"segment.*\"`, … take `\"default\"`", "none",
+        "An assumption a robustness run varies across sampled worlds."),
+      e("robustness.design", "string", DesignKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "), "`latin-hypercube`",
+        "How worlds are sampled: space-filling (Latin hypercube, Sobol', Halton: rank correlations), Saltelli (Sobol' indices) or Morris (screening)."),
+      e("robustness.samples", "integer", "\(Uncertainty.samplesRange.lowerBound) … \(Uncertainty.samplesRange.upperBound)", "32",
+        "Worlds (latin-hypercube, sobol, halton), base sample N (saltelli: N·(k+2) worlds) or trajectories r (morris: r·(k+1) worlds)."),
+      e("robustness.trials", "integer", "\(Uncertainty.trialsRange.lowerBound) … \(Uncertainty.trialsRange.upperBound)", "2", "Trials per sampled world."),
+      e("robustness.levels", "integer", "even, 2 … 32", "4", "Morris grid levels."),
+      e("robustness.resamples", "integer", "\(Uncertainty.resamplesRange.lowerBound) … \(Uncertainty.resamplesRange.upperBound)", "300",
+        "Bootstrap resamples for the indices' intervals."),
+      e("robustness.pair", "array of 2 names", "two of `strategies`", "the nominal best and the baseline (or runner-up)",
+        "The comparison whose paired difference the sensitivity analysis explains."),
     ]
   }()
 

@@ -26,10 +26,10 @@ extension Experiment {
       ("segment", .object(Segment.allCases.map { ("\($0)", table(Fields.world(section: "segment.\($0)"), configuration.world)) })),
       ("controller", table(Fields.world(section: "controller"), configuration.world)),
       ("scorecard", table(Fields.world(section: "scorecard"), configuration.world)),
-    ])
+    ] + (uncertainty.map { [("robustness", $0.resolved)] } ?? []))
   }
 
-  /// SHA-256 of the resolved configuration.
+  /// SHA-256 of the resolved configuration (a run without uncertainty hashes as before it existed).
   public var configurationHash: String { SHA256.hex(resolvedConfiguration.rendered()) }
 
   private func fieldsOf<T>(_ fields: [Field<T>], _ owner: T) -> [(String, JSONValue)] {
@@ -49,3 +49,21 @@ func json(_ v: TOMLValue) -> JSONValue {
 }
 
 import SweetspotNumerics
+
+extension Uncertainty {
+  /// The uncertainty table and design settings, as the manifest records them.
+  var resolved: JSONValue {
+    .object([
+      ("design", .string(design.rawValue)),
+      ("samples", .integer(samples)),
+      ("worlds", .integer(worldCount)),
+      ("trials", .integer(trialsPerWorld)),
+      ("levels", .integer(levels)),
+      ("resamples", .integer(resamples)),
+      ("pair", pair.map { .array($0.map { .string($0) }) } ?? .null),
+      ("parameters", .array(parameters.map { p in
+        .object([("key", .string(p.key)), ("distribution", .string(p.summary)), ("given", .string(p.given)), ("unit", .string(p.unit))])
+      })),
+    ])
+  }
+}

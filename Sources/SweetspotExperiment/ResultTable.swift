@@ -15,12 +15,36 @@ public struct ResultTable: Sendable {
   public let scenarios: [Scenario]
   public let strategyNames: [String]
   public let sweepKeys: [String]
+  /// A robustness run: trials.csv has a `world` column (0: nominal, 1 … W: sampled worlds).
+  public let hasWorlds: Bool
   public private(set) var rows: [Row] = []
 
   public init(runner: Runner) {
     scenarios = runner.scenarios
     strategyNames = runner.experiment.strategies.map(\.name)
     sweepKeys = runner.experiment.sweeps.map(\.key)
+    hasWorlds = runner.experiment.uncertainty != nil
+  }
+
+  init(scenarios: [Scenario], strategyNames: [String], sweepKeys: [String], hasWorlds: Bool) {
+    self.scenarios = scenarios; self.strategyNames = strategyNames; self.sweepKeys = sweepKeys; self.hasWorlds = hasWorlds
+  }
+
+  /// The rows of the nominal world only, its scenarios renumbered 0 … n − 1 in order: what the
+  /// main report analyses (a run without uncertainty is its own nominal table).
+  public var nominal: ResultTable {
+    guard hasWorlds else { return self }
+    var renumber: [Int: Int] = [:]
+    var kept: [Scenario] = []
+    for sc in scenarios where sc.world == 0 {
+      renumber[sc.index] = kept.count
+      var copy = sc
+      copy.index = kept.count
+      kept.append(copy)
+    }
+    var out = ResultTable(scenarios: kept, strategyNames: strategyNames, sweepKeys: sweepKeys, hasWorlds: false)
+    for r in rows { if let s = renumber[r.scenario] { out.rows.append(Row(scenario: s, strategy: r.strategy, trial: r.trial, values: r.values)) } }
+    return out
   }
 
   public mutating func add(_ r: ItemResult) {
@@ -38,13 +62,14 @@ public struct ResultTable: Sendable {
   // MARK: CSV
 
   public var header: String {
-    (["scenario", "market"] + sweepKeys + ["strategy", "trial"] + Metric.allCases.map(\.rawValue)).joined(separator: ",")
+    (["scenario", "market"] + sweepKeys + (hasWorlds ? ["world"] : []) + ["strategy", "trial"] + Metric.allCases.map(\.rawValue)).joined(separator: ",")
   }
 
   public func line(_ r: Row) -> String {
     let sc = scenarios[r.scenario]
     var fields = [String(r.scenario), sc.market.name]
     fields += sc.assignments.map { csvNumber($0.value) }
+    if hasWorlds { fields.append(String(sc.world)) }
     fields += [strategyNames[r.strategy], String(r.trial)]
     fields += r.values.map(csvNumber)
     return fields.joined(separator: ",")
@@ -94,18 +119,19 @@ public struct ResultTable: Sendable {
     seen.reserveCapacity(expected.count)
     var out: [Row] = []
     out.reserveCapacity(expected.count)
-    let fieldCount = 4 + sweepKeys.count + Metric.allCases.count
+    let lead = sweepKeys.count + (hasWorlds ? 1 : 0)  // columns between market and strategy
+    let fieldCount = 4 + lead + Metric.allCases.count
     for i in first..<lines.count {
       let l = lines[i], lineNumber = firstLine + i
       let f = l.split(separator: ",", omittingEmptySubsequences: false)
       guard f.count == fieldCount, let sc = Int(f[0]), sc >= 0, sc < scenarios.count,
-            let st = strategyNames.firstIndex(of: String(f[2 + sweepKeys.count])),
-            let trial = Int(f[3 + sweepKeys.count]) else {
+            let st = strategyNames.firstIndex(of: String(f[2 + lead])),
+            let trial = Int(f[3 + lead]) else {
         throw fail(lineNumber, "not a row of this experiment's results")
       }
       var values: [Double] = []
       values.reserveCapacity(Metric.allCases.count)
-      for v in f[(4 + sweepKeys.count)...] {
+      for v in f[(4 + lead)...] {
         guard let x = v == "nan" ? Double.nan : Double(v) else { throw fail(lineNumber, "'\(escapingControlCharacters(String(v.prefix(40))))' is not a number") }
         values.append(x)
       }

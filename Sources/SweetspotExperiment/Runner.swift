@@ -62,7 +62,7 @@ public struct Runner: Sendable {
     self.shard = shard
     var items: [WorkItem] = []
     for s in scenarios.indices {
-      for t in 0..<experiment.trials where shard.contains(trial: t) { items.append(WorkItem(scenario: s, trial: t)) }
+      for t in 0..<scenarios[s].trials where shard.contains(trial: t) { items.append(WorkItem(scenario: s, trial: t)) }
     }
     self.items = items
   }
@@ -82,16 +82,19 @@ public struct Runner: Sendable {
     for m in e.markets where !Experiment.isCSVSafeName(m.name) {
       throw ExperimentError(file: e.file, key: "market", message: Experiment.csvUnsafeNameMessage("market", m.name))
     }
-    let scenarios = Double(e.markets.count) * e.sweeps.reduce(1.0) { $0 * Double($1.values.count) }
+    let scenarios = e.scenarioCount
     if scenarios > Double(Experiment.maxScenarios) {
-      throw ExperimentError(file: e.file, key: "sweep", message: "markets × sweep values give \(formatNumber(scenarios)) scenarios; at most \(Experiment.maxScenarios)")
+      throw ExperimentError(file: e.file, key: e.uncertainty == nil ? "sweep" : "robustness.samples",
+                            message: "markets × sweep values\(e.uncertainty == nil ? "" : " × worlds") give \(formatNumber(scenarios)) scenarios; at most \(Experiment.maxScenarios)")
     }
     if shard.count > e.trials {
       throw ExperimentError(file: "--shard", message: "'\(shard)': N may be at most the number of trials (\(e.trials)); more shards than trials leaves some empty")
     }
-    // Trials t < e.trials with t mod N = K − 1 (no overflow for any N).
-    let trials = Double(shard.index > e.trials ? 0 : (e.trials - shard.index) / shard.count + 1)
-    let rows = scenarios * Double(e.strategies.count) * trials
+    // Trials t < n with t mod N = K − 1 (no overflow for any N).
+    func shardTrials(_ n: Int) -> Double { Double(shard.index > n ? 0 : (n - shard.index) / shard.count + 1) }
+    let cells = scenarios / Double(e.worldsPerCell)
+    let perCell = shardTrials(e.trials) + Double(e.uncertainty?.worldCount ?? 0) * shardTrials(e.uncertainty?.trialsPerWorld ?? 0)
+    let rows = cells * Double(e.strategies.count) * perCell
     let needed = rows * bytesPerRow
     let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
     if physical > 0 && needed > physical / 2 {

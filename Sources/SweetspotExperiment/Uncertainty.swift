@@ -1,0 +1,130 @@
+import SweetspotModel
+import SweetspotNumerics
+import SweetspotRobustness
+
+/// One assumption a robustness run varies: a parameter (by its key) and the distribution its
+/// values are drawn from, truncated to the values the parameter may take at all.
+public struct UncertainParameter: Sendable, Equatable {
+  /// `world.churn_attitude_slope`, `segment.premium.expectation`, `market.competitive.switching_cost`
+  /// (`market.*.FIELD` for every market of the experiment).
+  public let key: String
+  public let distribution: UncertainDistribution
+  /// Draws are truncated to this range (the parameter's allowed values).
+  public let allowed: ClosedRange<Double>
+  /// Whole-number parameters are rounded after drawing.
+  public let isInteger: Bool
+  public let unit: String
+  /// How the file gave it: "default" (the documented plausible range) or the table it was written as.
+  public let given: String
+
+  /// The value at unit-cube coordinate `u` (kept strictly inside (0, 1) so no draw lands on an
+  /// open end of the allowed range).
+  public func value(at u: Double) -> Double {
+    let v = distribution.quantile(min(max(u, 1e-12), 1 - 1e-12), within: allowed)
+    return isInteger ? v.rounded() : v
+  }
+
+  /// The distribution in words, for reports: "uniform on [2, 8]".
+  public var summary: String {
+    func n(_ x: Double) -> String { formatParameterNumber(x) }
+    switch distribution {
+    case let .uniform(low, high): return "uniform [\(n(low)), \(n(high))]"
+    case let .triangular(low, mode, high): return "triangular [\(n(low)), \(n(mode)), \(n(high))]"
+    case let .normal(mean, sd): return "normal(\(n(mean)), \(n(sd)))"
+    case let .lognormal(mu, sigma): return "lognormal(μ \(n(mu)), σ \(n(sigma)))"
+    case let .beta(a, b, low, high): return "beta(\(n(a)), \(n(b))) on [\(n(low)), \(n(high))]"
+    }
+  }
+}
+
+/// The `[uncertainty]` and `[robustness]` tables: which assumptions a run varies, how the worlds
+/// are sampled and how the results are judged.
+///
+/// A **world** is one draw of every uncertain parameter. Each world runs every strategy of every
+/// scenario on the same random numbers (trials keyed by trial index, as in any scenario), so a
+/// comparison stays paired inside a world; world 0 is the nominal world (the values the file
+/// states), which the main report analyses with `trials` trials; the sampled worlds 1 … W run
+/// `trialsPerWorld` trials each and feed the robustness analysis.
+public struct Uncertainty: Sendable, Equatable {
+  public var parameters: [UncertainParameter]
+  public var design: DesignKind = .latinHypercube
+  /// Latin hypercube, Sobol', Halton: the number of worlds. Saltelli: the base sample N (worlds
+  /// N·(k + 2)). Morris: the number of trajectories r (worlds r·(k + 1)).
+  public var samples: Int = 32
+  public var trialsPerWorld: Int = 2
+  /// Morris grid levels (even).
+  public var levels: Int = 4
+  /// Bootstrap resamples for index intervals.
+  public var resamples: Int = 300
+  /// The two strategies whose paired difference the sensitivity analysis explains (nil: the
+  /// nominal world's best against the baseline, or its runner-up when the baseline is best).
+  public var pair: [String]?
+
+  public static let samplesRange = 2...100_000
+  public static let trialsRange = 1...10_000
+  public static let resamplesRange = 10...100_000
+  public static let designDefault = DesignKind.latinHypercube
+
+  public var dimensions: Int { parameters.count }
+
+  /// The sampled worlds (without the nominal one).
+  public var worldCount: Int {
+    switch design {
+    case .saltelli: return samples * (dimensions + 2)
+    case .morris: return samples * (dimensions + 1)
+    default: return samples
+    }
+  }
+
+  /// The design's seed: derived from the experiment's, apart from every trial stream.
+  public static func designSeed(_ experimentSeed: UInt64) -> UInt64 { SplitMix64.mix(experimentSeed ^ 0x0DE5_1605_EED0_0013) }
+
+  /// The unit-cube point of each sampled world, in world order.
+  public func unitPoints(seed: UInt64) throws -> [[Double]] {
+    let s = Uncertainty.designSeed(seed)
+    switch design {
+    case .latinHypercube: return try Designs.latinHypercube(samples: samples, dimensions: dimensions, seed: s)
+    case .sobol: return try Designs.quasiRandom(.sobol, samples: samples, dimensions: dimensions)
+    case .halton: return try Designs.quasiRandom(.halton, samples: samples, dimensions: dimensions)
+    case .saltelli: return try SaltelliDesign(baseSamples: samples, dimensions: dimensions, seed: s).points
+    case .morris: return try MorrisDesign(trajectories: samples, dimensions: dimensions, levels: levels, seed: s).points
+    }
+  }
+
+  /// Each sampled world's parameter values (world w is row w − 1).
+  public func worlds(seed: UInt64) throws -> [[Double]] {
+    try unitPoints(seed: seed).map { u in zip(parameters, u).map { $0.value(at: $1) } }
+  }
+}
+
+extension Experiment {
+  /// The value the file states for an uncertain key (the nominal world's), from the first market
+  /// for market fields.
+  func nominalValue(_ key: String) -> Double? {
+    let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
+    switch parts.first {
+    case "market":
+      guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }) else { return nil }
+      let m = markets.first { parts[1] == "*" || $0.name == parts[1] } ?? markets[0]
+      return f.get(m).number
+    case "segment" where parts.count == 3 && parts[1] == "*":
+      return Fields.world(key: "segment.\(Segment.allCases[0]).\(parts[2])")?.get(configuration.world).number
+    default:
+      return Fields.world(key: key)?.get(configuration.world).number
+    }
+  }
+
+  /// `worlds.csv`: one row per world (0: nominal, 1 … W: sampled), one column per uncertain
+  /// parameter, in parameter units; empty without uncertainty.
+  public func worldsCSV() throws(ExperimentError) -> String? {
+    guard let u = uncertainty else { return nil }
+    let worlds: [[Double]]
+    do { worlds = try u.worlds(seed: seed) } catch {
+      throw ExperimentError(file: file, key: "robustness.design", message: "cannot build the \(u.design.rawValue) design: \(error)")
+    }
+    var s = (["world"] + u.parameters.map(\.key)).joined(separator: ",") + "\n"
+    s += (["0"] + u.parameters.map { nominalValue($0.key).map(csvNumber) ?? "nan" }).joined(separator: ",") + "\n"
+    for (w, values) in worlds.enumerated() { s += ([String(w + 1)] + values.map(csvNumber)).joined(separator: ",") + "\n" }
+    return s
+  }
+}

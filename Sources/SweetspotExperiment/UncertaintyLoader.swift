@@ -1,0 +1,223 @@
+import SweetspotModel
+import SweetspotNumerics
+import SweetspotRobustness
+
+/// Reading `[uncertainty]` and `[robustness]` (docs/EXPERIMENTS.md, "Robustness").
+///
+///     [uncertainty]
+///     "world.churn_attitude_slope" = { low = 2, high = 8 }
+///     "world.gross_margin" = "default"              # the documented plausible range
+///     "world.word_of_mouth_weight" = { distribution = "triangular", low = 0.5, mode = 1, high = 2 }
+///     "segment.*" = "default"                       # every segment parameter's plausible range
+///
+///     [robustness]
+///     design = "latin-hypercube"   # or sobol, halton, saltelli, morris
+///     samples = 32
+///     trials = 2
+extension ExperimentLoader {
+  /// Keys of a distribution table (anything else in a table under [uncertainty] is a key path).
+  static let distributionKeys: Set<String> = ["distribution", "low", "high", "mode", "mean", "sd", "mu", "sigma", "a", "b"]
+  static let robustnessKeys = ["design", "samples", "trials", "levels", "resamples", "pair"]
+  /// What `"*"` takes: the world model's assumptions (not the controller's policy or the Win4 judge's thresholds).
+  static let wildcardSections = ["world", "population"] + Segment.allCases.map { "segment.\($0)" }
+
+  static func uncertainty(_ doc: TOMLTable, strategies: [Strategy], markets: [Market], file: String) throws(ExperimentError) -> Uncertainty? {
+    func err(_ line: Int?, _ key: String, _ message: String) -> ExperimentError {
+      ExperimentError(file: file, line: line, key: key, message: message)
+    }
+    guard let e = doc.entry("uncertainty") else {
+      if let r = doc.entry("robustness") { throw err(r.line, "robustness", "needs an [uncertainty] table naming the assumptions to vary") }
+      return nil
+    }
+    guard case let .table(t) = e.value else { throw err(e.line, "uncertainty", "expected a table [uncertainty]") }
+    // Flatten dotted keys (world.x = {…} parses as nested tables) into (key path, value, line).
+    var entries: [(key: String, value: TOMLValue, line: Int)] = []
+    func flatten(_ table: TOMLTable, _ prefix: String) {
+      for item in table.entries {
+        let key = prefix.isEmpty ? item.key : prefix + "." + item.key
+        if case let .table(inner) = item.value, !inner.entries.isEmpty,
+           !inner.entries.contains(where: { distributionKeys.contains($0.key) }) {
+          flatten(inner, key)
+        } else {
+          entries.append((key, item.value, item.line))
+        }
+      }
+    }
+    flatten(t, "")
+    if entries.isEmpty { throw err(e.line, "uncertainty", "is empty; name at least one parameter (sweetspot keys lists them with their plausible ranges)") }
+
+    var byKey: [String: UncertainParameter] = [:]
+    var order: [String] = []
+    var explicit = Set<String>()
+    func add(_ p: UncertainParameter, explicitly: Bool) {
+      if byKey[p.key] == nil { order.append(p.key) }
+      if explicitly || !explicit.contains(p.key) { byKey[p.key] = p }
+      if explicitly { explicit.insert(p.key) }
+    }
+    // Wildcards first, so explicit entries override them whatever the file's order.
+    for entry in entries.sorted(by: { ($0.key.hasSuffix("*") ? 0 : 1, $0.line) < ($1.key.hasSuffix("*") ? 0 : 1, $1.line) }) {
+      let k = "uncertainty.\(entry.key)"
+      if entry.key == "*" || entry.key.hasSuffix(".*") {
+        guard case .string("default") = entry.value else {
+          throw err(entry.line, k, "a wildcard takes \"default\" (every matching parameter's documented plausible range)")
+        }
+        let prefix = String(entry.key.dropLast(entry.key == "*" ? 1 : 2))
+        let sections = entry.key == "*" ? wildcardSections
+          : prefix == "segment" ? Segment.allCases.map { "segment.\($0)" }
+          : WorldParameters.sections.contains(prefix) ? [prefix] : []
+        guard !sections.isEmpty else {
+          throw err(entry.line, k, "'\(entry.key)' matches no section; wildcards: *, \(WorldParameters.sections.map { $0 + ".*" }.joined(separator: ", ")), segment.*")
+        }
+        let fields = Fields.worldAll.filter { f in
+          sections.contains(f.parameter.section) && f.isNumeric && (f.parameter.plausible.map { $0.lowerBound < $0.upperBound } ?? false)
+        }
+        for f in fields { add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file), explicitly: false) }
+        continue
+      }
+      for p in try resolveKey(entry.key, value: entry.value, line: entry.line, markets: markets, file: file) { add(p, explicitly: true) }
+    }
+    var u = Uncertainty(parameters: order.map { byKey[$0]! })
+    if case let .array(items)? = doc.entry("sweep")?.value {
+      for case let .table(t) in items {
+        if case let .string(swept)? = t.entry("key")?.value, let p = u.parameters.first(where: { $0.key == swept }) {
+          throw err(e.line, "uncertainty.\(p.key)", "is also swept; a parameter is either swept ([[sweep]]) or uncertain, not both")
+        }
+      }
+    }
+
+    if let r = doc.entry("robustness") {
+      guard case let .table(rt) = r.value else { throw err(r.line, "robustness", "expected a table [robustness]") }
+      try unknownKeys(rt, allowed: robustnessKeys, prefix: "robustness.", file: file)
+      if let d = rt.entry("design") {
+        guard case let .string(s) = d.value, let kind = DesignKind(rawValue: s) else {
+          throw err(d.line, "robustness.design", "allowed: \(DesignKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        u.design = kind
+      }
+      func int(_ key: String, _ range: ClosedRange<Int>) throws(ExperimentError) -> Int? {
+        guard let x = rt.entry(key) else { return nil }
+        guard case let .integer(i) = x.value else { throw err(x.line, "robustness.\(key)", "expected a whole number, got \(x.value.typeName)") }
+        guard range.contains(i) else { throw err(x.line, "robustness.\(key)", "\(i) is out of range; allowed: \(range.lowerBound) ... \(range.upperBound)") }
+        return i
+      }
+      if let n = try int("samples", Uncertainty.samplesRange) { u.samples = n }
+      if let n = try int("trials", Uncertainty.trialsRange) { u.trialsPerWorld = n }
+      if let n = try int("resamples", Uncertainty.resamplesRange) { u.resamples = n }
+      if let n = try int("levels", 2...32) {
+        guard n % 2 == 0 else { throw err(rt.entry("levels")!.line, "robustness.levels", "\(n) is odd; Morris levels must be even (4 is usual)") }
+        u.levels = n
+      }
+      if let p = rt.entry("pair") {
+        guard case let .array(items) = p.value, items.count == 2, case let .string(a) = items[0], case let .string(b) = items[1], a != b else {
+          throw err(p.line, "robustness.pair", "expected two different strategy names, e.g. [\"just-good-enough\", \"good-enough\"]")
+        }
+        for n in [a, b] where !strategies.contains(where: { $0.name == n }) {
+          throw err(p.line, "robustness.pair", "'\(n)' is not one of this experiment's strategies: \(strategies.map(\.name).joined(separator: ", "))")
+        }
+        u.pair = [a, b]
+      }
+    }
+    if u.design == .sobol && u.dimensions > QuasiRandomSequence.maxDimensions(.sobol) {
+      throw err(doc.entry("robustness")?.line, "robustness.design", "sobol takes at most \(QuasiRandomSequence.maxDimensions(.sobol)) parameters; [uncertainty] has \(u.dimensions): use halton or latin-hypercube")
+    }
+    return u
+  }
+
+  /// One explicit entry: a world, population, segment or controller/scorecard key, `segment.*.FIELD`
+  /// (one draw for every segment) or `market.NAME.FIELD` / `market.*.FIELD`.
+  static func resolveKey(_ key: String, value: TOMLValue, line: Int, markets: [Market], file: String) throws(ExperimentError) -> [UncertainParameter] {
+    let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
+    let k = "uncertainty.\(key)"
+    switch parts.first {
+    case "strategy":
+      throw ExperimentError(file: file, line: line, key: k, message: "levers are decisions, not uncertainties: sweep them ([[sweep]]) or compare strategies")
+    case "market":
+      guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }), f.isNumeric else {
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not a numeric market field (market.NAME.FIELD)")
+      }
+      guard parts[1] == "*" || markets.contains(where: { $0.name == parts[1] }) else {
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(parts[1])' is not one of this experiment's markets (or *)")
+      }
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
+    case "segment" where parts.count == 3 && parts[1] == "*":
+      let fields = Segment.allCases.compactMap { Fields.world(key: "segment.\($0).\(parts[2])") }
+      guard let f = fields.first, f.isNumeric else {
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(parts[2])' is not a numeric segment field")
+      }
+      if case .string("default") = value {
+        // Each segment has its own plausible range: one parameter per segment.
+        var out: [UncertainParameter] = []
+        for g in fields { out.append(try parameter(g.parameter, key: g.key, spec: value, line: line, file: file)) }
+        return out
+      }
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
+    default:
+      guard let f = Fields.world(key: key), f.isNumeric else {
+        let hint = nearest(key, in: Fields.worldAll.filter(\.isNumeric).map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not an uncertain parameter\(hint); use a numeric world, population, segment, controller or scorecard key, or market.NAME.FIELD (sweetspot keys lists them)")
+      }
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
+    }
+  }
+
+  /// A distribution from `"default"` or a table, checked against the parameter's allowed values.
+  static func parameter<T>(_ p: Parameter<T>, key: String, spec: TOMLValue, line: Int, file: String) throws(ExperimentError) -> UncertainParameter {
+    let k = "uncertainty.\(key)"
+    func fail(_ message: String) -> ExperimentError { ExperimentError(file: file, line: line, key: k, message: message) }
+    let allowed = (p.bounds?.lower ?? -Double.greatestFiniteMagnitude)...(p.bounds?.upper ?? Double.greatestFiniteMagnitude)
+    func inside(_ x: Double, _ what: String) throws(ExperimentError) {
+      if let problem = p.problem(with: .number(p.kind == .integer ? x.rounded() : x)) { throw fail("\(what) \(formatParameterNumber(x)): \(problem)") }
+    }
+    let distribution: UncertainDistribution
+    let given: String
+    switch spec {
+    case .string("default"):
+      guard let r = p.plausible, r.lowerBound < r.upperBound else {
+        throw fail("has no plausible range to take by default; give { low = …, high = … }")
+      }
+      distribution = .uniform(low: r.lowerBound, high: r.upperBound)
+      given = "default"
+    case let .table(t):
+      for e in t.entries where !distributionKeys.contains(e.key) {
+        throw fail("unknown key '\(e.key)'; a distribution takes distribution, low, high, mode, mean, sd, mu, sigma, a, b")
+      }
+      func number(_ name: String) throws(ExperimentError) -> Double {
+        guard let e = t.entry(name) else { throw fail("needs \(name)") }
+        guard let x = e.value.number, x.isFinite else { throw fail("\(name) must be a finite number, got \(e.value.typeName)") }
+        return x
+      }
+      var kind = "uniform"
+      if let d = t.entry("distribution") {
+        guard case let .string(s) = d.value, ["uniform", "triangular", "normal", "lognormal", "beta"].contains(s) else {
+          throw fail("distribution: allowed: uniform, triangular, normal, lognormal, beta")
+        }
+        kind = s
+      }
+      let expected: [String: Set<String>] = [
+        "uniform": ["low", "high"], "triangular": ["low", "mode", "high"], "normal": ["mean", "sd"],
+        "lognormal": ["mu", "sigma"], "beta": ["a", "b", "low", "high"],
+      ]
+      for e in t.entries where e.key != "distribution" && !expected[kind]!.contains(e.key) {
+        throw fail("'\(e.key)' does not belong to a \(kind) distribution; it takes \(expected[kind]!.sorted().joined(separator: ", "))")
+      }
+      switch kind {
+      case "triangular": distribution = .triangular(low: try number("low"), mode: try number("mode"), high: try number("high"))
+      case "normal": distribution = .normal(mean: try number("mean"), sd: try number("sd"))
+      case "lognormal": distribution = .lognormal(mu: try number("mu"), sigma: try number("sigma"))
+      case "beta": distribution = .beta(a: try number("a"), b: try number("b"), low: try number("low"), high: try number("high"))
+      default: distribution = .uniform(low: try number("low"), high: try number("high"))
+      }
+      given = kind
+    default:
+      throw fail("expected \"default\" or a distribution table such as { low = 2, high = 8 }, got \(spec.typeName)")
+    }
+    if let problem = distribution.validate() { throw fail(problem) }
+    switch distribution {
+    case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high):
+      try inside(low, "low"); try inside(high, "high")
+    case let .normal(mean, _): try inside(mean, "mean")
+    case .lognormal: break
+    }
+    return UncertainParameter(key: key, distribution: distribution, allowed: allowed, isInteger: p.kind == .integer, unit: p.unit, given: given)
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+import SweetspotModel
+import SweetspotRobustness
+@testable import SweetspotExperiment
+
+/// Issue 13: `[uncertainty]` names the assumptions a run varies; each sampled world runs every
+/// strategy on the same random numbers, worlds are scenarios (so they shard and resume like
+/// trials), and the nominal world is exactly the run without uncertainty.
+@Suite struct UncertaintyTests {
+  static let base = """
+    name = "robust"
+    seed = 5
+    trials = 3
+    weeks = 8
+    strategies = ["good-enough", "minimal"]
+    [population]
+    size = 150
+    """
+
+  static let robust = base + """
+
+    [uncertainty]
+    "world.churn_attitude_slope" = { low = 2, high = 8 }
+    "world.gross_margin" = "default"
+    "market.competitive.switching_cost" = { distribution = "triangular", low = 0.1, mode = 0.3, high = 0.8 }
+
+    [robustness]
+    samples = 6
+    trials = 2
+    """
+
+  func load(_ text: String, _ sets: [String] = []) throws -> Experiment {
+    try ExperimentLoader.load(text: text, file: "robust.toml", overrides: sets)
+  }
+
+  func message(_ text: String) -> String {
+    do { _ = try load(text); return "" } catch { return "\(error)" }
+  }
+
+  @Test func defaultTakesTheDocumentedPlausibleRange() throws {
+    let u = try #require(try load(Self.robust).uncertainty)
+    #expect(u.parameters.map(\.key) == ["world.churn_attitude_slope", "world.gross_margin", "market.competitive.switching_cost"])
+    let margin = try #require(WorldParameters.all.first { $0.key == "world.gross_margin" }?.plausible)
+    #expect(u.parameters[1].distribution == .uniform(low: margin.lowerBound, high: margin.upperBound))
+    #expect(u.parameters[2].distribution == .triangular(low: 0.1, mode: 0.3, high: 0.8))
+    #expect(u.design == .latinHypercube && u.samples == 6 && u.trialsPerWorld == 2 && u.worldCount == 6)
+  }
+
+  @Test func wildcardsTakeEveryRangedParameterOfASectionAndExplicitEntriesWin() throws {
+    let text = Self.base + """
+
+      [uncertainty]
+      "world.gross_margin" = { low = 0.4, high = 0.5 }
+      "world.*" = "default"
+      """
+    let u = try #require(try load(text).uncertainty)
+    let ranged = WorldParameters.all.filter { $0.section == "world" && $0.isNumeric && ($0.plausible.map { $0.lowerBound < $0.upperBound } ?? false) }
+    #expect(u.parameters.count == ranged.count)
+    #expect(u.parameters.first { $0.key == "world.gross_margin" }?.distribution == .uniform(low: 0.4, high: 0.5))
+  }
+
+  @Test func worldsAreScenariosAfterTheirNominalWorld() throws {
+    let e = try load(Self.robust)
+    let scenarios = try e.scenarios()
+    #expect(scenarios.count == 1 + 6)
+    #expect(scenarios.map(\.world) == Array(0...6))
+    #expect(scenarios[0].trials == 3 && scenarios.dropFirst().allSatisfy { $0.trials == 2 })
+    // The nominal world keeps the file's values; each sampled world carries its draw.
+    let nominal = try load(Self.base).scenarios()[0]
+    #expect(scenarios[0].configuration.world.churnAttitudeSlope == nominal.configuration.world.churnAttitudeSlope)
+    let worlds = try #require(try e.uncertainty?.worlds(seed: e.seed))
+    for (w, sc) in scenarios.dropFirst().enumerated() {
+      #expect(sc.configuration.world.churnAttitudeSlope == worlds[w][0])
+      #expect(sc.configuration.world.grossMargin == worlds[w][1])
+      #expect(sc.market.switchingCost == worlds[w][2])
+      #expect(sc.label.hasSuffix("world=\(w + 1)"))
+    }
+  }
+
+  /// Latin hypercube: of n worlds, exactly one falls in each of the n equal strata of a uniform parameter.
+  @Test func latinHypercubeWorldsHitEveryStratumOnce() throws {
+    let e = try load(Self.robust, ["robustness.samples=10"])
+    let worlds = try #require(try e.uncertainty?.worlds(seed: e.seed))
+    let strata = worlds.map { Int((($0[0] - 2) / 6 * 10).rounded(.down)) }.sorted()
+    #expect(strata == Array(0..<10))
+    #expect(worlds == (try e.uncertainty!.worlds(seed: e.seed)), "reproducible from the seed")
+    #expect(worlds != (try e.uncertainty!.worlds(seed: e.seed + 1)), "another seed, another sample")
+  }
+
+  @Test func designsGiveTheirNumberOfWorlds() throws {
+    let saltelli = try #require(try load(Self.robust, ["robustness.design=\"saltelli\"", "robustness.samples=4"]).uncertainty)
+    #expect(saltelli.worldCount == 4 * (3 + 2))
+    #expect(try saltelli.worlds(seed: 5).count == 20)
+    let morris = try #require(try load(Self.robust, ["robustness.design=\"morris\"", "robustness.samples=3"]).uncertainty)
+    #expect(morris.worldCount == 3 * (3 + 1))
+    #expect(try morris.worlds(seed: 5).count == 12)
+    let sobol = try #require(try load(Self.robust, ["robustness.design=\"sobol\""]).uncertainty)
+    #expect(try sobol.worlds(seed: 5).count == 6)
+  }
+
+  /// Common random numbers across worlds: adding uncertainty leaves the nominal world's trials
+  /// exactly as the run without it computes them.
+  @Test func theNominalWorldIsTheRunWithoutUncertainty() throws {
+    var plain: [ItemResult] = [], robust: [ItemResult] = []
+    let p = try Runner(experiment: try load(Self.base))
+    try p.run(threads: 2) { _, r in plain += r }
+    let r = try Runner(experiment: try load(Self.robust))
+    try r.run(threads: 2) { _, res in robust += res }
+    #expect(robust.count == 3 + 6 * 2)
+    let nominal = robust.filter { $0.item.scenario == 0 }.sorted { $0.item.trial < $1.item.trial }
+    #expect(nominal.map(\.outcomes) == plain.sorted { $0.item.trial < $1.item.trial }.map(\.outcomes))
+    // And a sampled world is a different world.
+    let world1 = robust.first { $0.item.scenario == 1 && $0.item.trial == 0 }!
+    #expect(world1.outcomes != nominal[0].outcomes)
+  }
+
+  @Test func robustnessRunsAreByteIdenticalForAnyThreadsAndShards() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("sweetspot-uncertainty-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let e = try load(Self.robust)
+    func run(_ name: String, threads: Int, shard: Shard = .whole) throws -> URL {
+      let dir = work.appendingPathComponent(name)
+      _ = try ExperimentRunner.run(e, options: RunOptions(threads: threads, shard: shard, directory: dir, toolVersion: "test", fileHash: "x"))
+      return dir
+    }
+    let one = try run("one", threads: 1), two = try run("two", threads: 2)
+    let shards = try [run("s1", threads: 1, shard: Shard(index: 1, count: 2)), run("s2", threads: 2, shard: Shard(index: 2, count: 2))]
+    let merged = work.appendingPathComponent("merged")
+    _ = try ExperimentRunner.merge(shards, into: merged, toolVersion: "test")
+    for file in ["trials.csv", "summary.csv", "summary.json", "worlds.csv"] {
+      let a = try Data(contentsOf: one.appendingPathComponent(file))
+      #expect(a == (try Data(contentsOf: two.appendingPathComponent(file))), "\(file): threads")
+      #expect(a == (try Data(contentsOf: merged.appendingPathComponent(file))), "\(file): shards")
+    }
+    let header = try String(contentsOf: one.appendingPathComponent("trials.csv"), encoding: .utf8).prefix { $0 != "\n" }
+    #expect(header.hasPrefix("scenario,market,world,strategy,trial,"))
+    let worlds = try String(contentsOf: one.appendingPathComponent("worlds.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(worlds.count == 1 + 1 + 6 && worlds[0] == "world,world.churn_attitude_slope,world.gross_margin,market.competitive.switching_cost")
+    #expect(worlds[1].hasPrefix("0,4.0,0.45,"))
+  }
+
+  static let badInputs: [(String, String)] = [
+    ("[uncertainty]\n\"strategy.good-enough.price\" = { low = 1, high = 2 }", "levers are decisions"),
+    ("[uncertainty]\n\"world.churn_atitude_slope\" = \"default\"", "did you mean 'world.churn_attitude_slope'"),
+    ("[uncertainty]\n\"world.gross_margin\" = { low = 0.4, high = 1.5 }", "uncertainty.world.gross_margin"),
+    ("[uncertainty]\n\"world.gross_margin\" = { low = 0.5, high = 0.4 }", "uncertainty.world.gross_margin"),
+    ("[uncertainty]\n\"world.gross_margin\" = { distribution = \"normal\", low = 0.4, high = 0.5 }", "does not belong to a normal distribution"),
+    ("[uncertainty]\n\"world.gross_margin\" = { distribution = \"weibull\", low = 0.4, high = 0.5 }", "allowed: uniform, triangular, normal, lognormal, beta"),
+    ("[uncertainty]\n\"world.gross_margin\" = 0.5", "expected \"default\" or a distribution table"),
+    ("[uncertainty]\n\"world.*\" = { low = 0, high = 1 }", "a wildcard takes \"default\""),
+    ("[robustness]\nsamples = 8", "needs an [uncertainty] table"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\ndesign = \"grid\"", "allowed: latin-hypercube, sobol, halton, saltelli, morris"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\ndesign = \"morris\"\nlevels = 5", "Morris levels must be even"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\npair = [\"good-enough\", \"delight\"]", "'delight' is not one of this experiment's strategies"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\nsamples = 1", "robustness.samples"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[[sweep]]\nkey = \"world.gross_margin\"\nvalues = [0.4, 0.5]", "is also swept"),
+    ("[uncertainty]\n\"world.fcr_ceiling\" = { low = 0.01, high = 0.1 }", "sampled world"),
+  ]
+
+  @Test(arguments: 0..<badInputs.count)
+  func badUncertaintyGetsAClearMessage(index: Int) {
+    let (table, expected) = Self.badInputs[index]
+    let m = message(Self.base + "\n" + table + "\n")
+    #expect(m.contains(expected), "got: \(m)")
+    #expect(m.contains("robust.toml"))
+  }
+}
