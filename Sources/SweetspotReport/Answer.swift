@@ -59,6 +59,11 @@ extension Report {
         out.append(text)
       }
     }
+    // How far it holds when the assumptions move.
+    if let r = robustness {
+      if r.locations.isEmpty { out += r.cells.map { (r.cells.count > 1 ? "In \($0.label): " : "") + r.statement($0) } }
+      else { out += r.locations.map(r.locationStatement) }
+    }
     return out.filter { !$0.isEmpty }.joined(separator: " ")
   }
 

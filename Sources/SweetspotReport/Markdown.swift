@@ -97,6 +97,7 @@ extension Report {
         md.append("")
       }
     }
+    if let r = robustness { md += r.markdown; md.append("") }
     md.append("## Methods")
     md.append("")
     md.append(methods)

@@ -62,6 +62,8 @@ public struct Report: Sendable {
   public let sweeps: [SweepSeries]
   public let toolVersion: String
   public let commonRandomNumbers: String?
+  /// How far the answer holds across the sampled worlds of a robustness run (nil without `[uncertainty]`).
+  public let robustness: RobustnessAnalysis?
 
   /// The metrics shown per strategy, in order.
   /// What strategies are ranked by and sweeps maximize: customer equity, the horizon's profit NPV
@@ -90,13 +92,17 @@ public struct Report: Sendable {
     if let c = manifest["common_random_numbers"] as? [String: Any], let f = c["variance_reduction_factor"] as? Double {
       crn = "common random numbers cut the variance of the paired \(c["metric"] as? String ?? "") difference between \((c["strategies"] as? [String] ?? []).joined(separator: " and ")) by a factor of \(Format.number(f, 1)) (over \(c["trials"] as? Int ?? 0) trials, against independent streams)"
     }
-    return try Report(experiment: experiment, scenarios: runner.scenarios, table: table, industry: industry, benchmarks: benchmarks,
-                      toolVersion: manifest["version"] as? String ?? "?", crn: crn)
+    // The main report analyses the nominal world; the sampled worlds feed the robustness analysis.
+    let nominal = table.nominal
+    let robustness = try RobustnessAnalysis(experiment: experiment, scenarios: runner.scenarios, table: table)
+    return try Report(experiment: experiment, scenarios: nominal.scenarios, table: nominal, industry: industry, benchmarks: benchmarks,
+                      toolVersion: manifest["version"] as? String ?? "?", crn: crn, robustness: robustness)
   }
 
   init(experiment: Experiment, scenarios: [Scenario], table: ResultTable, industry: String, benchmarks: IndustryBenchmarks,
-       toolVersion: String, crn: String?) throws {
+       toolVersion: String, crn: String?, robustness: RobustnessAnalysis? = nil) throws {
     self.experiment = experiment
+    self.robustness = robustness
     self.industry = industry
     self.benchmarksFile = benchmarks.file
     self.benchmarksVersion = benchmarks.version

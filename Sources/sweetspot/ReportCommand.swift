@@ -111,6 +111,11 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
   var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex),
                ("figure-kpis.svg", report.kpiFigure), ("figure-win4.svg", report.win4Figure)]
   if let sweep = report.sweepFigure { files.append(("figure-sweep.svg", sweep)) }
+  if let r = report.robustness {
+    files += [("robustness.json", r.json), ("robustness.csv", r.csv)]
+    if let f = r.sensitivityFigure { files.append(("figure-sensitivity.svg", f)) }
+    if let f = r.worldsFigure { files.append(("figure-worlds.svg", f)) }
+  }
   for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
   return (dir.appendingPathComponent("report.md"), report.answer, files.map(\.0))
 }

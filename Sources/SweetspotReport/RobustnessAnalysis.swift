@@ -1,0 +1,248 @@
+import SweetspotExperiment
+import SweetspotModel
+import SweetspotNumerics
+import SweetspotRobustness
+
+/// How far a run's answer holds when its assumptions move: every strategy judged across the
+/// sampled worlds of a robustness run (`[uncertainty]`), the assumptions that decide the key
+/// comparison (global sensitivity), and the region where the answer flips (scenario discovery).
+///
+/// Judged per **cell** (a market and one point of the sweep grid): in each sampled world a
+/// strategy's outcome is its mean objective (customer equity) over the world's trials, paired
+/// with every other strategy's on the same random numbers. Methods follow EMA Workbench and
+/// SALib: regret against each world's best and the satisficing share (within the materiality
+/// margin of the best) as robustness metrics (McPhail et al. 2018), Sobol' indices from a
+/// Saltelli design or Morris screening from trajectories, and for space-filling designs
+/// (Latin hypercube, Sobol', Halton) Spearman rank correlations, which need no special design;
+/// PRIM (Friedman & Fisher 1999; Bryant & Lempert 2010) for the worlds where the nominal
+/// winner is not within the margin of the best.
+public struct RobustnessAnalysis: Sendable {
+  public struct StrategyRow: Sendable {
+    public let strategy: String
+    /// The strategy's mean objective in the nominal world (the main report's).
+    public let nominal: Double
+    public let metrics: StrategyRobustness
+    /// Share of sampled worlds in which the strategy wins Win4 for all four parties.
+    public let shareWin4: Double
+  }
+  /// One parameter's sensitivity index for one output.
+  public struct Index: Sendable {
+    public let key: String
+    /// Sobol': first-order; Morris: μ*; rank correlation: Spearman ρ.
+    public let main: Estimate
+    /// Sobol': total; Morris: σ (as its value, no interval); rank correlation: nil.
+    public let second: Estimate?
+    /// What orders the parameters: S_T, μ*, |ρ|.
+    public var importance: Double { second.map { method == .sobol ? $0.value : main.value } ?? abs(main.value) }
+    let method: Method
+  }
+  public enum Method: String, Sendable { case sobol, morris, rankCorrelation = "rank-correlation" }
+  public struct Sensitivity: Sendable {
+    /// "customer_equity: good-enough" or "customer_equity: just-good-enough − good-enough".
+    public let output: String
+    public let method: Method
+    /// Most important first.
+    public let indices: [Index]
+  }
+  public struct Discovery: Sendable {
+    /// "just-good-enough is not within 1% of the best strategy".
+    public let condition: String
+    /// Sampled worlds where the condition holds.
+    public let worlds: Int
+    public let box: PRIMBox?
+    public let trajectory: [PRIMBox]
+  }
+  public struct Cell: Sendable {
+    public let market: String
+    public let assignments: [(key: String, value: Double)]
+    public let label: String
+    public let worlds: Int
+    public let nominalBest: String
+    public let pair: (String, String)
+    public let strategies: [StrategyRow]
+    public let sensitivities: [Sensitivity]
+    public let discovery: Discovery
+    /// Per sampled world: the strategy with the highest objective.
+    public let winners: [String]
+    /// Per sampled world: the uncertain parameters' values.
+    public let worldValues: [[Double]]
+    /// Per sampled world and strategy: the mean objective.
+    public let outcomes: [[Double]]
+  }
+  /// Where a sweep's best value lies across worlds, for one strategy and one series of the first
+  /// swept lever (a market and the other sweeps' values).
+  public struct SweepLocation: Sendable {
+    public let key: String
+    public let strategy: String
+    /// The market and other sweeps' values.
+    public let fixed: String
+    public let values: [Double]
+    /// The swept value with the highest mean objective in the nominal world.
+    public let nominalBest: Double
+    /// Per sampled world: the swept value with the highest objective.
+    public let locations: [Double]
+    /// Share of worlds where the nominal best value is within the margin of that world's best.
+    public let shareNominalWithinMargin: Double
+    public let sensitivity: Sensitivity
+  }
+
+  public let uncertainty: Uncertainty
+  public let margin: Double
+  public let cells: [Cell]
+  /// For a sweep of a lever: where its best value lies in each world.
+  public let locations: [SweepLocation]
+  public var parameters: [UncertainParameter] { uncertainty.parameters }
+
+  /// The materiality margin when an experiment sets none: 1% of the best's objective.
+  public static let defaultMargin = 0.01
+
+  public init?(experiment: Experiment, scenarios: [Scenario], table: ResultTable, margin: Double = RobustnessAnalysis.defaultMargin) throws {
+    guard let u = experiment.uncertainty else { return nil }
+    self.uncertainty = u
+    self.margin = margin
+    let names = experiment.strategies.map(\.name)
+    let m = Metric.allCases.firstIndex(of: Report.objective)!
+    let wins = [Metric.win4CustomersWin, .win4EmployeesWin, .win4CompanyWin, .win4OwnersWin].map { Metric.allCases.firstIndex(of: $0)! }
+    // sums[scenario][strategy]: objective total, trial count, and Win4 party wins.
+    var total = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: scenarios.count)
+    var count = total
+    var partyWins = [[[Double]]](repeating: [[Double]](repeating: [0, 0, 0, 0], count: names.count), count: scenarios.count)
+    for r in table.rows {
+      total[r.scenario][r.strategy] += r.values[m]
+      count[r.scenario][r.strategy] += 1
+      for (k, w) in wins.enumerated() where r.values[w] > 0.5 { partyWins[r.scenario][r.strategy][k] += 1 }
+    }
+    let worldValues = try u.worlds(seed: experiment.seed)
+    let seed = SplitMix64.mix(experiment.seed ^ 0x0B00_7577_4A9E_0017)
+
+    // Cells: each nominal scenario and the sampled worlds that follow it.
+    var cells: [Cell] = []
+    var nominalByCell: [[Double]] = []
+    var s = 0
+    while s < scenarios.count {
+      let nominal = scenarios[s]
+      precondition(nominal.world == 0, "scenarios come as a nominal world followed by its sampled worlds")
+      let members = Array((s + 1)..<(s + 1 + u.worldCount))
+      s += 1 + u.worldCount
+      func mean(_ sc: Int, _ j: Int) -> Double { count[sc][j] > 0 ? total[sc][j] / count[sc][j] : .nan }
+      let nominalMeans = names.indices.map { mean(nominal.index, $0) }
+      let outcomes = members.map { sc in names.indices.map { mean(sc, $0) } }
+      guard outcomes.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+        throw ExperimentError(file: experiment.file, message: "a sampled world of \(nominal.label) has no finite \(Report.objective.rawValue) for some strategy; robustness cannot be judged")
+      }
+      let metrics = try Robustness.metrics(outcomes: outcomes, margin: margin)
+      let best = names.indices.max { nominalMeans[$0] < nominalMeans[$1] || (nominalMeans[$0] == nominalMeans[$1] && $0 > $1) }!
+      let baseline = names.firstIndex(of: experiment.baseline) ?? 0
+      let runnerUp = names.indices.filter { $0 != best }.max { nominalMeans[$0] < nominalMeans[$1] || (nominalMeans[$0] == nominalMeans[$1] && $0 > $1) }
+      let pairIndices: (Int, Int)
+      if let p = u.pair, let a = names.firstIndex(of: p[0]), let b = names.firstIndex(of: p[1]) { pairIndices = (a, b) }
+      else { pairIndices = (best, best == baseline ? (runnerUp ?? best) : baseline) }
+      let rows = names.indices.map { j in
+        StrategyRow(strategy: names[j], nominal: nominalMeans[j], metrics: metrics[j],
+                    shareWin4: Double(members.filter { sc in
+                      (0..<4).allSatisfy { partyWins[sc][j][$0] / max(1, count[sc][j]) > Scorecard.majority }
+                    }.count) / Double(max(1, members.count)))
+      }
+      // Sensitivity of the pair's difference, then of each strategy's objective.
+      var outputs: [(String, [Double])] = []
+      if pairIndices.0 != pairIndices.1 {
+        outputs.append(("\(Report.objective.rawValue): \(names[pairIndices.0]) − \(names[pairIndices.1])",
+                        outcomes.map { $0[pairIndices.0] - $0[pairIndices.1] }))
+      }
+      for j in names.indices { outputs.append(("\(Report.objective.rawValue): \(names[j])", outcomes.map { $0[j] })) }
+      var sensitivities: [Sensitivity] = []
+      for (k, (name, y)) in outputs.enumerated() {
+        sensitivities.append(try RobustnessAnalysis.sensitivity(name, y: y, x: worldValues, uncertainty: u, experimentSeed: experiment.seed,
+                                                                seed: SplitMix64.mix(seed &+ UInt64(cells.count * 1000 + k))))
+      }
+      // Scenario discovery: where the nominal winner is not within the margin of the best.
+      let flips = outcomes.map { o -> Bool in
+        let top = o.max()!
+        return o[best] < top - margin * abs(top)
+      }
+      let condition = "\(names[best]) is not within \(Format.number(100 * margin, 0))% of the best strategy"
+      var discovery = Discovery(condition: condition, worlds: flips.filter { $0 }.count, box: nil, trajectory: [])
+      if discovery.worlds > 0 && discovery.worlds < flips.count && flips.count >= 10 {
+        let prim = try PRIM.discover(x: worldValues, y: flips)
+        discovery = Discovery(condition: condition, worlds: discovery.worlds, box: prim.box, trajectory: prim.trajectory)
+      }
+      let winners = outcomes.map { o in names[o.indices.max { o[$0] < o[$1] || (o[$0] == o[$1] && $0 > $1) }!] }
+      cells.append(Cell(market: nominal.market.name, assignments: nominal.assignments,
+                        label: (["market=\(nominal.market.name)"] + nominal.assignments.map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", "),
+                        worlds: members.count, nominalBest: names[best], pair: (names[pairIndices.0], names[pairIndices.1]),
+                        strategies: rows, sensitivities: sensitivities, discovery: discovery, winners: winners, worldValues: worldValues,
+                        outcomes: outcomes))
+      nominalByCell.append(nominalMeans)
+    }
+    self.cells = cells
+
+    // Sweeps of a lever: the first swept key is the x axis, every market × other sweeps' values a series.
+    var locations: [SweepLocation] = []
+    if let key = experiment.sweeps.first?.key, key.hasPrefix("strategy.") {
+      let parts = key.split(separator: ".").map(String.init)
+      let affected = parts.count == 3 && parts[1] != "*" ? [parts[1]] : names
+      var groups: [String: [Int]] = [:]
+      var groupOrder: [String] = []
+      for (c, cell) in cells.enumerated() {
+        let fixed = ([cell.market] + cell.assignments.dropFirst().map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", ")
+        if groups[fixed] == nil { groupOrder.append(fixed) }
+        groups[fixed, default: []].append(c)
+      }
+      for fixed in groupOrder {
+        let members = groups[fixed]!.sorted { cells[$0].assignments[0].value < cells[$1].assignments[0].value }
+        let xs = members.map { cells[$0].assignments[0].value }
+        guard xs.count >= 2 else { continue }
+        for name in affected {
+          guard let j = names.firstIndex(of: name) else { continue }
+          func argmax(_ v: [Double]) -> Int { v.indices.max { v[$0] < v[$1] || (v[$0] == v[$1] && $0 > $1) }! }
+          let nominalBest = argmax(members.map { nominalByCell[$0][j] })
+          var where_: [Double] = [], within = 0
+          for w in 0..<u.worldCount {
+            let series = members.map { cells[$0].outcomes[w][j] }
+            let b = argmax(series)
+            where_.append(xs[b])
+            if series[nominalBest] >= series[b] - margin * abs(series[b]) { within += 1 }
+          }
+          let sens = try RobustnessAnalysis.sensitivity("best \(key) (\(name), \(fixed))", y: where_, x: worldValues, uncertainty: u,
+                                                        experimentSeed: experiment.seed, seed: SplitMix64.mix(seed &+ UInt64(900_000 + locations.count)))
+          locations.append(SweepLocation(key: key, strategy: name, fixed: fixed, values: xs, nominalBest: xs[nominalBest], locations: where_,
+                                         shareNominalWithinMargin: Double(within) / Double(max(1, u.worldCount)), sensitivity: sens))
+        }
+      }
+    }
+    self.locations = locations
+  }
+
+  /// The design's own indices: Sobol' from a Saltelli design, Morris μ* and σ from trajectories,
+  /// Spearman rank correlations with bootstrap intervals from a space-filling sample.
+  static func sensitivity(_ name: String, y: [Double], x: [[Double]], uncertainty u: Uncertainty, experimentSeed: UInt64,
+                          seed: UInt64) throws -> Sensitivity {
+    let keys = u.parameters.map(\.key)
+    var indices: [Index] = []
+    let method: Method
+    switch u.design {
+    case .saltelli:
+      method = .sobol
+      // The run's own design, rebuilt from its seed: outputs are in its point order.
+      let design = try SaltelliDesign(baseSamples: u.samples, dimensions: u.dimensions, seed: Uncertainty.designSeed(experimentSeed))
+      let si = try design.indices(outputs: y, resamples: u.resamples, seed: seed)
+      indices = keys.indices.map { Index(key: keys[$0], main: si.first[$0], second: si.total[$0], method: .sobol) }
+    case .morris:
+      method = .morris
+      let design = try MorrisDesign(trajectories: u.samples, dimensions: u.dimensions, levels: u.levels, seed: Uncertainty.designSeed(experimentSeed))
+      let mi = try design.indices(outputs: y, resamples: u.resamples, seed: seed)
+      indices = keys.indices.map { k in
+        Index(key: keys[k], main: mi[k].muStarInterval ?? Estimate(value: mi[k].muStar, low: mi[k].muStar, high: mi[k].muStar),
+              second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), method: .morris)
+      }
+    default:
+      method = .rankCorrelation
+      indices = try keys.indices.map { k in
+        Index(key: keys[k], main: try RankCorrelation.spearman(x.map { $0[k] }, y, resamples: u.resamples, seed: seed &+ UInt64(k)),
+              second: nil, method: .rankCorrelation)
+      }
+    }
+    indices.sort { $0.importance > $1.importance || ($0.importance == $1.importance && $0.key < $1.key) }
+    return Sensitivity(output: name, method: method, indices: indices)
+  }
+}

@@ -1,0 +1,260 @@
+import SweetspotExperiment
+import SweetspotModel
+import SweetspotNumerics
+import SweetspotRobustness
+
+/// The robustness analysis in words, tables, files and figures.
+extension RobustnessAnalysis {
+  var designSentence: String {
+    let u = uncertainty
+    let how: String
+    switch u.design {
+    case .saltelli: how = "a Saltelli design (N = \(u.samples))"
+    case .morris: how = "\(u.samples) Morris trajectories (\(u.levels) levels)"
+    case .latinHypercube: how = "a Latin hypercube"
+    case .sobol: how = "a Sobol' sequence"
+    case .halton: how = "a Halton sequence"
+    }
+    let plural = u.dimensions == 1 ? "" : "s"
+    return "\(u.worldCount) plausible worlds drawn by \(how) over \(u.dimensions) assumption\(plural), \(u.trialsPerWorld) trial\(u.trialsPerWorld == 1 ? "" : "s") each"
+  }
+
+  var marginText: String { "\(Format.number(100 * margin, margin * 100 < 1 ? 2 : 0))%" }
+
+  /// How far a sweep's nominal best value holds across worlds, one sentence per series.
+  public func locationStatement(_ l: SweepLocation) -> String {
+    let x = l.key.split(separator: ".").last.map(String.init) ?? l.key
+    let sorted = l.locations.sorted()
+    func q(_ p: Double) -> String { Format.number((try? Statistics.quantile(sorted: sorted, probability: p)) ?? .nan, 3) }
+    var s = "Across \(designSentence), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in 80% of worlds (median \(q(0.5))); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(l.shareNominalWithinMargin)) of them."
+    let top = l.sensitivity.indices.prefix(2).filter { $0.importance > 0 }
+    if !top.isEmpty { s += " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "." }
+    return s
+  }
+
+  /// How far the nominal answer holds, in one or two sentences (the end of a report's answer).
+  public func statement(_ cell: Cell) -> String {
+    guard cell.strategies.count > 1 else { return "" }
+    guard cell.strategies.count > 1 else { return "" }
+    guard let row = cell.strategies.first(where: { $0.strategy == cell.nominalBest }) else { return "" }
+    var s = "Across \(designSentence): \(cell.nominalBest) is best in \(percent(row.metrics.shareBest)) of worlds and within \(marginText) of the best in \(percent(row.metrics.shareWithinMargin))"
+    if let top = cell.strategies.max(by: { $0.metrics.shareBest < $1.metrics.shareBest }), top.strategy != cell.nominalBest {
+      s += " (\(top.strategy) is best in \(percent(top.metrics.shareBest)))"
+    }
+    s += "."
+    if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
+      let top = diff.indices.prefix(3).filter { $0.importance > 0 }
+      if !top.isEmpty {
+        s += " The gap between \(cell.pair.0) and \(cell.pair.1) depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: ", ") + "."
+      }
+    }
+    if let box = cell.discovery.box, !box.limits.isEmpty {
+      s += " \(cell.nominalBest) loses its lead where \(boxText(box, cell)) (coverage \(percent(box.coverage)), density \(percent(box.density)))."
+    } else if cell.discovery.worlds == 0 {
+      s += " It stays within the margin in every sampled world."
+    }
+    return s
+  }
+
+  func indexLabel(_ i: Index) -> String {
+    switch i.method {
+    case .sobol: return "S_T \(Format.number(i.second?.value ?? .nan, 2))"
+    case .morris: return "μ* \(Format.money(i.main.value))"
+    case .rankCorrelation: return "ρ \(Format.number(i.main.value, 2))"
+    }
+  }
+
+  /// The box's restrictions in words; an end at the sampled worlds' own minimum or maximum is
+  /// no restriction (PRIM reports the data's range there).
+  func boxText(_ box: PRIMBox, _ cell: Cell) -> String {
+    box.limits.map { l in
+      let key = parameters[l.dimension].key
+      let sampled = cell.worldValues.map { $0[l.dimension] }
+      let lowOpen = l.low <= (sampled.min() ?? -.infinity)
+      let highOpen = l.high >= (sampled.max() ?? .infinity)
+      if lowOpen && !highOpen { return "\(key) < \(Format.number(l.high, 3))" }
+      if highOpen && !lowOpen { return "\(key) > \(Format.number(l.low, 3))" }
+      return "\(Format.number(l.low, 3)) ≤ \(key) ≤ \(Format.number(l.high, 3))"
+    }.joined(separator: " and ")
+  }
+
+  func percent(_ x: Double) -> String { "\(Format.number(100 * x, 0))%" }
+
+  // MARK: Markdown
+
+  public var markdown: [String] {
+    var md = ["## Robustness to assumptions", ""]
+    md.append("The intervals above cover Monte Carlo noise under the file's assumptions. Here the assumptions move: \(designSentence). In each world every strategy runs on the same random numbers; a strategy is *within the margin* when its customer equity is within \(marginText) of that world's best. Assumptions varied:")
+    md.append("")
+    md.append("| assumption | unit | distribution |")
+    md.append("|---|---|---|")
+    for p in parameters { md.append("| `\(p.key)` | \(p.unit) | \(p.summary)\(p.given == "default" ? " (documented plausible range)" : "") |") }
+    // A sweep of one strategy's lever: the question is where its best value lies (below), not which strategy wins.
+    for cell in cells where cell.strategies.count > 1 {
+      md.append("")
+      if cells.count > 1 { md.append("### \(cell.label)"); md.append("") }
+      md.append("**\(statement(cell))**")
+      md.append("")
+      md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 in |")
+      md.append("|---|---|---|---|---|---|---|---|---|")
+      for r in cell.strategies.sorted(by: { $0.metrics.shareWithinMargin > $1.metrics.shareWithinMargin || ($0.metrics.shareWithinMargin == $1.metrics.shareWithinMargin && $0.metrics.regretMean < $1.metrics.regretMean) }) {
+        md.append("| \(r.strategy) | \(Format.money(r.nominal)) | \(Format.money(r.metrics.mean)) | \(percent(r.metrics.shareBest)) | \(percent(r.metrics.shareWithinMargin)) | \(Format.money(r.metrics.regretMean)) | \(Format.money(r.metrics.regretP90)) | \(Format.money(r.metrics.regretMax)) | \(percent(r.shareWin4)) |")
+      }
+      if let diff = cell.sensitivities.first {
+        md.append("")
+        md.append("Which assumptions decide \(diff.output) (\(methodText(diff.method))):")
+        md.append("")
+        switch diff.method {
+        case .sobol:
+          md.append("| assumption | first-order S_i [95% CI] | total S_T [95% CI] |")
+          md.append("|---|---|---|")
+          for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") |") }
+        case .morris:
+          md.append("| assumption | μ* [95% CI] | σ |")
+          md.append("|---|---|---|")
+          for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
+        case .rankCorrelation:
+          md.append("| assumption | Spearman ρ [95% CI] |")
+          md.append("|---|---|")
+          for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(est(i.main)) |") }
+        }
+      }
+      md.append("")
+      let d = cell.discovery
+      if let box = d.box {
+        md.append("Scenario discovery (PRIM): \(d.condition) in \(d.worlds) of \(cell.worlds) worlds. The chosen box, \(boxText(box, cell)), holds \(percent(box.mass)) of the worlds; it covers \(percent(box.coverage)) of those where the condition holds (coverage) and the condition holds in \(percent(box.density)) of the worlds inside it (density).")
+      } else {
+        md.append("Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds\(d.worlds == 0 || d.worlds == cell.worlds ? "; there is no region to find." : "; too few worlds to look for a region (PRIM needs at least 10).")")
+      }
+    }
+    if !locations.isEmpty {
+      md.append("")
+      md.append("### Where the sweep's best value lies across worlds")
+      md.append("")
+      md.append("| series | strategy | nominal best | best across worlds: 10% · median · 90% | nominal best within \(marginText) of each world's best | depends most on |")
+      md.append("|---|---|---|---|---|---|")
+      for l in locations {
+        let sorted = l.locations.sorted()
+        func q(_ p: Double) -> String { Format.number((try? Statistics.quantile(sorted: sorted, probability: p)) ?? .nan, 3) }
+        let top = l.sensitivity.indices.prefix(2).filter { $0.importance > 0 }.map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
+        md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(percent(l.shareNominalWithinMargin)) | \(top) |")
+      }
+    }
+    md.append("")
+    md.append("Files: `worlds.csv` (the sampled assumptions), `robustness.json` and `robustness.csv` (every number above, for every output). Figures: `figure-sensitivity.svg`, `figure-worlds.svg`.")
+    return md
+  }
+
+  func methodText(_ m: Method) -> String {
+    switch m {
+    case .sobol: return "Sobol' indices, Saltelli 2010 first-order and Jansen total estimators, bootstrap intervals"
+    case .morris: return "Morris elementary effects, μ* of Campolongo et al. 2007"
+    case .rankCorrelation: return "Spearman rank correlation with the output, bootstrap intervals; a screening measure for monotone effects"
+    }
+  }
+
+  func est(_ e: Estimate) -> String { "\(Format.number(e.value, 2)) [\(Format.number(e.low, 2)), \(Format.number(e.high, 2))]" }
+  func estMoney(_ e: Estimate) -> String { "\(Format.money(e.value)) [\(Format.money(e.low)), \(Format.money(e.high))]" }
+
+  // MARK: Files
+
+  public var json: String {
+    func num(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
+    func estimate(_ prefix: String, _ e: Estimate?) -> [(String, JSONValue)] {
+      guard let e else { return [] }
+      return [(prefix, num(e.value)), (prefix + "_low", num(e.low)), (prefix + "_high", num(e.high))]
+    }
+    func box(_ b: PRIMBox) -> JSONValue {
+      .object([
+        ("limits", .array(b.limits.map { .object([("key", .string(parameters[$0.dimension].key)), ("low", num($0.low)), ("high", num($0.high))]) })),
+        ("coverage", num(b.coverage)), ("density", num(b.density)), ("mass", num(b.mass)),
+      ])
+    }
+    let u = uncertainty
+    let root: JSONValue = .object([
+      ("design", .string(u.design.rawValue)), ("samples", .integer(u.samples)), ("worlds", .integer(u.worldCount)),
+      ("trials_per_world", .integer(u.trialsPerWorld)), ("margin", .number(margin)),
+      ("objective", .string(Report.objective.rawValue)),
+      ("parameters", .array(parameters.map { .object([("key", .string($0.key)), ("unit", .string($0.unit)), ("distribution", .string($0.summary))]) })),
+      ("cells", .array(cells.map { c in
+        .object([
+          ("market", .string(c.market)),
+          ("sweep", .object(c.assignments.map { ($0.key, .number($0.value)) })),
+          ("nominal_best", .string(c.nominalBest)),
+          ("pair", .array([.string(c.pair.0), .string(c.pair.1)])),
+          ("statement", .string(statement(c))),
+          ("strategies", .array(c.strategies.map { r in
+            .object([
+              ("strategy", .string(r.strategy)), ("nominal", num(r.nominal)), ("mean", num(r.metrics.mean)),
+            ] + zip(["p05", "p25", "p50", "p75", "p95"], StrategyRobustness.quantileLevels.map { r.metrics.quantiles[$0] ?? .nan }).map { ($0, num($1)) } + [
+              ("regret_mean", num(r.metrics.regretMean)), ("regret_p90", num(r.metrics.regretP90)), ("regret_max", num(r.metrics.regretMax)),
+              ("share_best", num(r.metrics.shareBest)), ("share_within_margin", num(r.metrics.shareWithinMargin)), ("share_win4", num(r.shareWin4)),
+            ])
+          })),
+          ("sensitivity", .array(c.sensitivities.map { s in
+            .object([
+              ("output", .string(s.output)), ("method", .string(s.method.rawValue)),
+              ("indices", .array(s.indices.map { i in
+                switch s.method {
+                case .sobol: return .object([("key", .string(i.key))] + estimate("first", i.main) + estimate("total", i.second))
+                case .morris: return .object([("key", .string(i.key))] + estimate("mu_star", i.main) + [("sigma", num(i.second?.value ?? .nan))])
+                case .rankCorrelation: return .object([("key", .string(i.key))] + estimate("rho", i.main))
+                }
+              })),
+            ])
+          })),
+          ("discovery", .object([
+            ("condition", .string(c.discovery.condition)), ("worlds", .integer(c.discovery.worlds)),
+            ("box", c.discovery.box.map(box) ?? .null),
+            ("trajectory", .array(c.discovery.trajectory.map(box))),
+          ])),
+        ])
+      })),
+    ])
+    return root.rendered() + "\n"
+  }
+
+  /// Tidy long form: one number per row.
+  public var csv: String {
+    var lines = ["market,sweep,section,subject,parameter,statistic,value"]
+    func add(_ c: Cell, _ section: String, _ subject: String, _ parameter: String, _ statistic: String, _ x: Double) {
+      let sweep = c.assignments.map { "\($0.key)=\(csvNumber($0.value))" }.joined(separator: ";")
+      lines.append([c.market, sweep, section, subject, parameter, statistic, csvNumber(x)].map(csvField).joined(separator: ","))
+    }
+    for c in cells {
+      for r in c.strategies {
+        let m = r.metrics
+        for (name, x) in [("nominal", r.nominal), ("mean", m.mean)] + zip(["p05", "p25", "p50", "p75", "p95"], StrategyRobustness.quantileLevels.map { m.quantiles[$0] ?? .nan }).map({ ($0, $1) })
+          + [("regret_mean", m.regretMean), ("regret_p90", m.regretP90), ("regret_max", m.regretMax), ("share_best", m.shareBest),
+             ("share_within_margin", m.shareWithinMargin), ("share_win4", r.shareWin4)] {
+          add(c, "strategy", r.strategy, "", name, x)
+        }
+      }
+      for s in c.sensitivities {
+        for i in s.indices {
+          let names: (String, String) = s.method == .sobol ? ("first", "total") : s.method == .morris ? ("mu_star", "sigma") : ("rho", "")
+          for (suffix, x) in [("", i.main.value), ("_low", i.main.low), ("_high", i.main.high)] { add(c, s.method.rawValue, s.output, i.key, names.0 + suffix, x) }
+          if let t = i.second {
+            let parts: [(String, Double)] = s.method == .sobol ? [("", t.value), ("_low", t.low), ("_high", t.high)] : [("", t.value)]
+            for (suffix, x) in parts { add(c, s.method.rawValue, s.output, i.key, names.1 + suffix, x) }
+          }
+        }
+      }
+      if let b = c.discovery.box {
+        for l in b.limits {
+          add(c, "discovery", c.discovery.condition, parameters[l.dimension].key, "low", l.low)
+          add(c, "discovery", c.discovery.condition, parameters[l.dimension].key, "high", l.high)
+        }
+        add(c, "discovery", c.discovery.condition, "", "coverage", b.coverage)
+        add(c, "discovery", c.discovery.condition, "", "density", b.density)
+        add(c, "discovery", c.discovery.condition, "", "mass", b.mass)
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// RFC 4180: quoted when it holds a comma, quote or line break.
+  func csvField(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import SweetspotExperiment
+import SweetspotModel
+import SweetspotRobustness
+@testable import SweetspotReport
+
+/// Issue 13: a report says how far its answer holds across the sampled worlds, which assumptions
+/// decide it and where it flips; every number recomputes from trials.csv.
+@Suite struct RobustnessReportTests {
+  static let source = """
+    name = "robust-report"
+    seed = 3
+    trials = 3
+    weeks = 26
+    strategies = ["good-enough", "minimal", "strategic"]
+    [population]
+    size = 300
+    [uncertainty]
+    "world.gross_margin" = { low = 0.2, high = 0.7 }
+    "world.promoter_weekly_tells" = "default"
+    [robustness]
+    samples = 12
+    trials = 2
+    resamples = 50
+    """
+
+  func report(_ source: String = RobustnessReportTests.source) throws -> (Report, URL) {
+    let experiment = try ExperimentLoader.load(text: source, file: "robust.toml")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sweetspot-robust-\(UUID().uuidString)")
+    _ = try ExperimentRunner.run(experiment, options: RunOptions(threads: 2, directory: dir, toolVersion: "0.1.0", fileHash: SHA256.hex(source)))
+    return (try Report.build(directory: dir, benchmarks: try ReportTests.benchmarks()), dir)
+  }
+
+  @Test func robustnessMetricsRecomputeFromTheTrials() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    #expect(r.cells.count == 1)
+    let cell = r.cells[0]
+    // The main report analyses the nominal world only: 3 trials per strategy.
+    #expect(report.sections.count == 1 && report.sections[0].strategies.allSatisfy { $0.stat(.customerEquity).n == 3 })
+    // By hand from trials.csv's rows: per world, each strategy's mean equity; regret against the world's best.
+    let run = try FinishedRun(dir)
+    let m = Metric.allCases.firstIndex(of: .customerEquity)!
+    var sums = [[Double]](repeating: [0, 0, 0], count: 12)
+    for row in run.table.rows where run.runner.scenarios[row.scenario].world > 0 {
+      sums[run.runner.scenarios[row.scenario].world - 1][row.strategy] += row.values[m] / 2
+    }
+    for (j, s) in cell.strategies.enumerated() {
+      let regrets = sums.map { $0.max()! - $0[j] }
+      #expect(abs(s.metrics.regretMean - regrets.reduce(0, +) / 12) < 1e-6 * max(1, abs(s.metrics.regretMean)))
+      #expect(s.metrics.regretMax == regrets.max()!)
+      let best = sums.filter { world in world.indices.max { world[$0] < world[$1] } == j }.count
+      #expect(Double(best) / 12 == s.metrics.shareBest)
+      #expect(s.metrics.shareWithinMargin >= s.metrics.shareBest)
+    }
+    #expect(abs(cell.strategies.map(\.metrics.shareBest).reduce(0, +) - 1) < 1e-12)
+    // The nominal best is the main report's winner, and the statement names it.
+    #expect(cell.nominalBest == report.sections[0].ranking[0].strategy)
+    #expect(r.statement(cell).contains("\(cell.nominalBest) is best in"))
+    #expect(report.answer.contains("Across 12 plausible worlds drawn by a Latin hypercube over 2 assumptions"))
+  }
+
+  /// Direction and size: customer equity is gross margin × revenue less costs, so across worlds it
+  /// moves with the gross margin almost perfectly monotonically; word of mouth from promoters
+  /// barely moves it over two quarters.
+  @Test func theAssumptionThatDrivesEquityRanksFirst() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cell = try #require(report.robustness?.cells.first)
+    let equity = try #require(cell.sensitivities.first { $0.output == "customer_equity: good-enough" })
+    #expect(equity.method == .rankCorrelation)
+    #expect(equity.indices[0].key == "world.gross_margin")
+    #expect(equity.indices[0].main.value > 0.9, "ρ = \(equity.indices[0].main.value)")
+    #expect(equity.indices[0].main.low <= equity.indices[0].main.value && equity.indices[0].main.value <= equity.indices[0].main.high)
+  }
+
+  @Test func robustnessFilesAndFiguresAreWritten() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let json = try JSONSerialization.jsonObject(with: Data(r.json.utf8)) as? [String: Any]
+    let cells = try #require(json?["cells"] as? [[String: Any]])
+    #expect(json?["design"] as? String == "latin-hypercube" && json?["worlds"] as? Int == 12)
+    #expect((cells[0]["strategies"] as? [[String: Any]])?.count == 3)
+    #expect(r.csv.hasPrefix("market,sweep,section,subject,parameter,statistic,value\n"))
+    #expect(r.csv.contains("competitive,,strategy,good-enough,,share_best,"))
+    #expect(report.markdown.contains("## Robustness to assumptions"))
+    #expect(r.sensitivityFigure?.hasPrefix("<svg") == true && r.worldsFigure?.hasPrefix("<svg") == true)
+  }
+
+  @Test func aRunWithoutUncertaintyHasNoRobustnessSection() throws {
+    let plain = Self.source.components(separatedBy: "[uncertainty]")[0]
+    let (report, dir) = try report(plain)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(report.robustness == nil && !report.markdown.contains("Robustness to assumptions"))
+  }
+
+  @Test func ticksAreRoundAndInsideTheRange() {
+    #expect(RobustnessAnalysis.ticks(59.2, 533.7) == [100, 200, 300, 400, 500])
+    #expect(RobustnessAnalysis.ticks(0.2, 0.65).first == 0.2)
+    #expect(RobustnessAnalysis.ticks(1.94, 8.01) == [2, 4, 6, 8])
+  }
+
+  @Test func spearmanMatchesHandComputedRanks() throws {
+    #expect(RankCorrelation.ranks([3, 1, 2, 2]) == [4, 1, 2.5, 2.5])
+    #expect(try RankCorrelation.spearman([1, 2, 3, 4, 5], [2, 4, 8, 16, 32], resamples: 0, seed: 1).value == 1)
+    #expect(try RankCorrelation.spearman([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], resamples: 0, seed: 1).value == -1)
+    // ρ = 1 − 6Σd²/(n(n²−1)): d = (0, −1, 1, 0, 0) → 1 − 12/120 = 0.9.
+    #expect(abs(try RankCorrelation.spearman([1, 2, 3, 4, 5], [1, 3, 2, 4, 5], resamples: 0, seed: 1).value - 0.9) < 1e-12)
+  }
+}
