@@ -219,16 +219,19 @@ public struct RobustnessAnalysis: Sendable {
                           seed: UInt64) throws -> Sensitivity {
     let keys = u.parameters.map(\.key)
     var indices: [Index] = []
-    let method: Method
+    let method: Method = u.design == .saltelli ? .sobol : u.design == .morris ? .morris : .rankCorrelation
+    // An output that is the same in every world depends on nothing: every index is 0.
+    if let first = y.first, y.allSatisfy({ $0 == first }) {
+      let zero = Estimate(value: 0, low: 0, high: 0)
+      return Sensitivity(output: name, method: method, indices: keys.map { Index(key: $0, main: zero, second: method == .rankCorrelation ? nil : zero, method: method) })
+    }
     switch u.design {
     case .saltelli:
-      method = .sobol
       // The run's own design, rebuilt from its seed: outputs are in its point order.
       let design = try SaltelliDesign(baseSamples: u.samples, dimensions: u.dimensions, seed: Uncertainty.designSeed(experimentSeed))
       let si = try design.indices(outputs: y, resamples: u.resamples, seed: seed)
       indices = keys.indices.map { Index(key: keys[$0], main: si.first[$0], second: si.total[$0], method: .sobol) }
     case .morris:
-      method = .morris
       let design = try MorrisDesign(trajectories: u.samples, dimensions: u.dimensions, levels: u.levels, seed: Uncertainty.designSeed(experimentSeed))
       let mi = try design.indices(outputs: y, resamples: u.resamples, seed: seed)
       indices = keys.indices.map { k in
@@ -236,7 +239,6 @@ public struct RobustnessAnalysis: Sendable {
               second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), method: .morris)
       }
     default:
-      method = .rankCorrelation
       indices = try keys.indices.map { k in
         Index(key: keys[k], main: try RankCorrelation.spearman(x.map { $0[k] }, y, resamples: u.resamples, seed: seed &+ UInt64(k)),
               second: nil, method: .rankCorrelation)
