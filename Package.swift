@@ -11,6 +11,7 @@
 //   SweetspotExperiment experiment files (TOML), the parallel runner, result files, shards
 //   SweetspotReport     reports: comparisons, benchmark verdicts, sweeps; Markdown, CSV, JSON, LaTeX, SVG
 //   sweetspot           the command-line tool (argument parsing, printing, files)
+//   GitCommit           build plugin: embeds the git commit of this checkout in the tool
 import PackageDescription
 
 let package = Package(
@@ -63,8 +64,13 @@ let package = Package(
       ],
       // Links to experiments/showdown.toml and benchmarks/industry/industry.toml, compiled into
       // the binary (the default suite and benchmarks; no hand-kept copies).
-      resources: [.embedInCode("Resources/showdown.toml"), .embedInCode("Resources/industry.toml")]
+      resources: [.embedInCode("Resources/showdown.toml"), .embedInCode("Resources/industry.toml")],
+      // The git commit the binary is built from (`buildGitCommit`), recorded in manifests.
+      plugins: ["GitCommit"]
     ),
+
+    // MARK: - Build plugins
+    .plugin(name: "GitCommit", capability: .buildTool()),
 
     // MARK: - Tests
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),

@@ -75,7 +75,6 @@ struct Run: ParsableCommand {
       throw InputError("two experiments are named alike (\(names.joined(separator: ", "))); their folders under --out would collide")
     }
     let progress = !quiet && isatty(2) == 1
-    let commit = gitCommit()
     let benchmarks = try loadBenchmarks(nil)
     var index: [(name: String, question: String, report: URL, answer: String)] = []
     for (experiment, hash) in experiments {
@@ -86,7 +85,7 @@ struct Run: ParsableCommand {
         dir = URL(fileURLWithPath: "results").appendingPathComponent(experiment.name).appendingPathComponent(runID(shardValue))
       }
       let options = RunOptions(threads: threadCount, shard: shardValue, resume: resume, directory: dir,
-                               toolVersion: Sweetspot.version, gitCommit: commit, overrides: sets, fileHash: hash)
+                               toolVersion: Sweetspot.version, gitCommit: buildGitCommit, overrides: sets, fileHash: hash)
       var reportFile: (path: URL, answer: String)?
       // The reports are written while the folder is still locked: no other writer can interleave.
       let report = try ExperimentRunner.run(experiment, options: options, progress: { p in
@@ -140,22 +139,6 @@ struct Run: ParsableCommand {
     let s = f.string(from: Date())
     return shard == .whole ? s : "\(s)-shard-\(shard.index)-of-\(shard.count)"
   }
-}
-
-/// The git commit of the working folder, if it is a checkout (recorded in manifests).
-func gitCommit() -> String? {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = ["git", "rev-parse", "HEAD"]
-  let pipe = Pipe()
-  p.standardOutput = pipe
-  p.standardError = FileHandle.nullDevice
-  do { try p.run() } catch { return nil }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  guard p.terminationStatus == 0 else { return nil }
-  let s = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-  return s.count == 40 ? s : nil
 }
 
 func clock(_ seconds: Double) -> String {
