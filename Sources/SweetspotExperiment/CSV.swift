@@ -42,8 +42,17 @@ public enum CSV {
   /// doubled quotes and line breaks; a quote inside an unquoted field, text after a closing quote
   /// and an unclosed quote are errors naming the line.
   public static func records(_ text: String) throws(SyntaxError) -> [Record] {
-    let bytes = Array(text.utf8)
     var out: [Record] = []
+    do { try forEachRecord(in: text) { out.append($0) } } catch let e as SyntaxError { throw e } catch {
+      throw SyntaxError(line: 0, message: "\(error)")  // unreachable: the body does not throw
+    }
+    return out
+  }
+
+  /// Calls `body` with each record of `text` in turn, holding one record at a time (a large
+  /// trials.csv is not held twice). Throws `SyntaxError`, or what `body` throws.
+  public static func forEachRecord(in text: String, _ body: (Record) throws -> Void) throws {
+    let bytes = Array(text.utf8)
     var i = 0, line = 1
     let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
     func string(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self) }
@@ -89,8 +98,7 @@ public enum CSV {
         if i < bytes.count { i += bytes[i] == cr ? 2 : 1; line += 1 }
         break
       }
-      out.append(Record(fields: fields, line: startLine, text: substring(start, end)))
+      try body(Record(fields: fields, line: startLine, text: substring(start, end)))
     }
-    return out
   }
 }

@@ -95,24 +95,23 @@ public struct ResultTable: Sendable {
     let rowsWanted = "\(expected.count) row\(expected.count == 1 ? "" : "s")"
     if text.isEmpty { throw fail(nil, "is empty; expected \(header ? "the header and " : "")\(rowsWanted)") }
     guard text.utf8.last == UInt8(ascii: "\n") else { throw fail(nil, "is truncated: its last line has no line break") }
-    let records: [CSV.Record]
-    do { records = try CSV.records(text) } catch { throw fail(firstLine + error.line - 1, "is not valid CSV: \(error.message)") }
-    var first = 0
-    if header {
-      guard let h = records.first, h.text == Substring(self.header) else {
-        if records.first?.text == Substring(Legacy.header(self)) { throw fail(firstLine, Legacy.message) }
-        throw fail(firstLine, "is not a trials table of this experiment: the header differs from \"\(self.header.prefix(60))…\"")
-      }
-      first = 1
-    }
     let wanted = Set(expected)
     var seen: [Key: Int] = [:]
     seen.reserveCapacity(expected.count)
     var out: [Row] = []
     out.reserveCapacity(expected.count)
     let fieldCount = 4 + sweepKeys.count + Metric.allCases.count
-    for i in first..<records.count {
-      let record = records[i], f = record.fields, lineNumber = firstLine + record.line - 1
+    var isHeader = header
+    func read(_ record: CSV.Record) throws(ExperimentError) {
+      if isHeader {
+        isHeader = false
+        guard record.text == Substring(self.header) else {
+          if record.text == Substring(Legacy.header(self)) { throw fail(firstLine, Legacy.message) }
+          throw fail(firstLine, "is not a trials table of this experiment: the header differs from \"\(self.header.prefix(60))…\"")
+        }
+        return
+      }
+      let f = record.fields, lineNumber = firstLine + record.line - 1
       guard f.count == fieldCount, let sc = Int(f[0]), sc >= 0, sc < scenarios.count,
             let st = strategyNames.firstIndex(of: f[2 + sweepKeys.count]),
             let trial = Int(f[3 + sweepKeys.count]) else {
@@ -134,6 +133,15 @@ public struct ResultTable: Sendable {
       guard line(row) == record.text else { throw fail(lineNumber, "the row of \(describe(key)) is not as sweetspot wrote it (edited?)") }
       seen[key] = lineNumber
       out.append(row)
+    }
+    do {
+      try CSV.forEachRecord(in: text) { record in try read(record) }
+    } catch let e as ExperimentError {
+      throw e
+    } catch let e as CSV.SyntaxError {
+      throw fail(firstLine + e.line - 1, "is not valid CSV: \(e.message)")
+    } catch {
+      throw fail(nil, "\(error)")
     }
     if out.count != expected.count, let missing = expected.first(where: { seen[$0] == nil }) {
       let more = expected.count - out.count - 1
@@ -179,7 +187,7 @@ public func parseCSVValue(_ s: String, _ kind: Metric.Kind) -> Double? {
   }
 }
 
-/// The format of trials.csv before sweetspot 0.2 (dotted sweep columns, unquoted fields, "nan",
+/// The format of trials.csv and checkpoints before issue 15 (dotted sweep columns, unquoted fields, "nan",
 /// counts and flags as decimals), recognized only to say so: such files are refused with a
 /// message rather than read, since their checksums and columns belong to the old format.
 enum Legacy {

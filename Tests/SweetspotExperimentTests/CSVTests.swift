@@ -104,6 +104,19 @@ import SweetspotModel
     #expect(back.csv == text)
   }
 
+  @Test func aTrialsTableThatIsNotCSVIsRefusedWithItsLine() throws {
+    let e = try ExperimentLoader.load(text: RunnerTests.text, file: "crn.toml")
+    let runner = try Runner(experiment: e)
+    var table = ResultTable(runner: runner)
+    try runner.run(threads: 2) { _, results in for r in results { table.add(r) } }
+    table.sort()
+    var lines = table.csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[3] = "\"" + lines[3]
+    #expect(throws: ExperimentError(file: "trials.csv", line: 4, message: "is not valid CSV: a quoted field is never closed")) {
+      try table.parse(lines.joined(separator: "\n"), source: "trials.csv", header: true, expected: table.keys(runner.items))
+    }
+  }
+
   @Test func aTrialsTableInTheOldFormatIsRefusedWithAClearMessage() throws {
     let e = try ExperimentLoader.load(text: RunnerTests.text, file: "crn.toml")
     let runner = try Runner(experiment: e)
