@@ -81,12 +81,17 @@ import SweetspotModel
     values = [25, 50]
     """
 
-  @Test func aTrialsTableWithQuotedNamesAndSweepsReadsBackToTheSameRows() throws {
-    let e = try ExperimentLoader.load(text: Self.sweepText, file: "cols.toml")
-    let runner = try Runner(experiment: e)
+  /// The experiment's runner and its whole result table, sorted.
+  static func computed(_ text: String) throws -> (Runner, ResultTable) {
+    let runner = try Runner(experiment: ExperimentLoader.load(text: text, file: "t.toml"))
     var table = ResultTable(runner: runner)
     try runner.run(threads: 2) { _, results in for r in results { table.add(r) } }
     table.sort()
+    return (runner, table)
+  }
+
+  @Test func aTrialsTableWithQuotedNamesAndSweepsReadsBackToTheSameRows() throws {
+    let (runner, table) = try Self.computed(Self.sweepText)
     let text = table.csv
     let header = try #require(try CSV.records(text).first)
     #expect(header.fields.prefix(4) == ["scenario", "market", "strategy__good_enough__service_level_target", "population__scale"])
@@ -105,11 +110,7 @@ import SweetspotModel
   }
 
   @Test func aTrialsTableThatIsNotCSVIsRefusedWithItsLine() throws {
-    let e = try ExperimentLoader.load(text: RunnerTests.text, file: "crn.toml")
-    let runner = try Runner(experiment: e)
-    var table = ResultTable(runner: runner)
-    try runner.run(threads: 2) { _, results in for r in results { table.add(r) } }
-    table.sort()
+    let (runner, table) = try Self.computed(RunnerTests.text)
     var lines = table.csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     lines[3] = "\"" + lines[3]
     #expect(throws: ExperimentError(file: "trials.csv", line: 4, message: "is not valid CSV: a quoted field is never closed")) {
@@ -118,11 +119,7 @@ import SweetspotModel
   }
 
   @Test func aTrialsTableInTheOldFormatIsRefusedWithAClearMessage() throws {
-    let e = try ExperimentLoader.load(text: RunnerTests.text, file: "crn.toml")
-    let runner = try Runner(experiment: e)
-    var table = ResultTable(runner: runner)
-    try runner.run(threads: 2) { _, results in for r in results { table.add(r) } }
-    table.sort()
+    let (runner, table) = try Self.computed(RunnerTests.text)
     let old = ([Legacy.header(table)] + table.rows.map { Legacy.line(table, $0) }).joined(separator: "\n") + "\n"
     #expect(throws: ExperimentError(file: "trials.csv", line: 2, message: Legacy.message)) {
       try table.parse(old, source: "trials.csv", header: true, expected: table.keys(runner.items))
