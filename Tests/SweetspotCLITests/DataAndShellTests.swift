@@ -40,7 +40,8 @@ import SweetspotExperiment
 
   @Test func theManifestNamesTheToolsCommitNotTheCommitOfTheFolderItRunsIn() throws {
     // The user's folder is a git repository of its own.
-    guard try git(["init", "-q"], in: work).status == 0, try git(["commit", "-q", "--allow-empty", "-m", "user"], in: work).status == 0 else { return }
+    try #require(try git(["init", "-q"], in: work).status == 0)
+    try #require(try git(["commit", "-q", "--allow-empty", "-m", "user"], in: work).status == 0)
     let users = try git(["rev-parse", "HEAD"], in: work).out
     let r = try run(["run", "tiny.toml", "-n", "2", "-j", "1", "-o", "out", "-q"])
     #expect(r.status == 0, "\(r.stderr)")
@@ -91,6 +92,14 @@ import SweetspotExperiment
     #expect(Sweetspot.helpMessage(for: Queue.self, columns: 200).contains("(values: exponential, lognormal; default: exponential)"))
     let bash = Sweetspot.completionScript(for: .bash).replacingOccurrences(of: "'$'\\n''", with: " ")
     #expect(bash.contains("'md csv json latex'") && bash.contains("'strategies markets metrics'") && bash.contains("'exponential lognormal'"))
+  }
+
+  @Test func commonOptionsHaveShortNames() {
+    let run = Sweetspot.helpMessage(for: Run.self, columns: 200)
+    for option in ["-n, --trials", "-j, --threads", "-o, --out", "-q, --quiet"] { #expect(run.contains(option), "\(option)") }
+    #expect(Sweetspot.helpMessage(for: Merge.self, columns: 200).contains("-o, --out"))
+    #expect(Sweetspot.helpMessage(for: ReportCommand.self, columns: 200).contains("-o, --out"))
+    #expect(Sweetspot.helpMessage(for: Queue.self, columns: 200).contains("-j, --threads"))
   }
 
   @Test func aValueOutsideAClosedSetIsRefusedWithTheChoices() throws {
