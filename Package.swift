@@ -13,6 +13,7 @@
 //   SweetspotRobustness pure core: designs over uncertain parameters, Sobol' and Morris sensitivity,
 //                       PRIM scenario discovery, regret and other robustness metrics
 //   sweetspot           the command-line tool (argument parsing, printing, files)
+//   GitCommit           build plugin: embeds the git commit of this checkout in the tool
 import PackageDescription
 
 let package = Package(
@@ -66,8 +67,13 @@ let package = Package(
       ],
       // Links to experiments/showdown.toml and benchmarks/industry/industry.toml, compiled into
       // the binary (the default suite and benchmarks; no hand-kept copies).
-      resources: [.embedInCode("Resources/showdown.toml"), .embedInCode("Resources/industry.toml")]
+      resources: [.embedInCode("Resources/showdown.toml"), .embedInCode("Resources/industry.toml")],
+      // The git commit the binary is built from (`buildGitCommit`), recorded in manifests.
+      plugins: ["GitCommit"]
     ),
+
+    // MARK: - Build plugins
+    .plugin(name: "GitCommit", capability: .buildTool()),
 
     // MARK: - Tests
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),

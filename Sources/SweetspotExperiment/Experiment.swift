@@ -128,13 +128,14 @@ public struct Experiment: Sendable {
 }
 
 extension Experiment {
-  /// A strategy or market name can go into the result CSV files as it is: no comma, quote or
-  /// control character (the CSV writer does not quote).
+  /// A strategy or market name can go into every result file and one-line message: no control
+  /// character (a line break would split a report table or a message). Commas and double quotes
+  /// are allowed: the CSV writer (`CSV`) quotes them.
   public static func isCSVSafeName(_ name: String) -> Bool {
-    !name.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }
+    !name.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }
   }
 
   static func csvUnsafeNameMessage(_ kind: String, _ name: String) -> String {
-    "the \(kind) name '\(escapingControlCharacters(name))' cannot go into the result CSV files; names may not hold commas, double quotes or control characters"
+    "the \(kind) name '\(escapingControlCharacters(name))' cannot go into the result files; names may not hold control characters"
   }
 }

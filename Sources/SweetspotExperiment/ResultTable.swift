@@ -19,15 +19,31 @@ public struct ResultTable: Sendable {
   public let hasWorlds: Bool
   public private(set) var rows: [Row] = []
 
+  /// Each scenario's identifying fields as written: index, market and swept values (a sweep's
+  /// values are written as integers when all of them are whole, so its column has one type).
+  let scenarioFields: [[String]]
+
   public init(runner: Runner) {
     scenarios = runner.scenarios
     strategyNames = runner.experiment.strategies.map(\.name)
     sweepKeys = runner.experiment.sweeps.map(\.key)
     hasWorlds = runner.experiment.uncertainty != nil
+    scenarioFields = Self.scenarioFields(runner.scenarios, sweepKeys: sweepKeys, hasWorlds: hasWorlds)
   }
 
   init(scenarios: [Scenario], strategyNames: [String], sweepKeys: [String], hasWorlds: Bool) {
     self.scenarios = scenarios; self.strategyNames = strategyNames; self.sweepKeys = sweepKeys; self.hasWorlds = hasWorlds
+    scenarioFields = Self.scenarioFields(scenarios, sweepKeys: sweepKeys, hasWorlds: hasWorlds)
+  }
+
+  /// Index, market, swept values (integers when all of a sweep's values are whole, so its column
+  /// has one type) and, in a robustness run, the world.
+  static func scenarioFields(_ scenarios: [Scenario], sweepKeys: [String], hasWorlds: Bool) -> [[String]] {
+    let integral = sweepKeys.indices.map { k in scenarios.allSatisfy { isWholeNumber($0.assignments[k].value) } }
+    return scenarios.enumerated().map { i, sc in
+      [String(i), sc.market.name] + sc.assignments.enumerated().map { k, a in integral[k] ? String(Int64(a.value)) : csvNumber(a.value) }
+        + (hasWorlds ? [String(sc.world)] : [])
+    }
   }
 
   /// The rows of the nominal world only, its scenarios renumbered 0 … n − 1 in order: what the
@@ -61,18 +77,23 @@ public struct ResultTable: Sendable {
 
   // MARK: CSV
 
+  /// The columns of the swept keys (`ColumnName`): valid names in R and pandas.
+  public var sweepColumns: [String] { Self.sweepColumns(sweepKeys) }
+
+  public static func sweepColumns(_ keys: [String]) -> [String] { ColumnName.columns(keys, avoiding: Set(fixedColumns)) }
+
+  static let fixedColumns = ["scenario", "market", "strategy", "trial", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+    + SummaryStatistic.quantileNames + Metric.allCases.map(\.rawValue)
+
   public var header: String {
-    (["scenario", "market"] + sweepKeys + (hasWorlds ? ["world"] : []) + ["strategy", "trial"] + Metric.allCases.map(\.rawValue)).joined(separator: ",")
+    CSV.line(["scenario", "market"] + sweepColumns + (hasWorlds ? ["world"] : []) + ["strategy", "trial"] + Metric.allCases.map(\.rawValue))
   }
 
   public func line(_ r: Row) -> String {
-    let sc = scenarios[r.scenario]
-    var fields = [String(r.scenario), sc.market.name]
-    fields += sc.assignments.map { csvNumber($0.value) }
-    if hasWorlds { fields.append(String(sc.world)) }
+    var fields = scenarioFields[r.scenario]
     fields += [strategyNames[r.strategy], String(r.trial)]
-    fields += r.values.map(csvNumber)
-    return fields.joined(separator: ",")
+    fields += zip(r.values, Metric.allCases).map { csvValue($0, $1.kind) }
+    return CSV.line(fields)
   }
 
   public var csv: String {
@@ -105,15 +126,6 @@ public struct ResultTable: Sendable {
     let rowsWanted = "\(expected.count) row\(expected.count == 1 ? "" : "s")"
     if text.isEmpty { throw fail(nil, "is empty; expected \(header ? "the header and " : "")\(rowsWanted)") }
     guard text.utf8.last == UInt8(ascii: "\n") else { throw fail(nil, "is truncated: its last line has no line break") }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    lines.removeLast()  // the empty text after the final line break
-    var first = 0
-    if header {
-      guard lines.first == Substring(self.header) else {
-        throw fail(firstLine, "is not a trials table of this experiment: the header differs from \"\(self.header.prefix(60))…\"")
-      }
-      first = 1
-    }
     let wanted = Set(expected)
     var seen: [Key: Int] = [:]
     seen.reserveCapacity(expected.count)
@@ -121,18 +133,26 @@ public struct ResultTable: Sendable {
     out.reserveCapacity(expected.count)
     let lead = sweepKeys.count + (hasWorlds ? 1 : 0)  // columns between market and strategy
     let fieldCount = 4 + lead + Metric.allCases.count
-    for i in first..<lines.count {
-      let l = lines[i], lineNumber = firstLine + i
-      let f = l.split(separator: ",", omittingEmptySubsequences: false)
+    var isHeader = header
+    func read(_ record: CSV.Record) throws(ExperimentError) {
+      if isHeader {
+        isHeader = false
+        guard record.text == Substring(self.header) else {
+          if record.text == Substring(Legacy.header(self)) { throw fail(firstLine, Legacy.message) }
+          throw fail(firstLine, "is not a trials table of this experiment: the header differs from \"\(self.header.prefix(60))…\"")
+        }
+        return
+      }
+      let f = record.fields, lineNumber = firstLine + record.line - 1
       guard f.count == fieldCount, let sc = Int(f[0]), sc >= 0, sc < scenarios.count,
-            let st = strategyNames.firstIndex(of: String(f[2 + lead])),
+            let st = strategyNames.firstIndex(of: f[2 + lead]),
             let trial = Int(f[3 + lead]) else {
         throw fail(lineNumber, "not a row of this experiment's results")
       }
       var values: [Double] = []
       values.reserveCapacity(Metric.allCases.count)
-      for v in f[(4 + lead)...] {
-        guard let x = v == "nan" ? Double.nan : Double(v) else { throw fail(lineNumber, "'\(escapingControlCharacters(String(v.prefix(40))))' is not a number") }
+      for (v, m) in zip(f[(4 + lead)...], Metric.allCases) {
+        guard let x = parseCSVValue(v, m.kind) else { throw fail(lineNumber, "'\(escapingControlCharacters(String(v.prefix(40))))' is not a \(m.kind == .flag ? "true/false flag" : "number") (\(m.rawValue))") }
         values.append(x)
       }
       let row = Row(scenario: sc, strategy: st, trial: trial, values: values)
@@ -141,9 +161,19 @@ public struct ResultTable: Sendable {
         throw fail(lineNumber, "\(describe(key)) does not belong in this file (a row of another chunk, shard or run?)")
       }
       if let previous = seen[key] { throw fail(lineNumber, "\(describe(key)) appears twice (also on line \(previous))") }
-      guard line(row) == l else { throw fail(lineNumber, "the row of \(describe(key)) is not as sweetspot wrote it (edited?)") }
+      if line(row) != record.text && Legacy.line(self, row) == record.text { throw fail(lineNumber, Legacy.message) }
+      guard line(row) == record.text else { throw fail(lineNumber, "the row of \(describe(key)) is not as sweetspot wrote it (edited?)") }
       seen[key] = lineNumber
       out.append(row)
+    }
+    do {
+      try CSV.forEachRecord(in: text) { record in try read(record) }
+    } catch let e as ExperimentError {
+      throw e
+    } catch let e as CSV.SyntaxError {
+      throw fail(firstLine + e.line - 1, "is not valid CSV: \(e.message)")
+    } catch {
+      throw fail(nil, "\(error)")
     }
     if out.count != expected.count, let missing = expected.first(where: { seen[$0] == nil }) {
       let more = expected.count - out.count - 1
@@ -154,9 +184,56 @@ public struct ResultTable: Sendable {
 }
 
 /// Numbers in result files: Swift's shortest representation that reads back to the same Double
-/// (so files round-trip exactly), "nan" for undefined values.
+/// (so files round-trip exactly); an undefined (NaN) value is an empty field, which pandas reads
+/// as NaN and R as NA.
 public func csvNumber(_ x: Double) -> String {
-  if x.isNaN { return "nan" }
+  if x.isNaN { return "" }
   if x.isInfinite { return x > 0 ? "inf" : "-inf" }
   return "\(x)"
+}
+
+/// A whole number a Double holds exactly (|x| < 2^53).
+func isWholeNumber(_ x: Double) -> Bool { x.isFinite && x == x.rounded() && abs(x) < 9_007_199_254_740_992 }
+
+/// A metric's value in trials.csv: counts as integers when whole (always, unless population.scale
+/// is fractional), flags as `true`/`false` (pandas reads bool, R logical), anything else as
+/// `csvNumber`. Every form reads back to the same Double (`parseCSVValue`).
+public func csvValue(_ x: Double, _ kind: Metric.Kind) -> String {
+  switch kind {
+  case .flag where x == 1: return "true"
+  case .flag where x == 0: return "false"
+  case .count where isWholeNumber(x): return String(Int64(x))
+  default: return csvNumber(x)
+  }
+}
+
+/// The value `csvValue` wrote: empty is NaN; `true`/`false` only in a flag column.
+public func parseCSVValue(_ s: String, _ kind: Metric.Kind) -> Double? {
+  switch s {
+  case "": return .nan
+  case "true" where kind == .flag: return 1
+  case "false" where kind == .flag: return 0
+  case "inf": return .infinity
+  case "-inf": return -.infinity
+  default: return Double(s)
+  }
+}
+
+/// The format of trials.csv and checkpoints before issue 15 (dotted sweep columns, unquoted fields, "nan",
+/// counts and flags as decimals), recognized only to say so: such files are refused with a
+/// message rather than read, since their checksums and columns belong to the old format.
+enum Legacy {
+  static let message = "was written by an older sweetspot (dotted column names, nan, 1.0/0.0 flags); rerun the experiment with this version to read it"
+
+  static func number(_ x: Double) -> String { x.isNaN ? "nan" : x.isInfinite ? (x > 0 ? "inf" : "-inf") : "\(x)" }
+
+  static func header(_ t: ResultTable) -> String {
+    (["scenario", "market"] + t.sweepKeys + ["strategy", "trial"] + Metric.allCases.map(\.rawValue)).joined(separator: ",")
+  }
+
+  static func line(_ t: ResultTable, _ r: ResultTable.Row) -> String {
+    let sc = t.scenarios[r.scenario]
+    return ([String(r.scenario), sc.market.name] + sc.assignments.map { number($0.value) } + [t.strategyNames[r.strategy], String(r.trial)]
+      + r.values.map(number)).joined(separator: ",")
+  }
 }

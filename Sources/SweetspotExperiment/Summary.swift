@@ -38,15 +38,16 @@ public struct Summary: Sendable {
   }
 
   public var csv: String {
-    var s = (["scenario", "market"] + table.sweepKeys + ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"] + SummaryStatistic.quantileNames).joined(separator: ",") + "\n"
-    for (i, sc) in table.scenarios.enumerated() {
+    var s = CSV.line(["scenario", "market"] + table.sweepColumns + ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+                     + SummaryStatistic.quantileNames) + "\n"
+    for i in table.scenarios.indices {
       for (j, name) in table.strategyNames.enumerated() {
         for (k, m) in Metric.allCases.enumerated() {
           let c = cells[i][j][k]
-          var f = [String(i), sc.market.name] + sc.assignments.map { csvNumber($0.value) }
+          var f = table.scenarioFields[i]
           f += [name, m.rawValue, String(c.n), csvNumber(c.mean), csvNumber(c.sd), csvNumber(c.ciLow), csvNumber(c.ciHigh)]
           f += c.quantiles.map(csvNumber)
-          s += f.joined(separator: ",") + "\n"
+          s += CSV.line(f) + "\n"
         }
       }
     }

@@ -114,17 +114,20 @@ extension Experiment {
     }
   }
 
+  /// worlds.csv's columns for the uncertain keys: identifiers in R and pandas (`ColumnName`;
+  /// the manifest's `columns` maps them back to their keys).
+  public static func worldColumns(_ keys: [String]) -> [String] { ColumnName.columns(keys, avoiding: ["world"]) }
+
   /// `worlds.csv`: one row per world (0: nominal, 1 … W: sampled), one column per uncertain
-  /// parameter, in parameter units; empty without uncertainty.
+  /// parameter, in parameter units; nil without uncertainty.
   public func worldsCSV() throws(ExperimentError) -> String? {
     guard let u = uncertainty else { return nil }
     let worlds: [[Double]]
     do { worlds = try u.worlds(seed: seed) } catch {
       throw ExperimentError(file: file, key: "robustness.design", message: "cannot build the \(u.design.rawValue) design: \(error)")
     }
-    var s = (["world"] + u.parameters.map(\.key)).joined(separator: ",") + "\n"
-    s += (["0"] + u.parameters.map { nominalValue($0.key).map(csvNumber) ?? "nan" }).joined(separator: ",") + "\n"
-    for (w, values) in worlds.enumerated() { s += ([String(w + 1)] + values.map(csvNumber)).joined(separator: ",") + "\n" }
-    return s
+    let rows = [["0"] + u.parameters.map { nominalValue($0.key).map(csvNumber) ?? "" }]
+      + worlds.enumerated().map { w, values in [String(w + 1)] + values.map(csvNumber) }
+    return CSV.table(header: ["world"] + Experiment.worldColumns(u.parameters.map(\.key)), rows: rows)
   }
 }

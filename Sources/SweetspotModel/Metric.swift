@@ -79,10 +79,10 @@ public enum Metric: String, CaseIterable, Sendable {
     case .win4Employees: return "Win4 employees' score: 1 − burnout"
     case .win4Company: return "Win4 company's score: customers at end ÷ at start"
     case .win4Owners: return "Win4 owners' score: profit margin"
-    case .win4CustomersWin: return "1 if customers win: CSAT ≥ scorecard.customers_csat (default 0.80, typical industry CSAT)"
-    case .win4EmployeesWin: return "1 if employees win: burnout ≤ scorecard.employees_burnout and attrition ≤ scorecard.employees_attrition (defaults 0.45 and 0.38)"
-    case .win4CompanyWin: return "1 if the company wins: customers at end ≥ scorecard.company_growth × at start (default 1)"
-    case .win4OwnersWin: return "1 if owners win: profit margin ≥ scorecard.owners_margin_share × gross margin (default 70%)"
+    case .win4CustomersWin: return "true if customers win: CSAT ≥ scorecard.customers_csat (default 0.80, typical industry CSAT)"
+    case .win4EmployeesWin: return "true if employees win: burnout ≤ scorecard.employees_burnout and attrition ≤ scorecard.employees_attrition (defaults 0.45 and 0.38)"
+    case .win4CompanyWin: return "true if the company wins: customers at end ≥ scorecard.company_growth × at start (default 1)"
+    case .win4OwnersWin: return "true if owners win: profit margin ≥ scorecard.owners_margin_share × gross margin (default 70%)"
     case .tarpSilent: return "26-week retention after a problem never complained about (TARP)"
     case .tarpUnresolved: return "26-week retention after a complaint left unresolved (TARP)"
     case .tarpResolved: return "26-week retention after a complaint resolved with effort (TARP)"
@@ -114,6 +114,25 @@ public struct TrialOutcome: Sendable, Equatable {
 }
 
 extension Metric {
+  /// What kind of number a metric is, which decides how result files write it.
+  public enum Kind: Sendable {
+    /// A count of represented customers (simulated × population.scale): whole numbers unless
+    /// population.scale is fractional.
+    case count
+    /// Won or not, 1 or 0 in a trial (its mean over trials is a share).
+    case flag
+    /// Any other quantity.
+    case real
+  }
+
+  public var kind: Kind {
+    switch self {
+    case .customersEnd, .acquired, .churned: return .count
+    case .win4CustomersWin, .win4EmployeesWin, .win4CompanyWin, .win4OwnersWin: return .flag
+    default: return .real
+    }
+  }
+
   /// The TARP retention shares: NaN when no customer's first problem ended in that class.
   public static let tarpClasses: [Metric] = [.tarpSilent, .tarpUnresolved, .tarpResolved, .tarpResolvedQuickly]
 

@@ -33,7 +33,7 @@ extension Report {
       md.append("|---:|---|---:|---:|---:|---:|---|")
       for r in s.ranking {
         if let c = r.behindBest {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.number(c.adjustedP, 4)) | \(c.significant ? "yes" : "no") |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.pValue(c.adjustedP)) | \(c.significant ? "yes" : "no") |")
         } else {
           md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | best | | | |")
         }

@@ -2,35 +2,43 @@ import SweetspotModel
 import SweetspotExperiment
 
 extension Report {
-  /// The report's tables as one tidy CSV: section, scenario, strategy, metric, value, interval,
-  /// comparison or verdict.
+  /// The report's tables as one tidy CSV (`CSV`, quoted where needed): section, scenario (its
+  /// index, as in trials.csv and summary.csv) and scenario_label, strategy, metric, value,
+  /// interval, comparison, verdict, and for sweep rows the swept key and value. Flags are
+  /// `true`/`false`, as in trials.csv.
   public var csv: String {
-    var rows = ["section,scenario,strategy,metric,mean,ci95_low,ci95_high,difference,difference_low,difference_high,holm_p,significant,benchmark_low,benchmark_high,verdict"]
+    let header = ["section", "scenario", "scenario_label", "strategy", "metric", "mean", "ci95_low", "ci95_high", "difference", "difference_low",
+                  "difference_high", "holm_p", "significant", "benchmark_low", "benchmark_high", "verdict", "sweep_key", "sweep_value"]
+    var rows: [[String]] = []
     func n(_ x: Double?) -> String { x.map(csvNumber) ?? "" }
-    func q(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-    for s in sections {
+    func row(_ section: String, _ scenario: Int, _ strategy: String, _ metric: String, _ stat: (Double, Double, Double),
+             difference: PairedComparison? = nil, benchmark: (Double?, Double?)? = nil, verdict: String = "", sweep: (String, Double)? = nil) {
+      rows.append([section, String(scenario), sections[scenario].label, strategy, metric, n(stat.0), n(stat.1), n(stat.2),
+                   n(difference?.meanDifference), n(difference?.low), n(difference?.high), n(difference?.adjustedP),
+                   difference.map { $0.significant ? "true" : "false" } ?? "", n(benchmark?.0), n(benchmark?.1), verdict,
+                   sweep?.0 ?? "", sweep.map { csvNumber($0.1) } ?? ""])
+    }
+    for (i, s) in sections.enumerated() {
       for r in s.strategies { for m in Report.headline {
         let st = r.stat(m)
-        rows.append(["strategies", q(s.label), r.name, m.rawValue, n(st.mean), n(st.ciLow), n(st.ciHigh), "", "", "", "", "", "", "", ""].joined(separator: ","))
+        row("strategies", i, r.name, m.rawValue, (st.mean, st.ciLow, st.ciHigh))
       } }
       for r in s.ranking {
-        let c = r.behindBest
-        rows.append(["ranking", q(s.label), r.strategy, Report.objective.rawValue, n(r.objective.mean), n(r.objective.ciLow), n(r.objective.ciHigh),
-                     n(c?.meanDifference), n(c?.low), n(c?.high), n(c?.adjustedP), c.map { $0.significant ? "yes" : "no" } ?? "", "", "", ""].joined(separator: ","))
+        row("ranking", i, r.strategy, Report.objective.rawValue, (r.objective.mean, r.objective.ciLow, r.objective.ciHigh), difference: r.behindBest)
       }
       for b in s.benchmarks {
-        rows.append(["benchmark", q(s.label), b.strategy, b.benchmark.metric, n(b.stat.mean), n(b.stat.ciLow), n(b.stat.ciHigh), "", "", "", "", "",
-                     n(b.benchmark.low), n(b.benchmark.high), b.verdict.rawValue].joined(separator: ","))
+        row("benchmark", i, b.strategy, b.benchmark.metric, (b.stat.mean, b.stat.ciLow, b.stat.ciHigh),
+            benchmark: (b.benchmark.low, b.benchmark.high), verdict: b.verdict.rawValue)
       }
       for w in s.win4 { for p in w.parties {
-        rows.append(["win4", q(s.label), w.strategy, p.party, n(p.shareWon), "", "", "", "", "", "", p.shareWon > Scorecard.majority ? "wins" : "loses", "", "", ""].joined(separator: ","))
+        row("win4", i, w.strategy, p.party, (p.shareWon, .nan, .nan), verdict: p.shareWon > Scorecard.majority ? "wins" : "loses")
       } }
     }
     for sw in sweeps { for (i, x) in sw.values.enumerated() {
-      rows.append(["sweep", q(sw.fixed), sw.strategy, "\(sw.key)=\(csvNumber(x))", n(sw.objective[i].mean), n(sw.objective[i].ciLow), n(sw.objective[i].ciHigh),
-                   "", "", "", "", "", "", "", x == sw.sweetspot ? "sweetspot" : (sw.zone.contains(x) ? "zone" : "")].joined(separator: ","))
+      row("sweep", sw.scenarios[i], sw.strategy, Report.objective.rawValue, (sw.objective[i].mean, sw.objective[i].ciLow, sw.objective[i].ciHigh),
+          verdict: x == sw.sweetspot ? "sweetspot" : (sw.zone.contains(x) ? "zone" : ""), sweep: (sw.key, x))
     } }
-    return rows.joined(separator: "\n") + "\n"
+    return CSV.table(header: header, rows: rows)
   }
 
   /// The report as JSON.

@@ -197,13 +197,13 @@ public enum Format {
   /// A metric value in its natural unit: shares as %, money in $M, seconds and rates as numbers.
   public static func value(_ x: Double, _ m: Metric) -> String {
     switch m {
-    case .profitNPV, .revenue, .costToServe, .customerEquity: return "$" + number(x / 1e6, 2) + "M"
+    case .profitNPV, .revenue, .costToServe, .customerEquity: return money(x)
     case .retention, .csat, .fcr, .serviceLevel, .abandonment, .churnRate, .agentAttrition, .profitMargin, .complaintRate:
       return number(100 * x, 1) + "%"
     case .nps, .acsi: return number(x, 1)
     case .asaSeconds: return number(x, 1) + " s"
     case .ahtMinutes: return number(x, 2) + " min"
-    case .costPerContact, .clv: return "$" + number(x, 2)
+    case .costPerContact, .clv: return dollars(x, 2)
     default: return number(x, 3)
     }
   }
@@ -213,5 +213,19 @@ public enum Format {
     "\(value(s.mean, m)) [\(value(s.ciLow, m)), \(value(s.ciHigh, m))]"
   }
 
-  public static func money(_ x: Double) -> String { "$" + number(x / 1e6, 2) + "M" }
+  /// Millions of dollars, the sign before the dollar sign: `$1.25M`, `-$0.03M`.
+  public static func money(_ x: Double) -> String { dollars(x / 1e6, 2) + (x.isFinite ? "M" : "") }
+
+  /// Dollars with the sign first (`-$0.03`, never `$-0.03`); a value that rounds to zero has no sign.
+  public static func dollars(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return number(x, digits) }
+    let magnitude = number(abs(x), digits)
+    return (x < 0 && Double(magnitude) != 0 ? "-$" : "$") + magnitude
+  }
+
+  /// A p-value to four decimals; below 0.0001 it is `< 0.0001`, never a `0.0000` that reads as
+  /// impossible.
+  public static func pValue(_ p: Double) -> String {
+    p.isFinite && p < 0.0001 ? "< 0.0001" : number(p, 4)
+  }
 }

@@ -219,7 +219,7 @@ extension RobustnessAnalysis {
     var lines = ["market,sweep,section,subject,parameter,statistic,value"]
     func add(_ c: Cell, _ section: String, _ subject: String, _ parameter: String, _ statistic: String, _ x: Double) {
       let sweep = c.assignments.map { "\($0.key)=\(csvNumber($0.value))" }.joined(separator: ";")
-      lines.append([c.market, sweep, section, subject, parameter, statistic, csvNumber(x)].map(csvField).joined(separator: ","))
+      lines.append(CSV.line([c.market, sweep, section, subject, parameter, statistic, csvNumber(x)]))
     }
     for c in cells {
       for r in c.strategies {
@@ -251,10 +251,5 @@ extension RobustnessAnalysis {
       }
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// RFC 4180: quoted when it holds a comma, quote or line break.
-  func csvField(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 }

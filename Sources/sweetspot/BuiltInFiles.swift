@@ -2,7 +2,9 @@
 /// resource, `Resources/showdown.toml` links to the file): `sweetspot run` with no file runs
 /// this, so the tool works from any folder, and there is no hand-kept copy to drift.
 enum DefaultSuite {
-  static let file = "experiments/showdown.toml"
+  /// What manifests and messages name it: a built-in file, not a path that may not exist where
+  /// the tool runs (the manifest's file_sha256 identifies its text).
+  static let file = "(built-in) showdown"
   static let text = String(decoding: PackageResources.showdown_toml, as: UTF8.self)
 }
 

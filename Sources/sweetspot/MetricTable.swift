@@ -83,3 +83,8 @@ func padded(_ s: String, _ width: Int, right: Bool = false) -> String {
   let fill = String(repeating: " ", count: width - n)
   return right ? fill + s : s + fill
 }
+
+/// "1 strategy", "3 strategies": a count with its noun in the right number.
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+  "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}

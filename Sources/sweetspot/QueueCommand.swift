@@ -19,7 +19,8 @@ struct Queue: ParsableCommand {
       replications with Student-t 95% intervals.
 
       Example:
-        sweetspot queue --arrivals-per-hour 200 --handle-minutes 6 --agents 22 --patience-minutes 3
+        sweetspot queue --arrivals-per-hour 200 --handle-minutes 6 --agents 22 \\
+          --patience-minutes 3
       """)
 
   @OptionGroup(title: "Queue") var queue: QueueOptions
@@ -30,14 +31,14 @@ struct Queue: ParsableCommand {
   @Option(name: .customLong("answer-within-seconds"), help: ArgumentHelp("Service-level threshold T, seconds.", valueName: "seconds"))
   var answerWithinSeconds: Double = 20
 
-  @Option(name: .customLong("handle-distribution"), help: "Handle-time distribution: exponential or lognormal.")
-  var handleDistribution: String = "exponential"
+  @Option(name: .customLong("handle-distribution"), help: "Handle-time distribution.")
+  var handleDistribution: DurationShape = .exponential
 
   @Option(name: .customLong("handle-cv"), help: ArgumentHelp("Coefficient of variation of lognormal handle times.", valueName: "cv"))
   var handleCV: Double = 1.0
 
-  @Option(name: .customLong("patience-distribution"), help: "Patience distribution: exponential or lognormal.")
-  var patienceDistribution: String = "exponential"
+  @Option(name: .customLong("patience-distribution"), help: "Patience distribution.")
+  var patienceDistribution: DurationShape = .exponential
 
   @Option(name: .customLong("patience-cv"), help: ArgumentHelp("Coefficient of variation of lognormal patience.", valueName: "cv"))
   var patienceCV: Double = 1.0
@@ -141,14 +142,12 @@ struct Queue: ParsableCommand {
     return (m, "SIPP \(base) approx.")
   }
 
-  func duration(_ option: String, _ name: String, mean: Double, cv: Double, cvOption: String) throws -> DurationDistribution {
-    switch name {
-    case "exponential": return .exponential(mean: mean)
-    case "lognormal":
+  func duration(_ option: String, _ shape: DurationShape, mean: Double, cv: Double, cvOption: String) throws -> DurationDistribution {
+    switch shape {
+    case .exponential: return .exponential(mean: mean)
+    case .lognormal:
       try require(cv, cvOption, "a finite number > 0", { $0 > 0 })
       return .lognormal(mean: mean, cv: cv)
-    default:
-      throw InputError("\(option): '\(name)' is not a distribution; use exponential or lognormal")
     }
   }
 }
@@ -167,7 +166,7 @@ struct SimulationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Seed: the same seed gives the same output, for any --threads.", valueName: "n"))
   var seed: UInt64 = 1
 
-  @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
+  @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
   var threads: Int?
 
   var resolvedThreads: Int { threads ?? activeProcessorCount() }

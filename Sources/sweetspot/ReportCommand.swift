@@ -28,10 +28,10 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A benchmark file replacing the built-in one (same format as benchmarks/industry/industry.toml).", valueName: "file"))
   var benchmarks: String?
 
-  @Option(help: "Output format: md, csv, json or latex (default: md).")
-  var format: String?
+  @Option(help: "Output format (default: md; tex is latex).")
+  var format: ReportFormat?
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+  @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
   @Flag(help: "Write every report format and the figures into the run folder, as `run` writes them (built-in benchmarks, industry all).")
@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
       try regenerate()
       return
     }
-    let format = self.format ?? "md"
+    let format = self.format ?? .md
     if let out {
       var isDirectory: ObjCBool = false
       if out.isEmpty { throw InputError("--out is empty; name a file for the report") }
@@ -54,16 +54,13 @@ struct ReportCommand: ParsableCommand {
         throw InputError("--out \(out) is a folder; name a file for the report")
       }
     }
-    guard ["md", "csv", "json", "latex"].contains(format) else {
-      throw InputError("--format: '\(format)' is not a format; allowed: md, csv, json, latex")
-    }
     let report = try Report.build(directory: URL(fileURLWithPath: directory), industry: industry, benchmarks: try loadBenchmarks(benchmarks))
     let text: String
     switch format {
-    case "csv": text = report.csv
-    case "json": text = report.json
-    case "latex": text = report.latex
-    default: text = report.markdown
+    case .csv: text = report.csv
+    case .json: text = report.json
+    case .latex: text = report.latex
+    case .md: text = report.markdown
     }
     if let out {
       let url = URL(fileURLWithPath: out)

@@ -7,7 +7,7 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run experiments: Monte Carlo trials of strategies in markets, into result folders.",
     discussion: """
-      With no FILE, runs the default suite (experiments/showdown.toml, built in). Each run \
+      With no FILE, runs the built-in showdown suite (a copy of experiments/showdown.toml). Each run \
       writes trials.csv (one row per scenario × strategy × trial), summary.json and summary.csv \
       (per metric: n, mean, sd, 95% CI, quantiles) and manifest.json (configuration, versions, \
       timing) into results/<experiment>/<run-id>/, or into --out DIR. The run folder's path is \
@@ -18,28 +18,33 @@ struct Run: ParsableCommand {
       after its results were written). Shards: run --shard K/N for K = 1 … N (for \
       example as a Slurm job array), then `sweetspot merge`.
 
+      --dry-run prints the resolved configuration (every value the run would use, as the \
+      manifest records it) as JSON on stdout and runs nothing.
+
       Examples:
         sweetspot run
-        sweetspot run experiments/sweetspot.toml --trials 200 --set population.size=50000
-        sweetspot run experiments/showdown.toml --shard 2/4 --out runs/shard-2
+        sweetspot run experiments/sweetspot.toml -n 200 \\
+          --set population.size=50000
+        sweetspot run experiments/showdown.toml --shard 2/4 -o runs/shard-2
+        sweetspot run experiments/sweetspot.toml --dry-run | jq .population
       """)
 
   @Argument(help: ArgumentHelp("Experiment files (TOML). Default: the built-in showdown suite.", valueName: "file"))
   var files: [String] = []
 
-  @Option(help: ArgumentHelp("Trials per strategy and scenario (overrides the file).", valueName: "n"))
+  @Option(name: [.customShort("n"), .long], help: ArgumentHelp("Trials per strategy and scenario (overrides the file).", valueName: "n"))
   var trials: Int?
 
   @Option(help: ArgumentHelp("Experiment seed (overrides the file).", valueName: "n"))
   var seed: UInt64?
 
-  @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
+  @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
   var threads: Int?
 
-  @Option(help: ArgumentHelp("The run folder (with several files: a parent folder, one subfolder per experiment).", valueName: "dir"))
+  @Option(name: [.short, .long], help: ArgumentHelp("The run folder (with several files: a parent folder, one subfolder per experiment).", valueName: "dir"))
   var out: String?
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Override any key by its dotted path, e.g. --set population.size=50000. Repeatable.", valueName: "key=value"))
+  @Option(name: .customLong("set"), help: ArgumentHelp("Override a key by its dotted path (e.g. population.size=50000). Repeatable.", valueName: "key=value"))
   var overrides: [String] = []
 
   @Option(help: ArgumentHelp("Run shard K of N: the trials t with t mod N = K − 1.", valueName: "K/N"))
@@ -48,8 +53,11 @@ struct Run: ParsableCommand {
   @Flag(help: "Continue an interrupted run in --out DIR from its checkpoints.")
   var resume = false
 
-  @Flag(help: "No progress display; only the final one-line summary on stderr.")
+  @Flag(name: [.short, .long], help: "No progress display; only the final one-line summary on stderr.")
   var quiet = false
+
+  @Flag(name: .customLong("dry-run"), help: "Print the resolved configuration (JSON, as in manifest.json) and exit without running.")
+  var dryRun = false
 
   func run() throws {
     let threadCount = threads ?? activeProcessorCount()
@@ -70,12 +78,18 @@ struct Run: ParsableCommand {
     for (text, file) in try sources() {
       experiments.append((try ExperimentLoader.load(text: text, file: file, overrides: sets), SHA256.hex(text)))
     }
+    if dryRun {
+      // The configuration each run would record; one object, or an array for several files.
+      for (e, _) in experiments { try Runner.checkResources(e) }
+      let configurations = experiments.map(\.0.resolvedConfiguration)
+      print((configurations.count == 1 ? configurations[0] : .array(configurations)).rendered())
+      return
+    }
     let names = experiments.map { $0.0.name }
     if Set(names).count != names.count && out != nil {
       throw InputError("two experiments are named alike (\(names.joined(separator: ", "))); their folders under --out would collide")
     }
     let progress = !quiet && isatty(2) == 1
-    let commit = gitCommit()
     let benchmarks = try loadBenchmarks(nil)
     var index: [(name: String, question: String, report: URL, answer: String)] = []
     for (experiment, hash) in experiments {
@@ -86,7 +100,7 @@ struct Run: ParsableCommand {
         dir = URL(fileURLWithPath: "results").appendingPathComponent(experiment.name).appendingPathComponent(runID(shardValue))
       }
       let options = RunOptions(threads: threadCount, shard: shardValue, resume: resume, directory: dir,
-                               toolVersion: Sweetspot.version, gitCommit: commit, overrides: sets, fileHash: hash)
+                               toolVersion: Sweetspot.version, gitCommit: buildGitCommit, overrides: sets, fileHash: hash)
       var reportFile: (path: URL, answer: String)?
       // The reports are written while the folder is still locked: no other writer can interleave.
       let report = try ExperimentRunner.run(experiment, options: options, progress: { p in
@@ -140,22 +154,6 @@ struct Run: ParsableCommand {
     let s = f.string(from: Date())
     return shard == .whole ? s : "\(s)-shard-\(shard.index)-of-\(shard.count)"
   }
-}
-
-/// The git commit of the working folder, if it is a checkout (recorded in manifests).
-func gitCommit() -> String? {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = ["git", "rev-parse", "HEAD"]
-  let pipe = Pipe()
-  p.standardOutput = pipe
-  p.standardError = FileHandle.nullDevice
-  do { try p.run() } catch { return nil }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  guard p.terminationStatus == 0 else { return nil }
-  let s = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-  return s.count == 40 ? s : nil
 }
 
 func clock(_ seconds: Double) -> String {

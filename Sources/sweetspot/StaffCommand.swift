@@ -13,7 +13,8 @@ struct Staff: ParsableCommand {
       N = R + β√R takes β from the Halfin–Whitt (or Garnett et al.) QED approximation.
 
       Example:
-        sweetspot staff --arrivals-per-hour 200 --handle-minutes 3 --target-service-level 0.8 --answer-within-seconds 20
+        sweetspot staff --arrivals-per-hour 200 --handle-minutes 3 \\
+          --target-service-level 0.8 --answer-within-seconds 20
       """)
 
   @OptionGroup(title: "Queue") var queue: QueueOptions

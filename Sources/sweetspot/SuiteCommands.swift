@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
         let e = try ExperimentLoader.load(text: text, file: f, overrides: overrides)
         try Runner.checkResources(e)
         let scenarios = try e.scenarios().count
-        print("\(f): ok: \(e.name), \(scenarios) scenario\(scenarios == 1 ? "" : "s") × \(e.strategies.count) strategies × \(e.trials) trials")
+        print("\(f): ok: \(e.name), \(counted(scenarios, "scenario")) × \(counted(e.strategies.count, "strategy", "strategies")) × \(counted(e.trials, "trial"))")
       } catch let error as InputError {
         printError("sweetspot: \(error.message)"); failures += 1
       } catch {
@@ -42,19 +42,17 @@ struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the preset strategies, the markets, or the outcome metrics, with one-line descriptions.")
 
-  @Argument(help: "What to list: strategies, markets or metrics.")
-  var what: String
+  @Argument(help: "What to list.")
+  var what: ListKind
 
   func run() throws {
     switch what {
-    case "strategies":
+    case .strategies:
       for s in Strategy.presets { print(padded(s.name, 18) + s.summary) }
-    case "markets":
+    case .markets:
       for m in Market.presets { print(padded(m.name, 14) + m.summary) }
-    case "metrics":
+    case .metrics:
       for m in Metric.allCases { print(padded(m.rawValue, 24) + m.summary) }
-    default:
-      throw InputError("list: '\(what)' is not a list; allowed: strategies, markets, metrics")
     }
   }
 }
@@ -74,7 +72,7 @@ struct Merge: ParsableCommand {
   @Argument(help: ArgumentHelp("Result folders of the shards.", valueName: "dir"))
   var directories: [String]
 
-  @Option(help: ArgumentHelp("The merged run folder (must not hold a run).", valueName: "dir"))
+  @Option(name: [.short, .long], help: ArgumentHelp("The merged run folder (must not hold a run).", valueName: "dir"))
   var out: String
 
   func run() throws {

@@ -91,6 +91,7 @@ struct Info: ParsableCommand {
 
   func run() throws {
     print("sweetspot \(Sweetspot.version)")
+    print("git commit: \(buildGitCommit ?? "unknown (not built from a git checkout)")")
     print("GSL \(GSLRuntime.version)")
     print("default generator: \(Generator.default) (streams by jump-ahead; see docs/design.md)")
     print("generators: \(Generator.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -31,17 +31,17 @@ import Foundation
     #expect(again.status == 0, "\(again.stderr)")
   }
 
-  @Test func validateRefusesNamesThatCannotGoIntoCSVWithFileLineAndKey() throws {
-    let text = "name = \"x\"\nstrategies = [\"good-enough\", \"a,b\"]\n\n[strategy.\"a,b\"]\nbase = \"minimal\"\n"
-    try text.write(to: work.appendingPathComponent("comma.toml"), atomically: true, encoding: .utf8)
-    let r = try run(["validate", "comma.toml"])
+  @Test func validateRefusesNamesWithControlCharactersWithFileLineAndKey() throws {
+    let text = "name = \"x\"\nstrategies = [\"good-enough\", \"a\\tb\"]\n\n[strategy.\"a\\tb\"]\nbase = \"minimal\"\n"
+    try text.write(to: work.appendingPathComponent("tab.toml"), atomically: true, encoding: .utf8)
+    let r = try run(["validate", "tab.toml"])
     #expect(r.status == 2)
-    #expect(r.stderr == "sweetspot: comma.toml:4: strategy.a,b: the strategy name 'a,b' cannot go into the result CSV files; names may not hold commas, double quotes or control characters\n", "\(r.stderr)")
+    #expect(r.stderr == "sweetspot: tab.toml:4: strategy.a\\tb: the strategy name 'a\\tb' cannot go into the result files; names may not hold control characters\n", "\(r.stderr)")
     let set = try run(["validate", "tiny.toml", "--set", "market.x\ny.base=monopoly"])
-    #expect(set.status == 2 && set.stderr.contains("--set: market.x\\ny: the market name 'x\\ny' cannot go into the result CSV files"), "\(set.stderr)")
+    #expect(set.status == 2 && set.stderr.contains("--set: market.x\\ny: the market name 'x\\ny' cannot go into the result files"), "\(set.stderr)")
     oneLine(set)
     // run refuses it before creating anything.
-    let runIt = try run(["run", "comma.toml", "--out", "never", "--quiet"])
+    let runIt = try run(["run", "tab.toml", "--out", "never", "--quiet"])
     #expect(runIt.status == 2 && !FileManager.default.fileExists(atPath: path("never")))
   }
 

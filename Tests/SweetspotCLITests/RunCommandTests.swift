@@ -128,7 +128,7 @@ import Foundation
     (["run", "tiny.toml", "--resume"], "--resume needs --out DIR"),
     (["run", "tiny.toml", "--trials", "1"], "--trials must be a whole number in 2 ... 1000000"),
     (["validate", "tiny.toml", "--set", "strategies=[\"nope\"]"], "unknown strategy 'nope'"),
-    (["list", "things"], "allowed: strategies, markets, metrics"),
+    (["list", "things"], "'things' is invalid for '<what>'"),
   ]
 
   @Test(arguments: badRuns)

@@ -50,28 +50,34 @@ import Testing
     #expect(refusal(text) == "r.toml: sweep: markets × sweep values give 160801 scenarios; at most 100000")
   }
 
-  @Test func namesThatCannotGoIntoCSVAreRefusedByTheLoaderWithTheirLine() {
-    let strategy = refusal("name = \"x\"\nstrategies = [\"good-enough\", \"a,b\"]\n[strategy.\"a,b\"]\nbase = \"good-enough\"\n")
-    #expect(strategy == "r.toml:3: strategy.a,b: the strategy name 'a,b' cannot go into the result CSV files; names may not hold commas, double quotes or control characters", "\(strategy)")
+  @Test func namesWithControlCharactersAreRefusedByTheLoaderWithTheirLine() {
+    let strategy = refusal("name = \"x\"\nstrategies = [\"good-enough\", \"a\\u007Fb\"]\n[strategy.\"a\\u007Fb\"]\nbase = \"good-enough\"\n")
+    #expect(strategy == "r.toml:3: strategy.a\\u{7F}b: the strategy name 'a\\u{7F}b' cannot go into the result files; names may not hold control characters", "\(strategy)")
     let market = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\nmarkets = [\"m\\nx\"]\n[market.\"m\\nx\"]\nbase = \"monopoly\"\n")
-    #expect(market.hasPrefix("r.toml:4: market.m\\nx: the market name 'm\\nx' cannot go into the result CSV files"), "\(market)")
+    #expect(market.hasPrefix("r.toml:4: market.m\\nx: the market name 'm\\nx' cannot go into the result files"), "\(market)")
     // Refused even when not listed (the table alone is a mistake), and through --set.
-    let unlisted = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\n[strategy.'q\"t']\n")
-    #expect(unlisted.hasPrefix("r.toml:3: strategy.q\"t: the strategy name 'q\"t' cannot"), "\(unlisted)")
+    let unlisted = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\n[strategy.'q\tt']\n")
+    #expect(unlisted.hasPrefix("r.toml:3: strategy.q\\tt: the strategy name 'q\\tt' cannot"), "\(unlisted)")
     let set = refusal("name = \"x\"\nstrategies = [\"good-enough\"]\n", overrides: ["market.a\u{7}b.base=monopoly"])
     #expect(set.hasPrefix("--set: market.a\\u{7}b: the market name 'a\\u{7}b' cannot"), "\(set)")
   }
 
-  @Test func namesThatCannotGoIntoCSVAreRefusedByTheRunnerToo() throws {
+  @Test func commasAndQuotesInNamesAreAllowedNowThatCSVFieldsAreQuoted() throws {
+    let e = try ExperimentLoader.load(text: "name = \"x\"\nstrategies = [\"good-enough\", 'say \"hi\", twice']\n[strategy.'say \"hi\", twice']\nbase = \"minimal\"\n", file: "r.toml")
+    #expect(e.strategies.map(\.name) == ["good-enough", "say \"hi\", twice"])
+    try Runner.checkResources(e)
+  }
+
+  @Test func namesWithControlCharactersAreRefusedByTheRunnerToo() throws {
     var e = try ExperimentLoader.load(text: "name = \"x\"\nstrategies = [\"good-enough\"]", file: "r.toml")
-    e.strategies[0].name = "a,b"
+    e.strategies[0].name = "a\u{1B}b"
     do {
       try Runner.checkResources(e)
       Issue.record("accepted")
     } catch {
-      #expect(error.description == "r.toml: strategy: the strategy name 'a,b' cannot go into the result CSV files; names may not hold commas, double quotes or control characters")
+      #expect(error.description == "r.toml: strategy: the strategy name 'a\\u{1B}b' cannot go into the result files; names may not hold control characters")
     }
-    #expect(Experiment.isCSVSafeName("good-enough_2 é") && !Experiment.isCSVSafeName("a\u{7F}"))
+    #expect(Experiment.isCSVSafeName("good-enough_2 é, \"x\"") && !Experiment.isCSVSafeName("a\u{7F}") && !Experiment.isCSVSafeName("a\u{85}"))
   }
 
   @Test func setWalksAKeyOfAnyDepthWithoutRecursion() {

@@ -136,7 +136,7 @@ import SweetspotRobustness
     let header = try String(contentsOf: one.appendingPathComponent("trials.csv"), encoding: .utf8).prefix { $0 != "\n" }
     #expect(header.hasPrefix("scenario,market,world,strategy,trial,"))
     let worlds = try String(contentsOf: one.appendingPathComponent("worlds.csv"), encoding: .utf8).split(separator: "\n")
-    #expect(worlds.count == 1 + 1 + 6 && worlds[0] == "world,world.churn_attitude_slope,world.gross_margin,market.competitive.switching_cost")
+    #expect(worlds.count == 1 + 1 + 6 && worlds[0] == "world,world__churn_attitude_slope,world__gross_margin,market__competitive__switching_cost")
     #expect(worlds[1].hasPrefix("0,4.0,0.45,"))
   }
 
