@@ -26,7 +26,11 @@ struct Validate: ParsableCommand {
         let e = try ExperimentLoader.load(text: text, file: f, overrides: overrides)
         try Runner.checkResources(e)
         let scenarios = try e.scenarios().count
-        print("\(f): ok: \(e.name), \(counted(scenarios, "scenario")) × \(counted(e.strategies.count, "strategy", "strategies")) × \(counted(e.trials, "trial"))")
+        var line = "\(f): ok: \(e.name), \(counted(scenarios, "scenario")) × \(counted(e.strategies.count, "strategy", "strategies")) × \(counted(e.trials, "trial"))"
+        if let u = e.uncertainty {
+          line += " (robustness: each market and sweep point has \(counted(u.worldCount, "sampled world")) of \(counted(u.dimensions, "assumption")) × \(counted(u.trialsPerWorld, "trial")) beside its nominal one)"
+        }
+        print(line)
       } catch let error as InputError {
         printError("sweetspot: \(error.message)"); failures += 1
       } catch {
