@@ -111,3 +111,25 @@ import SweetspotRobustness
     #expect(abs(try RankCorrelation.spearman([1, 2, 3, 4, 5], [1, 3, 2, 4, 5], resamples: 0, seed: 1).value - 0.9) < 1e-12)
   }
 }
+
+/// Issue 12: root-cause and front-line spending compared at equal total spend.
+@Suite struct EqualSpendTests {
+  /// The swept strategy's equity rises 2 per unit of cost; the comparator spends 15 (halfway
+  /// between the points costing 10 and 20) and earns 100: the swept curve gives 130 there.
+  @Test func theSweptCurveIsReadAtTheComparatorsSpendTrialByTrial() throws {
+    let c = try #require(try EqualSpendComparison.compare(
+      swept: "root-cause-first", comparator: "front-line-first", values: [0, 4, 8],
+      cost: [[10, 10, 10], [20, 20, 20], [30, 30, 30]], objective: [[120, 121, 119], [140, 141, 139], [150, 150, 150]],
+      comparatorCost: [14, 15, 16], comparatorObjective: [100, 101, 99]))
+    #expect(c.spend == 15 && c.leverValue == 2)
+    #expect(abs(c.difference.mean - 30) < 1e-12 && c.difference.n == 3)
+    #expect(abs(c.difference.low - 30) < 1e-9 && c.difference.significant)
+  }
+
+  @Test func noComparisonOutsideTheCurveOrOnAFallingCost() throws {
+    #expect(try EqualSpendComparison.compare(swept: "a", comparator: "b", values: [0, 1], cost: [[10, 10], [20, 20]],
+                                             objective: [[1, 1], [2, 2]], comparatorCost: [25, 25], comparatorObjective: [1, 1]) == nil)
+    #expect(try EqualSpendComparison.compare(swept: "a", comparator: "b", values: [0, 1], cost: [[20, 20], [10, 10]],
+                                             objective: [[1, 1], [2, 2]], comparatorCost: [15, 15], comparatorObjective: [1, 1]) == nil)
+  }
+}

@@ -1,0 +1,57 @@
+import SweetspotNumerics
+
+/// Two ways of spending on service compared at the same total spend (Goodman's question: do
+/// root-cause fixes earn more than the same money spent on the front line?).
+///
+/// A sweep of one strategy's spending lever traces its curve of customer equity against measured
+/// service cost (`cost_to_serve`: staffing, training, technology, root-cause work, proactive
+/// notices). A comparator strategy run in the same scenarios spends some amount; where that amount
+/// lies inside the swept curve's cost range, the swept strategy's equity at exactly that cost is
+/// read off the curve by linear interpolation between the two neighbouring sweep points, trial by
+/// trial (common random numbers: trial t of every point shares its streams), and compared with the
+/// comparator's paired, trial by trial.
+public struct EqualSpendComparison: Sendable {
+  /// The swept strategy and its comparator.
+  public let swept: String
+  public let comparator: String
+  /// The comparator's mean total service cost: the spend both are compared at.
+  public let spend: Double
+  /// Where on the sweep that spend falls (the swept lever's interpolated value).
+  public let leverValue: Double
+  /// Swept strategy's interpolated objective − comparator's, paired over trials.
+  public let difference: SummaryStatisticLike
+
+  /// Mean and 95% t-interval of a paired difference.
+  public struct SummaryStatisticLike: Sendable {
+    public let n: Int
+    public let mean: Double
+    public let low: Double
+    public let high: Double
+    public var significant: Bool { low > 0 || high < 0 }
+  }
+
+  /// - Parameters:
+  ///   - values: the swept lever's values, ascending.
+  ///   - cost, objective: per sweep point, per trial (same trials at every point and for the comparator).
+  ///   - comparatorCost, comparatorObjective: per trial.
+  /// - Returns: nil when the comparator's spend lies outside the swept curve's cost range, or the
+  ///   curve's cost does not rise monotonically with the lever (no unique point of equal spend).
+  public static func compare(swept: String, comparator: String, values: [Double], cost: [[Double]], objective: [[Double]],
+                             comparatorCost: [Double], comparatorObjective: [Double]) throws -> EqualSpendComparison? {
+    let n = comparatorObjective.count
+    guard values.count >= 2, cost.count == values.count, objective.count == values.count, n >= 2,
+          comparatorCost.count == n, cost.allSatisfy({ $0.count == n }), objective.allSatisfy({ $0.count == n }) else { return nil }
+    func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
+    let meanCost = cost.map(mean)
+    guard zip(meanCost, meanCost.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    let target = mean(comparatorCost)
+    guard let k = meanCost.indices.dropLast().first(where: { meanCost[$0] <= target && target <= meanCost[$0 + 1] }) else { return nil }
+    let w = (target - meanCost[k]) / (meanCost[k + 1] - meanCost[k])
+    let d = (0..<n).map { t in (1 - w) * objective[k][t] + w * objective[k + 1][t] - comparatorObjective[t] }
+    let m = mean(d)
+    let sd = (d.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(n - 1)).squareRoot()
+    let half = try StudentT.quantile(probability: 0.975, degreesOfFreedom: Double(n - 1)) * sd / Double(n).squareRoot()
+    return EqualSpendComparison(swept: swept, comparator: comparator, spend: target, leverValue: values[k] + w * (values[k + 1] - values[k]),
+                                difference: SummaryStatisticLike(n: n, mean: m, low: m - half, high: m + half))
+  }
+}
