@@ -13,6 +13,10 @@ public struct RunOptions: Sendable {
   public var gitCommit: String?
   public var overrides: [String]
   public var fileHash: String
+  /// Raised to stop the run cleanly after the items in flight (`Interrupted` is then thrown).
+  public var interruption: Interruption?
+  /// Counts items as they end, for a progress display on a timer.
+  public var counter: WorkCounter?
 
   public init(threads: Int, shard: Shard = .whole, resume: Bool = false, directory: URL, toolVersion: String,
               gitCommit: String? = nil, overrides: [String] = [], fileHash: String) {
@@ -90,7 +94,9 @@ public enum ExperimentRunner {
     }
     let total = runner.items.count
     var computed = 0
-    try runner.run(threads: options.threads, skipping: done) { k, chunkResults in
+    options.counter?.start(total: total, alreadyDone: doneItems)
+    let finishedAll = try runner.run(threads: options.threads, skipping: done, interruption: options.interruption,
+                                     counter: options.counter) { k, chunkResults in
       var chunkTable = ResultTable(runner: runner)
       for r in chunkResults { chunkTable.add(r); table.add(r) }
       try dir.writeChunk(k, rows: chunkTable.rows.map(chunkTable.line).joined(separator: "\n") + "\n", fingerprint: fingerprint)
@@ -98,6 +104,11 @@ public enum ExperimentRunner {
       doneItems += chunkResults.count
       progress(Progress(done: doneItems, total: total, computedThisRun: computed,
                         elapsed: Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9))
+    }
+    // Stopped, or asked to stop before the measurement and the result files: every whole chunk
+    // is checkpointed, and --resume finishes the run (to the same bytes).
+    if !finishedAll || options.interruption?.isRaised == true {
+      throw Interrupted(directory: options.directory, signal: options.interruption?.signal ?? SIGTERM, itemsKept: doneItems, items: total)
     }
     table.sort()
     let computeSeconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9

@@ -207,7 +207,12 @@ public struct RunDirectory: Sendable {
 
   /// Atomic write: temporary file in the same folder, fsync, rename. A failure (full disk,
   /// read-only folder, file-size limit) is a `RunError` and leaves no temporary file.
+  ///
+  /// A file that already holds exactly these bytes is left as it is (no rename, its time stamps
+  /// kept): resuming a finished run rewrites nothing, so resubmitting a whole job array leaves
+  /// the finished tasks' folders unchanged.
   public func write(_ text: String, to target: URL) throws {
+    if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(text.utf8) { return }
     let dir = target.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
     func failure(_ code: Int32) -> RunError {
@@ -256,7 +261,7 @@ public struct RunDirectory: Sendable {
     return nil
   }
 
-  static func reason(_ error: Error) -> String {
+  public static func reason(_ error: Error) -> String {
     if let code = posixCode(error) { return String(cString: strerror(code)) }
     return escapingControlCharacters((error as NSError).localizedDescription)
   }

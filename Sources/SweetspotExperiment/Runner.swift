@@ -137,14 +137,30 @@ public struct Runner: Sendable {
   /// Runs the chunks not in `done`, calling `completed` (on the calling thread, in chunk order)
   /// after each one. Small trials run in parallel across trials; big ones (several customer
   /// chunks each) one at a time, each spread over the threads. Either way the results are the same.
-  public func run(threads: Int, skipping done: Set<Int> = [], completed: (Int, [ItemResult]) throws -> Void) throws {
+  ///
+  /// Each worker checks `interruption` before it starts an item, so once it is raised the items
+  /// in flight finish and no new one starts; the chunk under way, now incomplete, is not handed
+  /// to `completed` (a checkpoint holds whole chunks only). `counter` hears of every item as it
+  /// ends. Returns false when interrupted, true when every chunk has been handed over.
+  @discardableResult
+  public func run(threads: Int, skipping done: Set<Int> = [], interruption: Interruption? = nil, counter: WorkCounter? = nil,
+                  completed: (Int, [ItemResult]) throws -> Void) throws -> Bool {
     let inner = parallelWithinTrials ? threads : 1
     let outer = parallelWithinTrials ? 1 : threads
     for k in 0..<chunkCount where !done.contains(k) {
+      if interruption?.isRaised == true { return false }
       let work = Array(chunk(k))
-      let results = try parallelMap(count: work.count, threads: outer) { i in try self.run(work[i], trialThreads: inner) }
-      try completed(k, results)
+      let results = try parallelMap(count: work.count, threads: outer) { i -> ItemResult? in
+        if interruption?.isRaised == true { return nil }
+        let result = try self.run(work[i], trialThreads: inner)
+        counter?.itemFinished()
+        return result
+      }
+      let finished = results.compactMap { $0 }
+      guard finished.count == work.count else { return false }
+      try completed(k, finished)
     }
+    return true
   }
 
   /// Common random numbers, measured: the variance of the paired difference of `metric`

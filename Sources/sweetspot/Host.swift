@@ -5,8 +5,8 @@ import Darwin
 #endif
 import SweetspotExperiment
 
-/// Cores available to this process.
-func activeProcessorCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+/// CPUs available to this process (its affinity mask, not every online core; see `allowedCPUCount`).
+func activeProcessorCount() -> Int { allowedCPUCount() }
 
 /// Writes one line to standard error (diagnostics and progress never go to stdout).
 func printError(_ message: String) {
