@@ -88,7 +88,8 @@ struct Run: ParsableCommand {
     if !quiet, shardChoice.fromArray { printError("sweetspot: shard \(shardValue) from the Slurm array task (SLURM_ARRAY_TASK_ID=\(environment[Shard.arrayTaskVariable] ?? "?"))") }
     // SIGTERM/SIGINT: finish the items in flight, checkpoint, exit 3 (see StopSignals).
     let signals = StopSignals { sig in
-      "sweetspot: \(StopSignals.name(sig)): finishing the work items in flight, then checkpointing (again to stop at once)"
+      if progressMode == .terminal { printErrorInline("\n") }  // below the redrawn progress line
+      return "sweetspot: \(StopSignals.name(sig)): finishing the work items in flight, then checkpointing (again to stop at once)"
     }
     let commit = gitCommit()
     let benchmarks = try loadBenchmarks(nil)
