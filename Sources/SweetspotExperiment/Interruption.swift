@@ -3,7 +3,8 @@ import Foundation
 /// A request to stop a run early and cleanly (SIGTERM at a Slurm time limit, Ctrl-C).
 ///
 /// The runner checks it before starting each work item, never inside one: the items in flight
-/// finish, the chunks that are whole are checkpointed, and the run ends with `Interrupted`,
+/// finish, every finished item is checkpointed (whole chunks as chunks, the rest of the chunk
+/// under way as its part), and the run ends with `Interrupted`,
 /// so `--resume` continues it to the bytes an uninterrupted run writes. Raising it is safe from
 /// any thread (a signal source's queue raises it while workers read it).
 public final class Interruption: @unchecked Sendable {
@@ -29,7 +30,7 @@ public final class Interruption: @unchecked Sendable {
   public var isRaised: Bool { signal != nil }
 }
 
-/// A run stopped by an `Interruption`: its whole chunks are checkpointed in `directory`, and
+/// A run stopped by an `Interruption`: its finished items are checkpointed in `directory`, and
 /// `run --resume` with the same settings continues it.
 public struct Interrupted: Error, Sendable {
   public let directory: URL
@@ -44,8 +45,11 @@ public struct Interrupted: Error, Sendable {
 public final class WorkCounter: @unchecked Sendable {
   private let lock = NSLock()
   private var state = (total: 0, before: 0, computed: 0)
+  private let onItem: (@Sendable (Int) -> Void)?
 
-  public init() {}
+  /// `onItem` hears of each item as it ends, with the number computed so far, on the worker's
+  /// thread (to stop a run after a given number of items, as the tests do).
+  public init(onItem: (@Sendable (Int) -> Void)? = nil) { self.onItem = onItem }
 
   /// The run's size and the items already done (from checkpoints) when computing starts.
   public func start(total: Int, alreadyDone: Int) {
@@ -57,8 +61,10 @@ public final class WorkCounter: @unchecked Sendable {
   /// One more item computed (called from worker threads).
   public func itemFinished() {
     lock.lock()
-    defer { lock.unlock() }
     state.computed += 1
+    let computed = state.computed
+    lock.unlock()
+    onItem?(computed)
   }
 
   /// Items of the run, items done (checkpointed before plus computed now), items computed now.

@@ -76,6 +76,58 @@ import SweetspotModel
     }
   }
 
+  /// Runs into `dir`, stopped by SIGTERM once `after` items have been computed (one thread, so
+  /// exactly those items finish), and returns the `Interrupted` it ends with.
+  func stopped(_ dir: String, after: Int, resume: Bool = false) throws -> Interrupted? {
+    var o = options(dir, resume: resume)
+    o.threads = 1
+    let stop = Interruption()
+    o.interruption = stop
+    o.counter = WorkCounter { n in if n >= after { stop.raise(signal: SIGTERM) } }
+    do {
+      _ = try ExperimentRunner.run(try experiment(), options: o)
+      return nil
+    } catch let i as Interrupted {
+      return i
+    }
+  }
+
+  @Test func aRunStoppedMidChunkKeepsTheFinishedItemsAsAPartAndResumesToTheSameBytes() throws {
+    _ = try ExperimentRunner.run(try experiment(), options: options("straight"))
+    let first = try #require(try stopped("cut", after: 3))
+    #expect(first.itemsKept == 3)
+    let dir = RunDirectory(work.appendingPathComponent("cut"))
+    #expect(try dir.readPart(0, fingerprint: ExperimentRunner.fingerprint(try experiment(), options: options("cut"))).items.sorted() == [0, 1, 2])
+    #expect(!FileManager.default.fileExists(atPath: dir.chunkFile(0).path))
+    // Stopped again 17 items later: chunk 0 is whole (its part removed), chunk 1 has a part of 4.
+    let second = try #require(try stopped("cut", after: 17, resume: true))
+    #expect(second.itemsKept == 20)
+    #expect(FileManager.default.fileExists(atPath: dir.chunkFile(0).path) && !FileManager.default.fileExists(atPath: dir.partFile(0).path))
+    #expect(try dir.readPart(1, fingerprint: ExperimentRunner.fingerprint(try experiment(), options: options("cut"))).items.sorted() == [0, 1, 2, 3])
+    let resumed = try ExperimentRunner.run(try experiment(), options: options("cut", resume: true))
+    #expect(resumed.items == 40)
+    for f in ["trials.csv", "summary.json", "summary.csv"] {
+      #expect(try Data(contentsOf: work.appendingPathComponent("straight/\(f)")) == Data(contentsOf: work.appendingPathComponent("cut/\(f)")), "\(f)")
+    }
+    let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("cut/manifest.json"))) as! [String: Any]
+    #expect(manifest["work_items_computed"] as? Int == 20, "only the items no checkpoint held were computed")
+    #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("cut/checkpoints").path))
+  }
+
+  @Test func anEditedPartCheckpointIsRefused() throws {
+    _ = try #require(try stopped("edited", after: 3))
+    let part = RunDirectory(work.appendingPathComponent("edited")).partFile(0)
+    var text = try String(contentsOf: part, encoding: .utf8)
+    text = text.replacingOccurrences(of: "items=0,1,2", with: "items=0,1,2,3")
+    try text.write(to: part, atomically: true, encoding: .utf8)
+    do {
+      _ = try ExperimentRunner.run(try experiment(), options: options("edited", resume: true))
+      Issue.record("an edited part was accepted")
+    } catch let error as ExperimentError {
+      #expect(error.file == part.path && error.message.contains("rows"), "\(error)")
+    }
+  }
+
   @Test func aRewriteOfIdenticalBytesLeavesTheFileAsItIs() throws {
     let folder = RunDirectory(work)
     let file = work.appendingPathComponent("same.txt")
