@@ -68,7 +68,7 @@ final class ProgressReporter: @unchecked Sendable {
       printErrorInline(line() + "   ")
       drawn = true
     } else {
-      printError("[\(Self.utcTime())] " + line())
+      printError("[\(utcNow("yyyy-MM-dd'T'HH:mm:ss'Z'"))] " + line())
     }
   }
 
@@ -80,13 +80,5 @@ final class ProgressReporter: @unchecked Sendable {
     let left = rate > 0 ? clock(Double(s.total - s.done) / rate) : "?"
     let percent = Int(100 * Double(s.done) / Double(max(s.total, 1)))
     return "\(name): \(s.done)/\(s.total) work items (\(percent)%), \(fixed(rate, 2))/s, ETA \(left)"
-  }
-
-  static func utcTime() -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-    return f.string(from: Date())
   }
 }

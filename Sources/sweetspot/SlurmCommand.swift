@@ -88,7 +88,7 @@ struct Slurm: ParsableCommand {
     try Runner.checkResources(experiment, shard: Shard(index: 1, count: shards))
     let sbatch = submit ? try Self.sbatchPath() : nil
 
-    let dir = URL(fileURLWithPath: out ?? "results/\(experiment.name)/\(Self.stamp())-slurm").standardizedFileURL
+    let dir = URL(fileURLWithPath: out ?? "results/\(experiment.name)/\(utcNow("yyyyMMdd'T'HHmmss'Z'"))-slurm").standardizedFileURL
     guard dir.path.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_+=:,./-".unicodeScalars.contains($0)) }) else {
       throw InputError("--out '\(dir.path)' cannot go into #SBATCH lines; allowed: letters, digits and _+=:,./- (no spaces, quotes or %)")
     }
@@ -178,14 +178,6 @@ struct Slurm: ParsableCommand {
       throw RunError(file: "sbatch \(arguments.last ?? "")", message: "failed: \(why)")
     }
     return id
-  }
-
-  static func stamp() -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-    return f.string(from: Date())
   }
 }
 
