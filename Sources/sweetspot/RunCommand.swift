@@ -18,8 +18,9 @@ struct Run: ParsableCommand {
       after its results were written). --resume on a complete run verifies it and changes \
       nothing (exit 0), and on a new folder starts the run, so a whole job array can always be \
       resubmitted with --resume. SIGTERM or SIGINT (a Slurm time limit, scancel, Ctrl-C) \
-      finishes the work items in flight, keeps every whole chunk's checkpoint and exits 3 with \
-      the command that resumes the run. Shards: run --shard K/N for K = 1 … N (GNU parallel), \
+      finishes the work items in flight, checkpoints every finished item and exits 3 with the \
+      command that resumes the run; a progress line goes to stderr every second on a terminal, \
+      every 30 s (SWEETSPOT_PROGRESS_INTERVAL) elsewhere. Shards: run --shard K/N for K = 1 … N (GNU parallel), \
       or --shard auto in a Slurm job array (`sweetspot slurm` writes the job scripts), then \
       `sweetspot merge`.
 
