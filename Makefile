@@ -8,12 +8,15 @@ CONFIG     ?= release
 BIN         = .build/$(CONFIG)/sweetspot
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PYTHON     ?= python3
+PREFIX     ?= /usr/local
 
-.PHONY: run test build deps clean help golden docs notebook-check
+.PHONY: run test test-slurm install build deps clean help golden docs notebook-check
 
 help:
 	@echo "make run    build Sweetspot (release) and run the main job"
 	@echo "make test   run the test suite (swift test)"
+	@echo "make test-slurm  run shards on a real single-node Slurm (root + apt-get; skipped otherwise)"
+	@echo "make install     build with the Swift standard library linked in and install to PREFIX (/usr/local)"
 	@echo "make deps   install the GNU Scientific Library if pkg-config cannot find it"
 	@echo "make clean  remove build products"
 
@@ -54,6 +57,21 @@ notebook-check:
 
 clean:
 	rm -rf .build
+
+# The Slurm route of the README on a real Slurm installed from Debian's packages: a job array,
+# its merge, a task stopped by SIGTERM and the whole array resubmitted (scripts/test-slurm.sh).
+# Skipped, with a message and exit 0, where Slurm cannot be installed or started.
+test-slurm: deps
+	$(SWIFT) build --product sweetspot
+	./scripts/test-slurm.sh .build/debug/sweetspot
+
+# A binary for compute nodes: release, with the Swift standard library and Foundation linked in
+# statically, so a node needs only libgsl (and the C library), not the Swift runtime at this
+# machine's path. Its own build folder keeps `make run`'s .build/release as it is.
+install: deps
+	$(SWIFT) build -c release --product sweetspot --static-swift-stdlib --scratch-path .build/static
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/static/release/sweetspot "$(DESTDIR)$(PREFIX)/bin/sweetspot"
 
 # Regenerates the report golden file from a fresh run of its fixed experiment (never edit it).
 golden: deps

@@ -13,6 +13,10 @@ public struct RunOptions: Sendable {
   public var gitCommit: String?
   public var overrides: [String]
   public var fileHash: String
+  /// Raised to stop the run cleanly after the items in flight (`Interrupted` is then thrown).
+  public var interruption: Interruption?
+  /// Counts items as they end, for a progress display on a timer.
+  public var counter: WorkCounter?
 
   public init(threads: Int, shard: Shard = .whole, resume: Bool = false, directory: URL, toolVersion: String,
               gitCommit: String? = nil, overrides: [String] = [], fileHash: String) {
@@ -88,16 +92,55 @@ public enum ExperimentRunner {
       }
       doneItems += runner.chunk(k).count
     }
+    // Part checkpoints: the items of a chunk a stopped run finished (a part beside its chunk's
+    // whole checkpoint is left over from a run stopped between writing one and removing the other).
+    var parts: [Int: (items: Set<Int>, rows: [ResultTable.Row])] = [:]
+    for k in try dir.partlyDoneChunks().sorted() {
+      if done.contains(k) { dir.removePart(k); continue }
+      let source = dir.partFile(k).path
+      guard k < runner.chunkCount else {
+        throw ExperimentError(file: source, message: "is not a checkpoint of this run (it has \(runner.chunkCount) chunks, 0 … \(runner.chunkCount - 1)); remove it and --resume again")
+      }
+      let (places, text) = try dir.readPart(k, fingerprint: fingerprint)
+      let chunk = runner.chunk(k)
+      guard places.allSatisfy({ $0 < chunk.count }) else {
+        throw ExperimentError(file: source, message: "names items beyond its chunk's \(chunk.count); delete it and --resume again to recompute that chunk")
+      }
+      let rows = try table.parse(text, source: source, header: false, expected: table.keys(places.map { chunk[chunk.startIndex + $0] }), firstLine: 2)
+      for row in rows { table.add(row) }
+      parts[k] = (Set(places), rows)
+      doneItems += places.count
+    }
     let total = runner.items.count
     var computed = 0
-    try runner.run(threads: options.threads, skipping: done) { k, chunkResults in
+    options.counter?.start(total: total, alreadyDone: doneItems)
+    /// The rows of chunk `k` kept from a part checkpoint plus `results`, as a checkpoint's text.
+    func checkpointRows(_ k: Int, _ results: [ItemResult]) -> String {
       var chunkTable = ResultTable(runner: runner)
-      for r in chunkResults { chunkTable.add(r); table.add(r) }
-      try dir.writeChunk(k, rows: chunkTable.rows.map(chunkTable.line).joined(separator: "\n") + "\n", fingerprint: fingerprint)
+      for row in parts[k]?.rows ?? [] { chunkTable.add(row) }
+      for r in results { chunkTable.add(r) }
+      return chunkTable.rows.map(chunkTable.line).joined(separator: "\n") + "\n"
+    }
+    let finishedAll = try runner.run(threads: options.threads, skipping: done, partlyDone: parts.mapValues(\.items),
+                                     interruption: options.interruption, counter: options.counter, completed: { k, chunkResults in
+      for r in chunkResults { table.add(r) }
+      try dir.writeChunk(k, rows: checkpointRows(k, chunkResults), fingerprint: fingerprint)
+      if parts[k] != nil { dir.removePart(k) }
       computed += chunkResults.count
       doneItems += chunkResults.count
       progress(Progress(done: doneItems, total: total, computedThisRun: computed,
                         elapsed: Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9))
+    }, cutShort: { k, results in
+      // Stopped mid-chunk: keep what finished, so a resume computes only the rest.
+      let places = (parts[k]?.items ?? []).union(results.compactMap { runner.place(of: $0.item, inChunk: k) })
+      try dir.writePart(k, items: Array(places), rows: checkpointRows(k, results), fingerprint: fingerprint)
+      computed += results.count
+      doneItems += results.count
+    })
+    // Stopped, or asked to stop before the measurement and the result files: every finished
+    // item is checkpointed, and --resume finishes the run (to the same bytes).
+    if !finishedAll || options.interruption?.isRaised == true {
+      throw Interrupted(directory: options.directory, signal: options.interruption?.signal ?? SIGTERM, itemsKept: doneItems, items: total)
     }
     table.sort()
     let computeSeconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9

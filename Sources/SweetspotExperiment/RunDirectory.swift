@@ -22,6 +22,8 @@ public struct RunDirectory: Sendable {
   static let lockName = ".sweetspot.lock"
 
   func chunkFile(_ k: Int) -> URL { checkpoints.appendingPathComponent(Self.chunkName(k)) }
+  /// The checkpoint of the items of chunk `k` that a stopped run finished (`part-000003.csv`).
+  func partFile(_ k: Int) -> URL { checkpoints.appendingPathComponent("part-" + Self.chunkName(k).dropFirst(6)) }
 
   static func chunkName(_ k: Int) -> String {
     let n = String(k)
@@ -164,7 +166,47 @@ public struct RunDirectory: Sendable {
   /// The rows of chunk `k`'s checkpoint, after checking that it is whole, unedited and of this
   /// run (its header line); the rows themselves are then checked against the chunk's items.
   public func readChunk(_ k: Int, fingerprint: String) throws -> String {
-    let file = chunkFile(k)
+    try readCheckpoint(chunkFile(k), chunk: k, fingerprint: fingerprint).rows
+  }
+
+  /// Writes the rows of the items of chunk `k` that a stopped run finished, `items` being their
+  /// places in the chunk (0 … 15), named in the header line beside the usual checks.
+  public func writePart(_ k: Int, items: [Int], rows: String, fingerprint: String) throws {
+    let list = items.sorted().map(String.init).joined(separator: ",")
+    let head = "\(Self.checkpointTag) chunk=\(k) items=\(list) fingerprint=\(SHA256.hex(fingerprint)) sha256=\(SHA256.hex(rows))\n"
+    try write(head + rows, to: partFile(k))
+  }
+
+  /// The places in chunk `k` of the items its part checkpoint holds, and their rows (checked as
+  /// `readChunk` checks a chunk's; the rows are then checked against those items).
+  public func readPart(_ k: Int, fingerprint: String) throws -> (items: [Int], rows: String) {
+    let file = partFile(k)
+    let (fields, rows) = try readCheckpoint(file, chunk: k, fingerprint: fingerprint)
+    let items = fields["items"].map { $0.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) } } ?? []
+    guard !items.isEmpty, items.allSatisfy({ $0 != nil && $0! >= 0 }), Set(items).count == items.count else {
+      throw ExperimentError(file: file.path, message: "has a damaged header line; delete it and --resume again to recompute that chunk")
+    }
+    return (items.map { $0! }, rows)
+  }
+
+  /// Removes chunk `k`'s part checkpoint (once the whole chunk's checkpoint is written).
+  public func removePart(_ k: Int) { unlink(partFile(k).path) }
+
+  /// The chunks with a part checkpoint (after `prepare`).
+  public func partlyDoneChunks() throws -> Set<Int> {
+    var parts = Set<Int>()
+    for n in ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path)) ?? []).sorted() where n.hasPrefix("part-") && n.hasSuffix(".csv") {
+      guard let k = Int(n.dropFirst(5).dropLast(4)), k >= 0, partFile(k).lastPathComponent == n else {
+        throw ExperimentError(file: checkpoints.appendingPathComponent(n).path, message: "is not a checkpoint name sweetspot writes; remove it and --resume again")
+      }
+      parts.insert(k)
+    }
+    return parts
+  }
+
+  /// A checkpoint's header fields and rows, after checking that it is whole, unedited, of chunk
+  /// `k` and of this run.
+  private func readCheckpoint(_ file: URL, chunk k: Int, fingerprint: String) throws -> (fields: [Substring: Substring], rows: String) {
     let remedy = "; delete it and --resume again to recompute that chunk"
     func damaged(_ what: String) -> ExperimentError { ExperimentError(file: file.path, message: what + remedy) }
     let data: Data
@@ -186,7 +228,7 @@ public struct RunDirectory: Sendable {
     if chunk != k { throw damaged("holds chunk \(chunk), not chunk \(k) (copied from another checkpoint?)") }
     if print != SHA256.hex(fingerprint) { throw damaged("is a checkpoint of another run (a different experiment, seed, shard or version)") }
     if sum != SHA256.hex(rows) { throw damaged("does not match its checksum (truncated, edited or damaged)") }
-    return rows
+    return (fields, rows)
   }
 
   /// Writes the result files (manifest last) and removes the checkpoints this run wrote (any
@@ -196,7 +238,7 @@ public struct RunDirectory: Sendable {
     try write(text, to: manifest)
     let fm = FileManager.default
     for name in (try? fm.contentsOfDirectory(atPath: checkpoints.path)) ?? [] {
-      if name == "fingerprint.txt" || Self.isTemporary(name) || (name.hasPrefix("chunk-") && name.hasSuffix(".csv")) {
+      if name == "fingerprint.txt" || Self.isTemporary(name) || ((name.hasPrefix("chunk-") || name.hasPrefix("part-")) && name.hasSuffix(".csv")) {
         unlink(checkpoints.appendingPathComponent(name).path)
       }
     }
@@ -207,7 +249,12 @@ public struct RunDirectory: Sendable {
 
   /// Atomic write: temporary file in the same folder, fsync, rename. A failure (full disk,
   /// read-only folder, file-size limit) is a `RunError` and leaves no temporary file.
+  ///
+  /// A file that already holds exactly these bytes is left as it is (no rename, its time stamps
+  /// kept): resuming a finished run rewrites nothing, so resubmitting a whole job array leaves
+  /// the finished tasks' folders unchanged.
   public func write(_ text: String, to target: URL) throws {
+    if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(text.utf8) { return }
     let dir = target.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
     func failure(_ code: Int32) -> RunError {
@@ -256,7 +303,7 @@ public struct RunDirectory: Sendable {
     return nil
   }
 
-  static func reason(_ error: Error) -> String {
+  public static func reason(_ error: Error) -> String {
     if let code = posixCode(error) { return String(cString: strerror(code)) }
     return escapingControlCharacters((error as NSError).localizedDescription)
   }

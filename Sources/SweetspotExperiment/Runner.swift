@@ -140,14 +140,42 @@ public struct Runner: Sendable {
   /// Runs the chunks not in `done`, calling `completed` (on the calling thread, in chunk order)
   /// after each one. Small trials run in parallel across trials; big ones (several customer
   /// chunks each) one at a time, each spread over the threads. Either way the results are the same.
-  public func run(threads: Int, skipping done: Set<Int> = [], completed: (Int, [ItemResult]) throws -> Void) throws {
+  ///
+  /// Each worker checks `interruption` before it starts an item, so once it is raised the items
+  /// in flight finish and no new one starts; the items of the chunk under way that did finish go
+  /// to `cutShort` (to checkpoint them as a part). `partlyDone` names, by place in the chunk
+  /// (0 ..< chunkSize), items of a chunk already computed by an earlier run: they are skipped, and
+  /// `completed` and `cutShort` get only the items computed now. `counter` hears of every item as
+  /// it ends. Returns false when interrupted, true when every chunk has been handed over.
+  @discardableResult
+  public func run(threads: Int, skipping done: Set<Int> = [], partlyDone: [Int: Set<Int>] = [:], interruption: Interruption? = nil,
+                  counter: WorkCounter? = nil, completed: (Int, [ItemResult]) throws -> Void,
+                  cutShort: (Int, [ItemResult]) throws -> Void = { _, _ in }) throws -> Bool {
     let inner = parallelWithinTrials ? threads : 1
     let outer = parallelWithinTrials ? 1 : threads
     for k in 0..<chunkCount where !done.contains(k) {
-      let work = Array(chunk(k))
-      let results = try parallelMap(count: work.count, threads: outer) { i in try self.run(work[i], trialThreads: inner) }
-      try completed(k, results)
+      if interruption?.isRaised == true { return false }
+      let skip = partlyDone[k] ?? []
+      let work = Array(chunk(k).enumerated().filter { !skip.contains($0.offset) }.map(\.element))
+      let results = try parallelMap(count: work.count, threads: outer) { i -> ItemResult? in
+        if interruption?.isRaised == true { return nil }
+        let result = try self.run(work[i], trialThreads: inner)
+        counter?.itemFinished()
+        return result
+      }
+      let finished = results.compactMap { $0 }
+      guard finished.count == work.count else {
+        if !finished.isEmpty { try cutShort(k, finished) }
+        return false
+      }
+      try completed(k, finished)
     }
+    return true
+  }
+
+  /// The place of `item` in chunk `k` (0 ..< chunkSize).
+  public func place(of item: WorkItem, inChunk k: Int) -> Int? {
+    chunk(k).firstIndex(of: item).map { $0 - k * Runner.chunkSize }
   }
 
   /// Common random numbers, measured: the variance of the paired difference of `metric`

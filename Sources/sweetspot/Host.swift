@@ -3,10 +3,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import SweetspotExperiment
 
-/// Cores available to this process.
-func activeProcessorCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+/// CPUs available to this process (its affinity mask, not every online core; see `allowedCPUCount`).
+func activeProcessorCount() -> Int { allowedCPUCount() }
+
+/// The current UTC time in `format` (a DateFormatter pattern), e.g. "yyyyMMdd'T'HHmmss'Z'".
+func utcNow(_ format: String) -> String {
+  let f = DateFormatter()
+  f.locale = Locale(identifier: "en_US_POSIX")
+  f.timeZone = TimeZone(identifier: "UTC")
+  f.dateFormat = format
+  return f.string(from: Date())
+}
 
 /// Writes one line to standard error (diagnostics and progress never go to stdout).
 func printError(_ message: String) {

@@ -15,8 +15,14 @@ struct Run: ParsableCommand {
 
       Results are byte-identical for any --threads and any sharding. Interrupted runs leave only \
       checkpoints; --resume --out DIR continues one (and finishes the reports of a run killed \
-      after its results were written). Shards: run --shard K/N for K = 1 … N (for \
-      example as a Slurm job array), then `sweetspot merge`.
+      after its results were written). --resume on a complete run verifies it and changes \
+      nothing (exit 0), and on a new folder starts the run, so a whole job array can always be \
+      resubmitted with --resume. SIGTERM or SIGINT (a Slurm time limit, scancel, Ctrl-C) \
+      finishes the work items in flight, checkpoints every finished item and exits 3 with the \
+      command that resumes the run; a progress line goes to stderr every second on a terminal, \
+      every 30 s (SWEETSPOT_PROGRESS_INTERVAL) elsewhere. Shards: run --shard K/N for K = 1 … N (GNU parallel), \
+      or --shard auto in a Slurm job array (`sweetspot slurm` writes the job scripts), then \
+      `sweetspot merge`.
 
       --dry-run prints the resolved configuration (every value the run would use, as the \
       manifest records it) as JSON on stdout and runs nothing.
@@ -38,7 +44,7 @@ struct Run: ParsableCommand {
   @Option(help: ArgumentHelp("Experiment seed (overrides the file).", valueName: "n"))
   var seed: UInt64?
 
-  @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
+  @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: SLURM_CPUS_PER_TASK if set, else the CPUs this process may run on). Results do not depend on it.", valueName: "n"))
   var threads: Int?
 
   @Option(name: [.short, .long], help: ArgumentHelp("The run folder (with several files: a parent folder, one subfolder per experiment).", valueName: "dir"))
@@ -47,25 +53,29 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("set"), help: ArgumentHelp("Override a key by its dotted path (e.g. population.size=50000). Repeatable.", valueName: "key=value"))
   var overrides: [String] = []
 
-  @Option(help: ArgumentHelp("Run shard K of N: the trials t with t mod N = K − 1.", valueName: "K/N"))
+  @Option(help: ArgumentHelp("Run shard K of N: the trials t with t mod N = K − 1. 'auto' (the default inside a Slurm array task) takes K and N from SLURM_ARRAY_TASK_ID and the array's range.", valueName: "K/N|auto"))
   var shard: String?
 
-  @Flag(help: "Continue an interrupted run in --out DIR from its checkpoints.")
+  @Flag(help: "Continue an interrupted run in --out DIR from its checkpoints; a complete run is left as it is (exit 0), a missing or empty folder starts afresh.")
   var resume = false
 
-  @Flag(name: [.short, .long], help: "No progress display; only the final one-line summary on stderr.")
+  @Flag(name: [.short, .long], help: "No progress display (a redrawn line on a terminal, a plain line every 30 s or SWEETSPOT_PROGRESS_INTERVAL seconds elsewhere); only the final one-line summary on stderr.")
   var quiet = false
 
   @Flag(name: .customLong("dry-run"), help: "Print the resolved configuration (JSON, as in manifest.json) and exit without running.")
   var dryRun = false
 
   func run() throws {
-    let threadCount = threads ?? activeProcessorCount()
+    let environment = ProcessInfo.processInfo.environment
+    let threadDefault = ThreadDefault.resolve(environment: environment)
+    let threadCount = threads ?? threadDefault.count
     guard threadCount >= 1 && threadCount <= 1024 else {
       throw InputError("--threads must be a whole number in 1 ... 1024; got \(threadCount)")
     }
     if let t = trials, t < 2 || t > 1_000_000 { throw InputError("--trials must be a whole number in 2 ... 1000000; got \(t)") }
-    let shardValue = try shard.map { try Shard(parsing: $0) } ?? .whole
+    let shardChoice = try ShardChoice.resolve(shard, environment: environment)
+    let shardValue = shardChoice.shard
+    let lineInterval = try ProgressReporter.lineInterval(environment: environment)
     if resume && out == nil { throw InputError("--resume needs --out DIR: the folder of the run to continue") }
     if out == "" { throw InputError("--out is empty; name a folder for the run") }
     var sets = overrides
@@ -89,7 +99,14 @@ struct Run: ParsableCommand {
     if Set(names).count != names.count && out != nil {
       throw InputError("two experiments are named alike (\(names.joined(separator: ", "))); their folders under --out would collide")
     }
-    let progress = !quiet && isatty(2) == 1
+    let progressMode: ProgressReporter.Mode = quiet ? .off : isatty(2) == 1 ? .terminal : .lines
+    if !quiet, threads == nil, let note = threadDefault.note { printError("sweetspot: note: \(note)") }
+    if !quiet, shardChoice.fromArray { printError("sweetspot: shard \(shardValue) from the Slurm array task (SLURM_ARRAY_TASK_ID=\(environment[Shard.arrayTaskVariable] ?? "?"))") }
+    // SIGTERM/SIGINT: finish the items in flight, checkpoint, exit 3 (see StopSignals).
+    let signals = StopSignals { sig in
+      if progressMode == .terminal { printErrorInline("\n") }  // below the redrawn progress line
+      return "sweetspot: \(StopSignals.name(sig)): finishing the work items in flight, then checkpointing (again to stop at once)"
+    }
     let benchmarks = try loadBenchmarks(nil)
     var index: [(name: String, question: String, report: URL, answer: String)] = []
     for (experiment, hash) in experiments {
@@ -99,19 +116,26 @@ struct Run: ParsableCommand {
       } else {
         dir = URL(fileURLWithPath: "results").appendingPathComponent(experiment.name).appendingPathComponent(runID(shardValue))
       }
-      let options = RunOptions(threads: threadCount, shard: shardValue, resume: resume, directory: dir,
+      var options = RunOptions(threads: threadCount, shard: shardValue, resume: resume, directory: dir,
                                toolVersion: Sweetspot.version, gitCommit: buildGitCommit, overrides: sets, fileHash: hash)
+      options.interruption = signals.interruption
+      options.counter = WorkCounter()
+      let reporter = ProgressReporter(name: experiment.name, counter: options.counter!, mode: progressMode, lineInterval: lineInterval)
+      reporter.start()
+      defer { reporter.finish() }
       var reportFile: (path: URL, answer: String)?
-      // The reports are written while the folder is still locked: no other writer can interleave.
-      let report = try ExperimentRunner.run(experiment, options: options, progress: { p in
-        guard progress else { return }
-        let rate = p.elapsed > 0 ? Double(p.computedThisRun) / p.elapsed : 0
-        let left = rate > 0 ? Double(p.total - p.done) / rate : 0
-        printErrorInline("\(experiment.name): \(p.done)/\(p.total) work items (\(Int(100 * Double(p.done) / Double(max(p.total, 1))))%), \(fixed(rate, 2))/s, ETA \(clock(left))   ")
-      }, whileLocked: {
-        if progress { printErrorInline("\n") }
-        if shardValue == .whole { let w = try writeReports(into: dir, benchmarks: benchmarks); reportFile = (w.path, w.answer) }
-      })
+      let report: RunReport
+      do {
+        // The reports are written while the folder is still locked: no other writer can interleave.
+        report = try ExperimentRunner.run(experiment, options: options, whileLocked: {
+          reporter.finish()
+          if shardValue == .whole { let w = try writeReports(into: dir, benchmarks: benchmarks); reportFile = (w.path, w.answer) }
+        })
+      } catch let stop as Interrupted {
+        reporter.finish()
+        printError("sweetspot: interrupted (\(StopSignals.name(stop.signal))) with \(stop.itemsKept)/\(stop.items) work items checkpointed: resume with `\(resumeCommand(experiment, shard: shardValue, sets: sets, dir: dir))`")
+        throw ExitCode(interruptedExitCode)
+      }
       if let reportFile { index.append((experiment.name, experiment.question, reportFile.path, reportFile.answer)) }
       if report.wasComplete {
         printError("\(experiment.name): already complete (\(report.rows) trial rows, verified); \(shardValue == .whole ? "reports rewritten" : "nothing to do") → \(dir.path)")
@@ -144,6 +168,15 @@ struct Run: ParsableCommand {
       }
       return (text, f)
     }
+  }
+
+  /// The command that continues `experiment` in `dir` after an interruption, ready to paste:
+  /// its file (none for the built-in suite), every override (`--trials` and `--seed` as the
+  /// `--set` they amount to, so the run's fingerprint is the same), its shard, `--resume --out`.
+  func resumeCommand(_ experiment: Experiment, shard: Shard, sets: [String], dir: URL) -> String {
+    var words = [CommandLine.arguments[0], "run"] + (files.isEmpty ? [] : [experiment.file])
+    words += sets.flatMap { ["--set", $0] } + (shard == .whole ? [] : ["--shard", shard.description]) + ["--resume", "--out", dir.path]
+    return words.map(shellQuoted).joined(separator: " ")
   }
 
   func runID(_ shard: Shard) -> String {

@@ -22,10 +22,11 @@ struct Sweetspot: ParsableCommand {
       Sweetspot simulates customers, a contact centre and competing service strategies, and \
       compares them by Monte Carlo experiment. Results are reproducible to the bit from a seed.
 
-      Exit codes: 0 success; 1 a run-time failure; 2 bad input or usage.
+      Exit codes: 0 success; 1 a run-time failure; 2 bad input or usage; 3 a run stopped by \
+      SIGTERM or SIGINT after checkpointing its finished work (continue it with run --resume).
       """,
     version: version,
-    subcommands: [Run.self, ReportCommand.self, Validate.self, List.self, Merge.self, Keys.self, Queue.self, Staff.self, Info.self]
+    subcommands: [Run.self, ReportCommand.self, Validate.self, List.self, Merge.self, Slurm.self, Keys.self, Queue.self, Staff.self, Info.self]
   )
 
   /// Parses, runs, and maps every failure to the documented exit codes: 2 for usage and input

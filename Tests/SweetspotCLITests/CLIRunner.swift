@@ -20,10 +20,15 @@ enum CLI {
     return URL(fileURLWithPath: ".build/debug/sweetspot")
   }()
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+  /// Runs the binary with `arguments`; `environment` adds to (or replaces) this process's
+  /// variables, less any Slurm or progress settings it inherited, so a test sees only its own;
+  /// `launcher` runs it through another program (e.g. `["/usr/bin/taskset", "-c", "0"]`).
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                  launcher: [String] = []) throws -> CLIResult {
     let p = Process()
-    p.executableURL = binary
-    p.arguments = arguments
+    p.executableURL = launcher.isEmpty ? binary : URL(fileURLWithPath: launcher[0])
+    p.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
+    p.environment = hermetic(environment)
     if let directory { p.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
@@ -34,6 +39,13 @@ enum CLI {
     p.waitUntilExit()
     return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                      stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  /// This process's environment without SLURM_* and SWEETSPOT_* variables, plus `extra`.
+  static func hermetic(_ extra: [String: String]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") && !$0.key.hasPrefix("SWEETSPOT_") }
+    env.merge(extra) { _, new in new }
+    return env
   }
 
   static func json(_ arguments: [String]) throws -> [String: Any] {
