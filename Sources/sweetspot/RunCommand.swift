@@ -44,6 +44,9 @@ struct Run: ParsableCommand {
   @Option(help: ArgumentHelp("Experiment seed (overrides the file).", valueName: "n"))
   var seed: UInt64?
 
+  @Option(help: ArgumentHelp("Sampled worlds of a robustness run (robustness.samples: worlds, Saltelli's base N or Morris trajectories; overrides the file).", valueName: "n"))
+  var worlds: Int?
+
   @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: SLURM_CPUS_PER_TASK if set, else the CPUs this process may run on). Results do not depend on it.", valueName: "n"))
   var threads: Int?
 
@@ -81,6 +84,7 @@ struct Run: ParsableCommand {
     var sets = overrides
     if let trials { sets.append("trials=\(trials)") }
     if let seed { sets.append("seed=\(seed)") }
+    if let worlds { sets.append("robustness.samples=\(worlds)") }
 
     try Overrides.check(sets)
     // Load every file first, so a bad file stops the suite before anything runs.

@@ -30,8 +30,10 @@ struct Slurm: ParsableCommand {
       Swift standard library). Without --cpus-per-task each task uses the CPUs Slurm gives it.
 
       Examples:
-        sweetspot slurm experiments/sweetspot.toml --shards 32 --time 02:00:00 --out runs/sweetspot
-        sweetspot slurm experiments/showdown.toml --shards 8 --cpus-per-task 2 --submit
+        sweetspot slurm experiments/sweetspot.toml --shards 32 \\
+          --time 02:00:00 --out runs/sweetspot
+        sweetspot slurm experiments/showdown.toml --shards 8 \\
+          --cpus-per-task 2 --submit
       """)
 
   @Argument(help: ArgumentHelp("The experiment file (TOML).", valueName: "file"))
