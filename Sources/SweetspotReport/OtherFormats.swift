@@ -16,7 +16,7 @@ extension Report {
       for r in s.ranking {
         let c = r.behindBest
         rows.append(["ranking", q(s.label), r.strategy, Report.objective.rawValue, n(r.objective.mean), n(r.objective.ciLow), n(r.objective.ciHigh),
-                     n(c?.meanDifference), n(c?.low), n(c?.high), n(c?.adjustedP), c.map { $0.significant ? "yes" : "no" } ?? "", "", "", ""].joined(separator: ","))
+                     n(c?.meanDifference), n(c?.low), n(c?.high), n(c?.adjustedP), c.map { $0.significant ? "yes" : "no" } ?? "", "", "", r.verdict?.rawValue ?? ""].joined(separator: ","))
       }
       for b in s.benchmarks {
         rows.append(["benchmark", q(s.label), b.strategy, b.benchmark.metric, n(b.stat.mean), n(b.stat.ciLow), n(b.stat.ciHigh), "", "", "", "", "",
@@ -49,7 +49,9 @@ extension Report {
           ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), (Report.objective.rawValue, stat(r.objective)),
           ("behind_best", r.behindBest.map { c in .object([("mean", .number(c.meanDifference)), ("ci95", .array([.number(c.low), .number(c.high)])),
                                                            ("simultaneous_ci", .array([.number(c.adjustedLow), .number(c.adjustedHigh)])),
-                                                           ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant))]) } ?? .null),
+                                                           ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant)),
+                                                           ("margin", .number(c.margin)), ("equivalence_p", .number(c.equivalenceP)),
+                                                           ("verdict", .string(c.materiality.reversed.rawValue))]) } ?? .null),
         ]) })),
         ("benchmarks", .array(s.benchmarks.map { b in .object([
           ("strategy", .string(b.strategy)), ("metric", .string(b.benchmark.metric)), ("value", stat(b.stat)),
@@ -100,11 +102,11 @@ extension Report {
       t.append("\\caption{Ranking by customer equity: paired differences from the best (common random numbers), Holm-corrected.}")
       t.append("\\begin{tabular}{rlrrrl}")
       t.append("\\toprule")
-      t.append("Rank & Strategy & Profit NPV & Behind best & 95\\% CI & Significant \\\\")
+      t.append("Rank & Strategy & Customer equity & Behind best & 95\\% CI & Verdict \\\\")
       t.append("\\midrule")
       for r in s.ranking {
         let c = r.behindBest
-        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.objective.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(c.map { $0.significant ? "yes" : "no" } ?? "") \\\\")
+        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.objective.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(r.verdict?.rawValue ?? "") \\\\")
       }
       t.append("\\bottomrule")
       t.append("\\end{tabular}")

@@ -119,7 +119,11 @@ public struct Report: Sendable {
       let objective = Report.objective
       let order = names.indices.sorted { rows[$0].stat(objective).mean > rows[$1].stat(objective).mean }
       let best = order[0]
-      var comps = order.dropFirst().map { Analysis.paired(column(s, best, objective), column(s, $0, objective), comparisons: order.count - 1) }
+      // The materiality margin is a share of the best's mean (|mean|, so it stays positive).
+      let margin = experiment.margin * abs(rows[best].stat(objective).mean)
+      var comps = order.dropFirst().map {
+        Analysis.paired(column(s, best, objective), column(s, $0, objective), comparisons: order.count - 1, margin: margin)
+      }
       let adj = Analysis.holm(comps.map { $0?.pValue ?? 1 })
       for k in comps.indices { comps[k]?.adjustedP = adj[k] }
       var ranking = [RankRow(rank: 1, strategy: names[best], objective: rows[best].stat(objective), behindBest: nil)]
@@ -166,7 +170,7 @@ public struct Report: Sendable {
           let cost = members.map { column($0, j, .costToServe) }
           let arg = try Analysis.bootstrapArgmax(values: xs, series: series,
                                                  key: StreamKey(seed: experiment.seed, trial: 0, purpose: .bootstrap, part: sweeps.count))
-          let z = Analysis.indifferenceZone(series: series)
+          let z = Analysis.equivalenceZone(series: series, margin: experiment.margin)
           let costs = cost.map { SummaryStatistic($0) }
           let cheapest = z.zone.min { costs[$0].mean < costs[$1].mean }!
           sweeps.append(SweepSeries(market: scenarios[members[0]].market.name, key: key, strategy: name, fixed: fixed, values: xs,
