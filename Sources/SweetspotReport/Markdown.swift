@@ -109,7 +109,10 @@ extension Report {
       md.append("- **\(Report.title(Metric(rawValue: b.benchmark.metric) ?? .csat))** (\(b.benchmark.industry)): \(b.benchmark.label). \(b.benchmark.source) (\(b.benchmark.year)). Definition: \(b.benchmark.definition).\(b.benchmark.caveat.isEmpty ? "" : " Caveat: \(b.benchmark.caveat).")")
     } }
     md.append("")
-    md.append("Figures: `figure-kpis.svg`, `figure-win4.svg`\(sweeps.isEmpty ? "" : ", `figure-sweep.svg`").")
+    md.append("## Figures")
+    md.append("")
+    for f in figures { md.append("![\(f.caption)](figures/\(f.name).svg)"); md.append("") }
+    md.append("Each figure is also in `figures/` as PDF, for LaTeX.")
     return md.joined(separator: "\n") + "\n"
   }
 

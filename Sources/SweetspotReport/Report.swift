@@ -60,6 +60,8 @@ public struct Report: Sendable {
   public let benchmarksVersion: String
   public let sections: [ScenarioSection]
   public let sweeps: [SweepSeries]
+  /// Two-key sweeps as grids (empty otherwise), for their heat maps.
+  public let grids: [SweepGrid]
   public let toolVersion: String
   public let commonRandomNumbers: String?
 
@@ -180,6 +182,7 @@ public struct Report: Sendable {
       }
     }
     self.sweeps = sweeps
+    self.grids = SweepGrid.build(experiment: experiment, scenarios: scenarios, column: column)
   }
 }
 
