@@ -49,14 +49,16 @@ extension Report {
       guard !swept.contains(name), let first = group.first else { return nil }
       return (j, name, first.scenarios.map { sc in sections[sc].strategies[j].stat(Report.objective) })
     }
-    let legend: [(String, String)] = group.map { ($0.strategy, group.count > 1 || $0.fixed != market ? $0.fixed : "swept") }
+    let legend: [(String, String)] = group.map { ($0.strategy, $0.fixed != market ? $0.fixed : "swept") }
       + comparators.map { ($0.name, "not swept") }
     let legendW = legend.map { max(TextMetrics.width($0.0, size: 11), TextMetrics.width($0.1, size: 9)) }.max()! + 40
     let left = 80.0, w = 540.0, h = 320.0
     let width = left + w + 20 + legendW + 10
     let title = "\(experiment.name): \(Report.title(Report.objective)) against \(Report.axisLabel(key))\(sweeps.count > group.count ? " (\(market))" : "")"
     var note = "Markers: means at each swept value; bands: 95% intervals of each mean (comparisons are paired trial by trial, far tighter)."
-    if lever { note += " Filled markers and shading: the sweetspot zone, equivalent to the peak within ±\(marginText) (two one-sided tests); ring: the sweetspot, the zone's cheapest point." }
+    if lever {
+      note += " Filled markers and \(group.count == 1 ? "shading" : "the strips along the axis (one per series)"): the sweetspot zone, equivalent to the peak within ±\(marginText) (two one-sided tests); ring: the sweetspot, the zone's cheapest point."
+    }
     if !comparators.isEmpty { note += " Dashed: strategies not swept; dotted: their 95% bands." }
     let top = Report.titleHeight(title, width: width) + 6
     var c = SVGCanvas(width: width, height: top + h + 56 + Report.noteHeight(note, width: width))
@@ -137,7 +139,8 @@ extension Report {
       if lever, let si = sw.values.firstIndex(of: sw.sweetspot) {
         let (sx, sy) = (X(sw.sweetspot), Y(sw.objective[si].mean / 1e6))
         c.ring(sx, sy, 8.5, color: colour)
-        c.text(sx, sy - 13, "sweetspot", size: 9.5, anchor: "middle", color: "#000")
+        // Named only when it is the one ring: several labels would stack on nearby points.
+        if group.count == 1 { c.text(sx, sy - 13, "sweetspot", size: 9.5, anchor: "middle", color: "#000") }
       }
     }
     // Legend: a line-and-marker sample per series.
