@@ -13,8 +13,6 @@ public struct ReportFigure: Sendable {
   public var pdf: String { canvas.pdf }
 }
 
-extension SVGCanvas: @unchecked Sendable {}
-
 extension Report {
   /// Every figure of the report, in a fixed order. Runs without sweeps: customer equity per
   /// strategy (a panel per scenario), then the KPIs and the Win4 scorecard of each scenario.

@@ -8,7 +8,7 @@ enum Palette {
   /// reddish purple, and yellow (faint on white, so last).
   static let colours = ["#0072B2", "#E69F00", "#000000", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442"]
   /// Marker shapes, one per series.
-  enum Marker: CaseIterable { case circle, square, triangle, diamond, triangleDown, cross, plus, star }
+  enum Marker: CaseIterable, Sendable { case circle, square, triangle, diamond, triangleDown, cross, plus, star }
   /// Dash patterns (SVG stroke-dasharray; nil: solid), one per series.
   static let dashes: [String?] = [nil, "6,3", "2,2", "8,3,2,3", "4,4", "1,3", "10,4", "6,2,2,2"]
 

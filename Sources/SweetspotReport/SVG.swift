@@ -4,9 +4,9 @@ import Foundation
 /// the web (`svg`) and as PDF for LaTeX (`pdf`, `PDF.swift`) from the same items, so the two
 /// never differ. No scripts, no external fonts or styles; every number is printed with fixed
 /// decimals, so the bytes depend on the data only.
-struct SVGCanvas {
-  enum Anchor: String { case start, middle, end }
-  struct Text {
+struct SVGCanvas: Sendable {
+  enum Anchor: String, Sendable { case start, middle, end }
+  struct Text: Sendable {
     var x: Double, y: Double
     var string: String
     var size: Double
@@ -28,7 +28,7 @@ struct SVGCanvas {
       }
     }
   }
-  enum Item {
+  enum Item: Sendable {
     case line(x1: Double, y1: Double, x2: Double, y2: Double, color: String, width: Double, dash: String?)
     case rect(x: Double, y: Double, w: Double, h: Double, fill: String?, opacity: Double, stroke: String?, strokeWidth: Double)
     case path(points: [(Double, Double)], closed: Bool, fill: String?, opacity: Double, stroke: String?, width: Double, dash: String?)

@@ -56,7 +56,7 @@ extension Report {
     let labelW = names.map { TextMetrics.width($0, size: Report.labelSize) }.max()! + 14
     let verdictW = TextMetrics.width("inconclusive", size: 10) + 10
     let columns = sections.count > 1 ? 2 : 1
-    let panelW = columns == 1 ? 560.0 : 330.0
+    let panelW = columns == 1 ? 440.0 : 240.0  // a page's text width is ≈ 470 pt: figures stay near 700 pt wide
     let width = Double(columns) * (labelW + panelW + verdictW) + 20
     let title = "\(experiment.name): \(Report.title(Report.objective)) per strategy"
     let note = "Markers: means; bars: 95% intervals over \(experiment.trials) trials; grey band: within ±\(marginText) of the best's mean (the materiality margin). Right: verdict against the best (paired, common random numbers; equivalent by two one-sided tests)."
@@ -108,7 +108,7 @@ extension Report {
                                     (.serviceLevel, "service level (% answered in 20 s)"), (.abandonment, "abandonment (% of calls)")]
     let n = Double(s.strategies.count)
     let labelW = s.strategies.map { TextMetrics.width($0.name, size: Report.labelSize) }.max()! + 14
-    let panelW = 280.0, gap = 30.0, rowH = 22.0
+    let panelW = 250.0, gap = 30.0, rowH = 22.0
     let panelH = 26 + rowH * n + 40
     let width = labelW + 2 * panelW + gap + 20
     let title = "\(experiment.name): service KPIs per strategy against industry benchmarks (\(s.label))"
@@ -119,13 +119,8 @@ extension Report {
     for (k, (m, heading)) in kpis.enumerated() {
       let px = labelW + Double(k % 2) * (panelW + gap), py = top0 + Double(k / 2) * panelH
       let band = s.benchmarks.first { $0.benchmark.metric == m.rawValue }?.benchmark
-      var lo = s.strategies.map { $0.stat(m).ciLow }.min()!, hi = s.strategies.map { $0.stat(m).ciHigh }.max()!
-      if let b = band {
-        if let l = b.low { lo = min(lo, l); hi = max(hi, l) }
-        if let h = b.high { lo = min(lo, h); hi = max(hi, h) }
-      }
-      let pad = (hi - lo) * 0.1 + 0.01
-      lo = max(0, lo - pad); hi = min(1, hi + pad)
+      let (lo, hi) = Report.shareAxis(low: s.strategies.map { $0.stat(m).ciLow }.min()!, high: s.strategies.map { $0.stat(m).ciHigh }.max()!,
+                                      band: (band?.low, band?.high))
       func x(_ v: Double) -> Double { px + (v - lo) / (hi - lo) * panelW }
       c.text(px + panelW / 2, py + 10, heading, size: 11.5, anchor: "middle", weight: "bold", maxWidth: panelW + gap - 4)
       let y0 = py + 18, axisY = y0 + rowH * n + 4
@@ -153,6 +148,22 @@ extension Report {
     return c
   }
 
+  /// The axis of a share (0–1) KPI panel: the strategies' intervals and both ends of the
+  /// benchmark band, padded by a tenth of the span and at least a point, clipped to [0, 1]. So
+  /// a one-sided target beyond every strategy still lies inside the axis with room past it.
+  static func shareAxis(low: Double, high: Double, band: (low: Double?, high: Double?)) -> (Double, Double) {
+    var lo = low, hi = high
+    for end in [band.low, band.high].compactMap({ $0 }) { lo = min(lo, end); hi = max(hi, end) }
+    let pad = (hi - lo) * 0.1 + 0.01
+    return (max(0, lo - pad), min(1, hi + pad))
+  }
+
+  /// A Win4 cell's fill: blue when the party wins (more than half the trials), vermillion
+  /// otherwise (exactly half is not a win, as in the table), stronger the further from half.
+  static func win4Fill(shareWon: Double) -> (colour: String, opacity: Double) {
+    (shareWon > Scorecard.majority ? Palette.win : Palette.lose, 0.15 + 0.45 * min(1, abs(shareWon - 0.5) * 2))
+  }
+
   // MARK: Win4
 
   /// The Win4 grid: strategies × parties, each cell the share of trials that party wins. Blue
@@ -175,10 +186,8 @@ extension Report {
       let y = top0 + top + Double(j) * 40
       c.text(left - 10, y + 25, w.strategy, size: 12, anchor: "end", maxWidth: labelW - 12)
       for (k, p) in w.parties.enumerated() {
-        let wins = p.shareWon > Scorecard.majority
-        let strength = min(1, abs(p.shareWon - 0.5) * 2)
-        c.rect(left + Double(k) * cell + 2, y + 2, cell - 4, 36, fill: wins ? Palette.win : Palette.lose, opacity: 0.15 + 0.45 * strength,
-               stroke: "#777", strokeWidth: 0.8)
+        let wins = p.shareWon > Scorecard.majority, fill = Report.win4Fill(shareWon: p.shareWon)
+        c.rect(left + Double(k) * cell + 2, y + 2, cell - 4, 36, fill: fill.colour, opacity: fill.opacity, stroke: "#777", strokeWidth: 0.8)
         c.text(left + Double(k) * cell + cell / 2, y + 25, "\(wins ? "wins" : "loses") \(Format.number(100 * p.shareWon, 0))%", size: 12,
                anchor: "middle", weight: wins ? "bold" : "normal", color: "#000", maxWidth: cell - 8)
       }

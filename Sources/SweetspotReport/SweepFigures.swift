@@ -52,7 +52,9 @@ extension Report {
     let legend: [(String, String)] = group.map { ($0.strategy, $0.fixed != market ? $0.fixed : "swept") }
       + comparators.map { ($0.name, "not swept") }
     let legendW = legend.map { max(TextMetrics.width($0.0, size: 11), TextMetrics.width($0.1, size: 9)) }.max()! + 40
-    let left = 80.0, w = 540.0, h = 320.0
+    // Sized for print: at about 680 pt wide it shrinks to a text width (≈ 470 pt) with 11 pt
+    // labels still at ≈ 7.5 pt.
+    let left = 76.0, w = 440.0, h = 280.0
     let width = left + w + 20 + legendW + 10
     let title = "\(experiment.name): \(Report.title(Report.objective)) against \(Report.axisLabel(key))\(sweeps.count > group.count ? " (\(market))" : "")"
     var note = "Markers: means at each swept value; bands: 95% intervals of each mean (comparisons are paired trial by trial, far tighter)."

@@ -77,8 +77,9 @@ extension Report {
   /// Heat maps of two-key sweeps, one per market and strategy; nil when there are none.
   func heatMaps() -> [ReportFigure]? {
     guard !grids.isEmpty else { return nil }
-    return grids.map { g in
-      let name = "sweep-grid" + (Report.isFileSafe(g.strategy) ? "-\(g.strategy)" : "") + (experiment.markets.count > 1 && Report.isFileSafe(g.market) ? "-\(g.market)" : "")
+    let safe = grids.allSatisfy { Report.isFileSafe($0.strategy) && Report.isFileSafe($0.market) }
+    return grids.enumerated().map { k, g in
+      let name = !safe ? "sweep-grid-\(k + 1)" : "sweep-grid-\(g.strategy)" + (experiment.markets.count > 1 ? "-\(g.market)" : "")
       return ReportFigure(name: name, caption: "\(Report.title(Report.objective).capitalizedFirst) of \(g.strategy) over \(Report.axisLabel(g.keys.x)) and \(Report.axisLabel(g.keys.y)) (\(g.market)); outlined: the sweetspot zone.",
                           canvas: heatMapCanvas(g))
     }

@@ -110,6 +110,19 @@ import SweetspotExperiment
     #expect(wide.overflowingText.count == 1)  // the check itself can fail
   }
 
+  @Test func aOneSidedTargetStaysOnTheAxisWhenEveryStrategyFallsShort() {
+    // Service levels 60–70% against "≥ 80%": the axis reaches past 80%, so the band shows.
+    let (lo, hi) = Report.shareAxis(low: 0.60, high: 0.70, band: (0.80, nil))
+    #expect(lo < 0.60 && hi > 0.80 + 0.005)
+    let (lo2, hi2) = Report.shareAxis(low: 0.10, high: 0.12, band: (nil, 0.05))  // abandonment above a ≤ 5% cap
+    #expect(lo2 < 0.05 - 0.005 && hi2 > 0.12)
+  }
+
+  @Test func win4ColoursAHalfShareAsALossAsTheTableDoes() {
+    #expect(Report.win4Fill(shareWon: 0.5).colour == Palette.lose && Report.win4Fill(shareWon: 0.51).colour == Palette.win)
+    #expect(Report.win4Fill(shareWon: 1).opacity > Report.win4Fill(shareWon: 0.6).opacity)
+  }
+
   @Test func widthsAreConservativeForHelveticaAndDejaVuSans() {
     // DejaVu Sans "W" is 0.989 em, Helvetica's 0.944; "i" 0.278 vs 0.222.
     #expect(abs(TextMetrics.width("W", size: 10) - 9.89) < 1e-9 && abs(TextMetrics.width("i", size: 10) - 2.78) < 1e-9)
