@@ -41,6 +41,7 @@ extension Report {
       ("question", .string(experiment.question)),
       ("answer", .string(answer)),
       ("industry", .string(industry)),
+      ("margin", .number(experiment.margin)),
       ("methods", .string(methods)),
       ("scenarios", .array(sections.map { s in .object([
         ("label", .string(s.label)),

@@ -77,6 +77,7 @@ extension Report {
       func x(_ v: Double) -> Double { px + (v - lo) / (hi - lo) * panelW }
       if sections.count > 1 { c.text(px + panelW / 2, py + 12, s.market, size: 12, anchor: "middle", weight: "bold", maxWidth: panelW) }
       let y0 = py + 22, axisY = y0 + rowH * Double(names.count) + 4
+      c.text(px + panelW + 8, y0 - 2, "vs the best", size: 9, color: "#555", maxWidth: verdictW - 8)
       let best = s.ranking[0].objective.mean / 1e6
       let m = abs(best) * experiment.margin
       c.rect(x(best - m), y0, x(best + m) - x(best - m), axisY - y0, fill: Palette.zone, opacity: 0.3)

@@ -133,7 +133,7 @@ extension Report {
       let colour = Palette.colour(k)
       let upper = sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].ciHigh / 1e6)) }
       let lower = sw.values.indices.reversed().map { (X(sw.values[$0]), Y(sw.objective[$0].ciLow / 1e6)) }
-      c.polygon(upper + lower, fill: colour, opacity: 0.15)
+      c.polygon(upper + lower, fill: colour, opacity: group.count > 2 ? 0.08 : 0.15)  // many bands would stack to mud
       c.polyline(sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].mean / 1e6)) }, color: colour, width: 2, dash: Palette.dash(k))
       for (i, v) in sw.values.enumerated() {
         c.marker(X(v), Y(sw.objective[i].mean / 1e6), Palette.marker(k), color: colour, filled: !lever || sw.zone.contains(v))
