@@ -147,14 +147,15 @@ extension Report {
     }
     // Legend: a line-and-marker sample per series.
     var ly = top + 8
+    let spacing = min(34, (h + 30) / Double(max(1, legend.count)))  // many series: rows close up to stay beside the plot
     for (k, item) in legend.enumerated() {
       let lx = left + w + 20
       let isComparator = k >= group.count
       c.line(lx, ly, lx + 24, ly, color: Palette.colour(k), width: isComparator ? 1.6 : 2, dash: isComparator ? "7,4" : Palette.dash(k))
       if !isComparator { c.marker(lx + 12, ly, Palette.marker(k), color: Palette.colour(k)) }
       c.text(lx + 30, ly + 4, item.0, size: 11, maxWidth: legendW - 34)
-      c.text(lx + 30, ly + 17, item.1, size: 9, color: "#555", maxWidth: legendW - 34)
-      ly += 34
+      if spacing >= 28 { c.text(lx + 30, ly + 17, item.1, size: 9, color: "#555", maxWidth: legendW - 34) }
+      ly += spacing
     }
     Report.drawNote(&c, note)
     return c
