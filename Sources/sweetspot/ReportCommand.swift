@@ -111,7 +111,9 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
   var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex)]
   // Every figure as SVG (Markdown, the web) and PDF (LaTeX), in figures/.
   for figure in report.figures { files += [("figures/\(figure.name).svg", figure.svg), ("figures/\(figure.name).pdf", figure.pdf)] }
-  try FileManager.default.createDirectory(at: dir.appendingPathComponent("figures"), withIntermediateDirectories: true)
+  do { try FileManager.default.createDirectory(at: dir.appendingPathComponent("figures"), withIntermediateDirectories: true) } catch {
+    throw RunError(file: dir.appendingPathComponent("figures").path, message: "cannot create the figures folder: \(error.localizedDescription)")
+  }
   for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
   return (dir.appendingPathComponent("report.md"), report.answer, files.map(\.0))
 }
