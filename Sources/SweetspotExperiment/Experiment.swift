@@ -50,6 +50,10 @@ public struct Experiment: Sendable {
   public var file: String
   /// The assumptions a robustness run varies (`[uncertainty]`, `[robustness]`); nil: one world.
   public var uncertainty: Uncertainty? = nil
+  /// The materiality margin of every comparison in the reports, as a share of the reference
+  /// mean (the best strategy's or value's): differences inside it are "equivalent". It changes
+  /// no trial, so it is not part of the resolved configuration.
+  public var margin: Double = ExperimentSchema.defaultMargin
 
   /// The most scenarios (markets × sweep values) an experiment may have.
   public static let maxScenarios = 100_000

@@ -5,7 +5,7 @@ import SweetspotNumerics
 /// the line where possible, the key, and what is allowed (docs/EXPERIMENTS.md is the schema).
 public enum ExperimentLoader {
   static let topLevelKeys = ["name", "description", "question", "seed", "trials", "weeks", "markets", "strategies",
-                             "baseline", "population", "queue", "world", "segment", "controller", "scorecard", "strategy", "market", "sweep",
+                             "baseline", "margin", "population", "queue", "world", "segment", "controller", "scorecard", "strategy", "market", "sweep",
                              "uncertainty", "robustness"]
 
   /// Parses and validates `text` from `file`, after applying `overrides` (`--set KEY=VALUE`).
@@ -100,6 +100,14 @@ public enum ExperimentLoader {
     let seed = try integer("seed", default: 1, ExperimentSchema.seedRange)
     let trials = try integer("trials", default: 100, ExperimentSchema.trialsRange)
     let weeks = try integer("weeks", default: 104, ExperimentSchema.weeksRange)
+    var margin = ExperimentSchema.defaultMargin
+    if let e = doc.entry("margin") {
+      guard let x = e.value.number else { throw err(e.line, "margin", "expected a number, got \(e.value.typeName)") }
+      guard x.isFinite && x > 0 && x < 1 else {
+        throw err(e.line, "margin", "\(formatNumber(x)) is out of range; allowed: 0 < margin < 1 (a share of the best strategy's mean)")
+      }
+      margin = x
+    }
 
     var config = TrialConfiguration()
     config.weeks = weeks
@@ -258,7 +266,7 @@ public enum ExperimentLoader {
       name: name, description: try string("description") ?? "", question: try string("question") ?? "",
       seed: UInt64(seed), trials: trials, configuration: config, strategies: strategies, markets: markets,
       sweeps: sweeps, baseline: baseline, source: source, file: file,
-      uncertainty: try uncertainty(doc, strategies: strategies, markets: markets, file: file))
+      uncertainty: try uncertainty(doc, strategies: strategies, markets: markets, file: file), margin: margin)
     // Every scenario must be valid, not only the base values.
     for sc in try experiment.scenarios() {
       do { try sc.configuration.world.validate() } catch {

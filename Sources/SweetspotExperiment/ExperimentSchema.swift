@@ -29,6 +29,8 @@ public enum ExperimentSchema {
   static let weeksRange = 1...4000
   static let populationSizeRange = 1...10_000_000
   static let populationScaleMax = 1e6
+  /// The default materiality margin: 1% of the reference mean.
+  public static let defaultMargin = 0.01
 
   /// The experiment's own keys: what to run, not assumptions about the world.
   public static let topLevel: [Entry] = {
@@ -46,6 +48,8 @@ public enum ExperimentSchema {
         "The markets every strategy runs in."),
       e("strategies", "array of names", "presets (`sweetspot list strategies`) or `[strategy.NAME]`", "required", "The strategies compared."),
       e("baseline", "string", "one of `strategies`", "the first strategy", "The strategy others are compared with."),
+      e("margin", "number", "0 < margin < 1 (a share of the reference mean)", "0.01",
+        "Materiality margin of every comparison: paired differences inside ±margin × the best's mean are \"equivalent\" (two one-sided tests); the sweetspot zone is the values equivalent to the best."),
       e("population.size", "integer", "\(populationSizeRange.lowerBound) … \(populationSizeRange.upperBound) simulated customers", "10000",
         "Simulated customers at the start."),
       e("population.scale", "number", "(0, 1000000] real customers per simulated one", "25", "Real customers each simulated customer stands for."),

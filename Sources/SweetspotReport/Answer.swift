@@ -1,8 +1,8 @@
 import SweetspotModel
 
 extension Report {
-  /// A short answer to the experiment's question, composed from the results: the profit
-  /// ranking and whether its gaps are significant, the sweetspot of each sweep, benchmark
+  /// A short answer to the experiment's question, composed from the results: the ranking and
+  /// whether its gaps are material (beyond the margin) or equivalent (within it), the sweetspot of each sweep, benchmark
   /// verdicts and the Win4 scorecard. Every number comes from this run.
   public var answer: String {
     var out: [String] = []
@@ -21,12 +21,12 @@ extension Report {
         let jge = experiment.strategies.first { $0.controller == .sweetspotHunter }?.name ?? "just-good-enough"
         let losing = sections.filter { s in
           guard let row = s.ranking.first(where: { $0.strategy == jge }) else { return false }
-          return row.behindBest?.significant ?? false
+          return row.verdict == .worse
         }
         if sections.contains(where: { $0.ranking.contains { $0.strategy == jge } }) {
           out.append(losing.isEmpty
-            ? "\(jge) is never significantly behind the best strategy in any market tested."
-            : "\(jge) is significantly behind the best strategy in: " + losing.map { s in
+            ? "\(jge) is never materially behind the best strategy (beyond the ±\(marginText) margin) in any market tested."
+            : "\(jge) is materially behind the best strategy (beyond the ±\(marginText) margin) in: " + losing.map { s in
                 let r = s.ranking.first { $0.strategy == jge }!
                 return "\(s.market) (by \(Format.money(r.behindBest!.meanDifference)), behind \(s.ranking[0].strategy))"
               }.joined(separator: "; ") + ".")
@@ -46,8 +46,11 @@ extension Report {
           continue
         }
         var text = "For **\(sw.strategy)** (\(sw.fixed)), \(Report.title(Report.objective)) peaks at \(x) = \(Format.number(sw.argmax, 3)) with \(Format.money(peak.mean)) (95% CI \(Format.money(peak.ciLow))–\(Format.money(peak.ciHigh))); the bootstrap 95% interval for the peak's location is \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))."
-        let zone = sw.zone.map { Format.number($0, 3) }.joined(separator: ", ")
-        text += " It is statistically indistinguishable from the peak at \(x) ∈ {\(zone)}; the cheapest of these, **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
+        if sw.zone.count > 1 {
+          text += " Equivalent to the peak within ±\(marginText) of its \(Report.title(Report.objective)) (paired two one-sided tests): the sweetspot zone is \(x) = \(Report.describeZone(sw.zone, of: sw.values)); its cheapest point (lowest mean cost to serve), **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
+        } else {
+          text += " No other value is shown equivalent to the peak within ±\(marginText) of its \(Report.title(Report.objective)) (paired two one-sided tests), so the sweetspot zone is the peak alone, **\(x) = \(Format.number(sw.sweetspot, 3))**: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
+        }
         text += sw.sweetspot == sw.argmax ? "." : " (\(Format.money(peakCost.mean - sweetCost.mean)) less service spend than at the peak)."
         if ["service_level_target", "answer_within_seconds", "occupancy_cap"].contains(where: { sw.key.hasSuffix("." + $0) }) {
           let c = experiment.configuration
@@ -72,15 +75,35 @@ extension Report {
     let best = s.ranking[0]
     var text = "**\(best.strategy)** earns the highest \(Report.title(Report.objective)), \(Format.money(best.objective.mean)) (95% CI \(Format.money(best.objective.ciLow))–\(Format.money(best.objective.ciHigh)))"
     if let second = s.ranking.dropFirst().first, let c = second.behindBest {
-      text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(c.significant ? "significant" : "not significant") after Holm correction)"
+      let verdict: String
+      switch c.materiality {
+      case .equivalent: verdict = "equivalent within the ±\(marginText) margin of \(Format.money(c.margin)), two one-sided tests p = \(Format.number(c.equivalenceP, 4))"
+      case .better, .worse: verdict = "materially ahead: significant after Holm correction and beyond the ±\(marginText) margin of \(Format.money(c.margin))"
+      case .inconclusive: verdict = "inconclusive: neither shown within nor beyond the ±\(marginText) margin of \(Format.money(c.margin))\(c.significant ? ", though significant after Holm correction" : "")"
+      }
+      text += ", \(Format.money(c.meanDifference)) ahead of \(second.strategy) (paired 95% CI \(Format.money(c.low)) to \(Format.money(c.high)); \(verdict))"
     }
     text += "."
-    let ties = s.ranking.dropFirst().filter { !($0.behindBest?.significant ?? true) }
-    if !ties.isEmpty { text += " Statistically indistinguishable from it: \(ties.map(\.strategy).joined(separator: ", "))." }
+    let ties = s.ranking.dropFirst().filter { $0.verdict == .equivalent }
+    if !ties.isEmpty { text += " Equivalent to it within ±\(marginText): \(ties.map(\.strategy).joined(separator: ", "))." }
     if let worst = s.ranking.last, s.ranking.count > 2, let c = worst.behindBest {
       text += " Last is \(worst.strategy), \(Format.money(c.meanDifference)) behind."
     }
     return text
+  }
+
+  /// The materiality margin as a share: "1%".
+  var marginText: String { String(format: "%g", 100 * experiment.margin) + "%" }
+
+  /// A zone as a range of the swept values when it is a contiguous run of them ("0.85–0.95"),
+  /// else as a set ("{0.6, 0.85, 0.9}").
+  static func describeZone(_ zone: [Double], of values: [Double]) -> String {
+    let idx = zone.compactMap { values.firstIndex(of: $0) }.sorted()
+    guard let first = idx.first, let last = idx.last else { return "{}" }
+    func v(_ i: Int) -> String { formatParameterNumber(values[i]) }
+    if first == last { return v(first) }
+    if last - first + 1 == idx.count { return "\(v(first))–\(v(last))" }
+    return "{" + idx.map(v).joined(separator: ", ") + "}"
   }
 
   /// Which strategy tires agents most and least: burnout and attrition with intervals.

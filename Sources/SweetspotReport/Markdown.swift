@@ -27,15 +27,15 @@ extension Report {
       md.append("")
       md.append("### Ranking by \(Report.title(Report.objective))")
       md.append("")
-      md.append("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(max(0, s.ranking.count - 1)) comparisons; the simultaneous interval is Bonferroni-adjusted.")
+      md.append("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(max(0, s.ranking.count - 1)) comparisons; the simultaneous interval is Bonferroni-adjusted. Verdict against the materiality margin ±\(marginText) of the best's mean: *equivalent* when two one-sided tests (α = 0.05) put the difference inside it, *worse* when it is significant and a one-sided test puts it beyond the margin, *inconclusive* otherwise.")
       md.append("")
-      md.append("| rank | strategy | \(Report.title(Report.objective)) [95% CI] | behind the best [95% CI] | simultaneous CI | Holm p | significant |")
-      md.append("|---:|---|---:|---:|---:|---:|---|")
+      md.append("| rank | strategy | \(Report.title(Report.objective)) [95% CI] | behind the best [95% CI] | simultaneous CI | Holm p | significant | verdict (±\(marginText)) |")
+      md.append("|---:|---|---:|---:|---:|---:|---|---|")
       for r in s.ranking {
         if let c = r.behindBest {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.pValue(c.adjustedP)) | \(c.significant ? "yes" : "no") |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | \(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))] | [\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))] | \(Format.pValue(c.adjustedP)) | \(c.significant ? "yes" : "no") | \(r.verdict?.rawValue ?? "") |")
         } else {
-          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | best | | | |")
+          md.append("| \(r.rank) | \(r.strategy) | \(Format.interval(r.objective, Report.objective)) | best | | | | |")
         }
       }
       md.append("")
@@ -80,7 +80,7 @@ extension Report {
       md.append(lever ? "## Sweeps: \(Report.title(Report.objective)) against the swept lever"
                 : "## Sweeps: \(Report.title(Report.objective)) against the swept assumption (a sensitivity, not a choice)")
       md.append("")
-      md.append(lever ? "The peak's location has a bootstrap 95% interval (1,000 resamples of trials, paired across values). The just-good-enough zone holds the values whose \(Report.title(Report.objective)) is not significantly below the peak's (paired t, Holm); its cheapest point (lowest mean cost to serve) is the reported sweetspot."
+      md.append(lever ? "The peak's location has a bootstrap 95% interval (1,000 resamples of trials, paired across values). The sweetspot zone holds the values whose \(Report.title(Report.objective)) is equivalent to the peak's within ±\(marginText) of it (paired two one-sided tests, α = 0.05); its cheapest point (lowest mean cost to serve) is the reported sweetspot."
                 : "The swept key is an assumption about the world, not a choice of the company: the table shows how the answer moves with it; no sweetspot is reported.")
       md.append("")
       for sw in sweeps {
@@ -110,7 +110,10 @@ extension Report {
       md.append("- **\(Report.title(Metric(rawValue: b.benchmark.metric) ?? .csat))** (\(b.benchmark.industry)): \(b.benchmark.label). \(b.benchmark.source) (\(b.benchmark.year)). Definition: \(b.benchmark.definition).\(b.benchmark.caveat.isEmpty ? "" : " Caveat: \(b.benchmark.caveat).")")
     } }
     md.append("")
-    md.append("Figures: `figure-kpis.svg`, `figure-win4.svg`\(sweeps.isEmpty ? "" : ", `figure-sweep.svg`").")
+    md.append("## Figures")
+    md.append("")
+    for f in figures { md.append("![\(f.caption)](figures/\(f.name).svg)"); md.append("") }
+    md.append("Each figure is also in `figures/` as PDF, for LaTeX.")
     return md.joined(separator: "\n") + "\n"
   }
 

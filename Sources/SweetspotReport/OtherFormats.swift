@@ -24,7 +24,8 @@ extension Report {
         row("strategies", i, r.name, m.rawValue, (st.mean, st.ciLow, st.ciHigh))
       } }
       for r in s.ranking {
-        row("ranking", i, r.strategy, Report.objective.rawValue, (r.objective.mean, r.objective.ciLow, r.objective.ciHigh), difference: r.behindBest)
+        row("ranking", i, r.strategy, Report.objective.rawValue, (r.objective.mean, r.objective.ciLow, r.objective.ciHigh), difference: r.behindBest,
+            verdict: r.verdict?.rawValue ?? "")
       }
       for b in s.benchmarks {
         row("benchmark", i, b.strategy, b.benchmark.metric, (b.stat.mean, b.stat.ciLow, b.stat.ciHigh),
@@ -49,6 +50,7 @@ extension Report {
       ("question", .string(experiment.question)),
       ("answer", .string(answer)),
       ("industry", .string(industry)),
+      ("margin", .number(experiment.margin)),
       ("methods", .string(methods)),
       ("scenarios", .array(sections.map { s in .object([
         ("label", .string(s.label)),
@@ -57,7 +59,9 @@ extension Report {
           ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), (Report.objective.rawValue, stat(r.objective)),
           ("behind_best", r.behindBest.map { c in .object([("mean", .number(c.meanDifference)), ("ci95", .array([.number(c.low), .number(c.high)])),
                                                            ("simultaneous_ci", .array([.number(c.adjustedLow), .number(c.adjustedHigh)])),
-                                                           ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant))]) } ?? .null),
+                                                           ("holm_p", .number(c.adjustedP)), ("significant", .bool(c.significant)),
+                                                           ("margin", .number(c.margin)), ("equivalence_p", .number(c.equivalenceP)),
+                                                           ("verdict", .string(c.materiality.reversed.rawValue))]) } ?? .null),
         ]) })),
         ("benchmarks", .array(s.benchmarks.map { b in .object([
           ("strategy", .string(b.strategy)), ("metric", .string(b.benchmark.metric)), ("value", stat(b.stat)),
@@ -108,11 +112,11 @@ extension Report {
       t.append("\\caption{Ranking by customer equity: paired differences from the best (common random numbers), Holm-corrected.}")
       t.append("\\begin{tabular}{rlrrrl}")
       t.append("\\toprule")
-      t.append("Rank & Strategy & Profit NPV & Behind best & 95\\% CI & Significant \\\\")
+      t.append("Rank & Strategy & Customer equity & Behind best & 95\\% CI & Verdict \\\\")
       t.append("\\midrule")
       for r in s.ranking {
         let c = r.behindBest
-        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.objective.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(c.map { $0.significant ? "yes" : "no" } ?? "") \\\\")
+        t.append("\(r.rank) & \(esc(r.strategy)) & \(esc(Format.money(r.objective.mean))) & \(c.map { esc(Format.money($0.meanDifference)) } ?? "--") & \(c.map { "[\(esc(Format.money($0.low))), \(esc(Format.money($0.high)))]" } ?? "") & \(r.verdict?.rawValue ?? "") \\\\")
       }
       t.append("\\bottomrule")
       t.append("\\end{tabular}")

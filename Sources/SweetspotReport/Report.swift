@@ -60,6 +60,8 @@ public struct Report: Sendable {
   public let benchmarksVersion: String
   public let sections: [ScenarioSection]
   public let sweeps: [SweepSeries]
+  /// Two-key sweeps as grids (empty otherwise), for their heat maps.
+  public let grids: [SweepGrid]
   public let toolVersion: String
   public let commonRandomNumbers: String?
   /// How far the answer holds across the sampled worlds of a robustness run (nil without `[uncertainty]`).
@@ -94,7 +96,7 @@ public struct Report: Sendable {
     }
     // The main report analyses the nominal world; the sampled worlds feed the robustness analysis.
     let nominal = table.nominal
-    let robustness = try RobustnessAnalysis(experiment: experiment, scenarios: runner.scenarios, table: table)
+    let robustness = try RobustnessAnalysis(experiment: experiment, scenarios: runner.scenarios, table: table, margin: experiment.margin)
     return try Report(experiment: experiment, scenarios: nominal.scenarios, table: nominal, industry: industry, benchmarks: benchmarks,
                       toolVersion: manifest["version"] as? String ?? "?", crn: crn, robustness: robustness)
   }
@@ -125,7 +127,11 @@ public struct Report: Sendable {
       let objective = Report.objective
       let order = names.indices.sorted { rows[$0].stat(objective).mean > rows[$1].stat(objective).mean }
       let best = order[0]
-      var comps = order.dropFirst().map { Analysis.paired(column(s, best, objective), column(s, $0, objective), comparisons: order.count - 1) }
+      // The materiality margin is a share of the best's mean (|mean|, so it stays positive).
+      let margin = experiment.margin * abs(rows[best].stat(objective).mean)
+      var comps = order.dropFirst().map {
+        Analysis.paired(column(s, best, objective), column(s, $0, objective), comparisons: order.count - 1, margin: margin)
+      }
       let adj = Analysis.holm(comps.map { $0?.pValue ?? 1 })
       for k in comps.indices { comps[k]?.adjustedP = adj[k] }
       var ranking = [RankRow(rank: 1, strategy: names[best], objective: rows[best].stat(objective), behindBest: nil)]
@@ -172,7 +178,7 @@ public struct Report: Sendable {
           let cost = members.map { column($0, j, .costToServe) }
           let arg = try Analysis.bootstrapArgmax(values: xs, series: series,
                                                  key: StreamKey(seed: experiment.seed, trial: 0, purpose: .bootstrap, part: sweeps.count))
-          let z = Analysis.indifferenceZone(series: series)
+          let z = Analysis.equivalenceZone(series: series, margin: experiment.margin)
           let costs = cost.map { SummaryStatistic($0) }
           let cheapest = z.zone.min { costs[$0].mean < costs[$1].mean }!
           sweeps.append(SweepSeries(market: scenarios[members[0]].market.name, key: key, strategy: name, fixed: fixed, values: xs,
@@ -182,6 +188,7 @@ public struct Report: Sendable {
       }
     }
     self.sweeps = sweeps
+    self.grids = SweepGrid.build(experiment: experiment, scenarios: scenarios, column: column)
   }
 }
 

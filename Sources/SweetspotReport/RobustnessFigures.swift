@@ -7,8 +7,23 @@ import SweetspotRobustness
 /// sampled worlds over the two most important assumptions, coloured by the winner, with the
 /// PRIM box where the nominal answer flips).
 extension RobustnessAnalysis {
-  /// Okabe & Ito (2008) colour-blind-safe palette (black last).
-  static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+  /// The report's palette (Okabe–Ito, ordered for greyscale).
+  static var palette: [String] { Palette.colours }
+
+  public var sensitivityFigure: String? { sensitivityCanvas?.svg }
+  public var worldsFigure: String? { worldsCanvas?.svg }
+
+  /// The robustness figures, as the report writes them (SVG and PDF in figures/).
+  var figures: [ReportFigure] {
+    var out: [ReportFigure] = []
+    if let c = sensitivityCanvas {
+      out.append(ReportFigure(name: "sensitivity", caption: "Which assumptions decide \((locations.first?.sensitivity ?? cells.first?.sensitivities.first)?.output ?? "the answer") across \(uncertainty.worldCount) sampled worlds.", canvas: c))
+    }
+    if let c = worldsCanvas {
+      out.append(ReportFigure(name: "worlds", caption: "The sampled worlds over the two deciding assumptions, each coloured by its best \(locations.isEmpty ? "strategy" : "value")\(locations.isEmpty && cells.first?.discovery.box != nil ? ", with the PRIM box where the nominal winner is not within the margin of the best" : "").", canvas: c))
+    }
+    return out
+  }
 
   /// Round tick values (1, 2 or 5 × a power of ten apart) inside [lo, hi], about five of them.
   static func ticks(_ lo: Double, _ hi: Double) -> [Double] {
@@ -33,7 +48,8 @@ extension RobustnessAnalysis {
     return s.contains("e") ? Format.number(v, 3) : s
   }
 
-  public var sensitivityFigure: String? {
+  /// The indices of the key question's output, most important first.
+  var sensitivityCanvas: SVGCanvas? {
     guard let s = locations.first?.sensitivity ?? cells.first?.sensitivities.first, !s.indices.isEmpty else { return nil }
     let shown = Array(s.indices.prefix(12))
     let labelWidth = min(300, 7.2 * Double(shown.map(\.key.count).max() ?? 10) + 16)
@@ -79,10 +95,11 @@ extension RobustnessAnalysis {
       c.line(x(v), axisY, x(v), axisY + 4, color: "#222")
       c.text(x(v), axisY + 18, s.method == .morris ? Format.money(v) : Format.number(v, 2), size: 10, anchor: "middle")
     }
-    return c.svg
+    return c
   }
 
-  public var worldsFigure: String? {
+  /// The sampled worlds over the two deciding assumptions.
+  var worldsCanvas: SVGCanvas? {
     guard let cell = cells.first, parameters.count >= 1, !cell.worldValues.isEmpty else { return nil }
     // The two most important assumptions for the key question (or the first two declared).
     let ranked = locations.first?.sensitivity ?? cell.sensitivities.first
@@ -145,6 +162,6 @@ extension RobustnessAnalysis {
       c.text(left + w + 30, ly + 14, "\(cell.nominalBest) not within", size: 10)
       c.text(left + w + 30, ly + 27, "\(marginText) of the best", size: 10)
     }
-    return c.svg
+    return c
   }
 }

@@ -141,7 +141,7 @@ extension RobustnessAnalysis {
       }
     }
     md.append("")
-    md.append("Files: `worlds.csv` (the sampled assumptions), `robustness.json` and `robustness.csv` (every number above, for every output). Figures: `figure-sensitivity.svg`, `figure-worlds.svg`.")
+    md.append("Files: `worlds.csv` (the sampled assumptions), `robustness.json` and `robustness.csv` (every number above, for every output). Figures: `figures/sensitivity.svg` and `figures/worlds.svg` (PDF beside them).")
     return md
   }
 

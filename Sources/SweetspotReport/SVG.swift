@@ -1,40 +1,174 @@
-import SweetspotModel
+import Foundation
 
-/// Self-contained SVG figures: no scripts, no external fonts or styles, labelled axes with units.
-struct SVGCanvas {
+/// A figure as a list of drawing items in points (y down, origin top left), rendered as SVG for
+/// the web (`svg`) and as PDF for LaTeX (`pdf`, `PDF.swift`) from the same items, so the two
+/// never differ. No scripts, no external fonts or styles; every number is printed with fixed
+/// decimals, so the bytes depend on the data only.
+struct SVGCanvas: Sendable {
+  enum Anchor: String, Sendable { case start, middle, end }
+  struct Text: Sendable {
+    var x: Double, y: Double
+    var string: String
+    var size: Double
+    var anchor: Anchor
+    var bold: Bool
+    /// Degrees, clockwise (SVG's sense); nil: horizontal.
+    var rotate: Double?
+    var color: String
+    /// The room the layout gave this label (its width); nil: up to the canvas edge.
+    var box: Double?
+
+    /// The estimated extent along the baseline, [from, to] relative to x (conservative widths).
+    var extent: (from: Double, to: Double) {
+      let w = TextMetrics.width(string, size: size, bold: bold)
+      switch anchor {
+      case .start: return (0, w)
+      case .middle: return (-w / 2, w / 2)
+      case .end: return (-w, 0)
+      }
+    }
+  }
+  enum Item: Sendable {
+    case line(x1: Double, y1: Double, x2: Double, y2: Double, color: String, width: Double, dash: String?)
+    case rect(x: Double, y: Double, w: Double, h: Double, fill: String?, opacity: Double, stroke: String?, strokeWidth: Double)
+    case path(points: [(Double, Double)], closed: Bool, fill: String?, opacity: Double, stroke: String?, width: Double, dash: String?)
+    case circle(x: Double, y: Double, r: Double, fill: String?, stroke: String?, width: Double)
+    case text(Text)
+  }
+
   let width: Double, height: Double
-  var body: [String] = []
+  private(set) var items: [Item] = []
 
   init(width: Double, height: Double) { self.width = width; self.height = height }
 
-  mutating func text(_ x: Double, _ y: Double, _ s: String, size: Double = 12, anchor: String = "start", weight: String = "normal", rotate: Double? = nil, color: String = "#222") {
-    let r = rotate.map { " transform=\"rotate(\(f($0)) \(f(x)) \(f(y)))\"" } ?? ""
-    body.append("<text x=\"\(f(x))\" y=\"\(f(y))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(color)\"\(r)>\(escape(s))</text>")
+  // MARK: Drawing
+
+  /// A label; with `maxWidth`, a label too wide for its room is set smaller (down to 7 pt) and
+  /// then shortened with "…", so it never runs into its neighbours.
+  mutating func text(_ x: Double, _ y: Double, _ s: String, size: Double = 12, anchor: String = "start", weight: String = "normal",
+                     rotate: Double? = nil, color: String = "#222", maxWidth: Double? = nil) {
+    let bold = weight == "bold"
+    var size = size, s = s
+    if let room = maxWidth {
+      let w = TextMetrics.width(s, size: size, bold: bold)
+      if w > room { size = max(7, size * room / w) }
+      while s.count > 1 && TextMetrics.width(s, size: size, bold: bold) > room { s = String(s.dropLast(s.hasSuffix("…") ? 2 : 1)) + "…" }
+    }
+    items.append(.text(Text(x: x, y: y, string: s, size: size, anchor: Anchor(rawValue: anchor) ?? .start, bold: bold, rotate: rotate,
+                            color: color, box: maxWidth)))
   }
   mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, color: String = "#222", width w: Double = 1, dash: String? = nil) {
-    let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
-    body.append("<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(color)\" stroke-width=\"\(f(w))\"\(d)/>")
+    items.append(.line(x1: x1, y1: y1, x2: x2, y2: y2, color: color, width: w, dash: dash))
   }
-  mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, opacity: Double = 1, stroke: String? = nil) {
-    let s = stroke.map { " stroke=\"\($0)\"" } ?? ""
-    body.append("<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(0, w)))\" height=\"\(f(max(0, h)))\" fill=\"\(fill)\" fill-opacity=\"\(f(opacity))\"\(s)/>")
+  mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, opacity: Double = 1, stroke: String? = nil, strokeWidth: Double = 1) {
+    items.append(.rect(x: x, y: y, w: max(0, w), h: max(0, h), fill: fill, opacity: opacity, stroke: stroke, strokeWidth: strokeWidth))
+  }
+  /// An unfilled rectangle (an outline).
+  mutating func outline(_ x: Double, _ y: Double, _ w: Double, _ h: Double, color: String, width: Double = 1.5) {
+    items.append(.rect(x: x, y: y, w: max(0, w), h: max(0, h), fill: nil, opacity: 1, stroke: color, strokeWidth: width))
   }
   mutating func circle(_ x: Double, _ y: Double, _ r: Double, fill: String) {
-    body.append("<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(fill)\"/>")
+    items.append(.circle(x: x, y: y, r: r, fill: fill, stroke: nil, width: 0))
   }
-  mutating func polyline(_ pts: [(Double, Double)], color: String, width w: Double = 2) {
-    body.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(f(w))\" points=\"\(pts.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>")
+  /// An unfilled circle (a ring around a point).
+  mutating func ring(_ x: Double, _ y: Double, _ r: Double, color: String, width: Double = 1.6) {
+    items.append(.circle(x: x, y: y, r: r, fill: nil, stroke: color, width: width))
+  }
+  mutating func polyline(_ pts: [(Double, Double)], color: String, width w: Double = 2, dash: String? = nil) {
+    items.append(.path(points: pts, closed: false, fill: nil, opacity: 1, stroke: color, width: w, dash: dash))
   }
   mutating func polygon(_ pts: [(Double, Double)], fill: String, opacity: Double) {
-    body.append("<polygon fill=\"\(fill)\" fill-opacity=\"\(f(opacity))\" stroke=\"none\" points=\"\(pts.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>")
+    items.append(.path(points: pts, closed: true, fill: fill, opacity: opacity, stroke: nil, width: 0, dash: nil))
   }
+
+  /// A series marker: its shape tells series apart in greyscale; hollow (white inside) marks a
+  /// point outside the sweetspot zone, filled one inside.
+  mutating func marker(_ x: Double, _ y: Double, _ shape: Palette.Marker, color: String, size r: Double = 4.5, filled: Bool = true) {
+    let fill: String? = filled ? color : "#FFFFFF"
+    func poly(_ pts: [(Double, Double)]) {
+      items.append(.path(points: pts.map { (x + $0.0 * r, y + $0.1 * r) }, closed: true, fill: fill, opacity: 1, stroke: color, width: 1.3, dash: nil))
+    }
+    switch shape {
+    case .circle: items.append(.circle(x: x, y: y, r: r * 0.9, fill: fill, stroke: color, width: 1.3))
+    case .square: poly([(-0.8, -0.8), (0.8, -0.8), (0.8, 0.8), (-0.8, 0.8)])
+    case .triangle: poly([(0, -1.1), (1, 0.75), (-1, 0.75)])
+    case .triangleDown: poly([(0, 1.1), (1, -0.75), (-1, -0.75)])
+    case .diamond: poly([(0, -1.15), (1, 0), (0, 1.15), (-1, 0)])
+    case .cross:
+      line(x - r * 0.8, y - r * 0.8, x + r * 0.8, y + r * 0.8, color: color, width: 2)
+      line(x - r * 0.8, y + r * 0.8, x + r * 0.8, y - r * 0.8, color: color, width: 2)
+    case .plus:
+      line(x - r, y, x + r, y, color: color, width: 2)
+      line(x, y - r, x, y + r, color: color, width: 2)
+    case .star: poly((0..<10).map { k in
+      let a = Double(k) * Double.pi / 5 - Double.pi / 2, rr = k % 2 == 0 ? 1.2 : 0.5
+      return (rr * cos(a), rr * sin(a))
+    })
+    }
+  }
+
+  /// Lines of at most `width` points, breaking at spaces.
+  static func wrap(_ s: String, width: Double, size: Double, bold: Bool = false) -> [String] {
+    var lines: [String] = [], current = ""
+    for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+      let candidate = current.isEmpty ? word : current + " " + word
+      if TextMetrics.width(candidate, size: size, bold: bold) <= width || current.isEmpty { current = candidate } else {
+        lines.append(current); current = word
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// Every label's problems: estimated wider than its box, or reaching past the canvas.
+  var overflowingText: [String] {
+    var out: [String] = []
+    for case let .text(t) in items {
+      let e = t.extent, w = e.to - e.from
+      if let box = t.box, w > box + 0.01 { out.append("'\(t.string)' is \(Int(w)) pt wide in a \(Int(box)) pt box") }
+      if t.rotate == nil && (t.x + e.from < -0.01 || t.x + e.to > width + 0.01) { out.append("'\(t.string)' runs past the canvas (\(Int(t.x + e.from))…\(Int(t.x + e.to)) of \(Int(width)))") }
+      if let r = t.rotate, abs(abs(r) - 90) < 1e-9, t.y - e.to < -0.01 || t.y - e.from > height + 0.01 { out.append("'\(t.string)' runs past the canvas vertically") }
+    }
+    return out
+  }
+
+  // MARK: SVG
 
   var svg: String {
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
-      + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + body.joined(separator: "\n") + "\n</svg>\n"
+    var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\">",
+               "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>"]
+    for item in items {
+      switch item {
+      case let .line(x1, y1, x2, y2, color, w, dash):
+        out.append("<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(color)\" stroke-width=\"\(f(w))\"\(dashAttribute(dash))/>")
+      case let .rect(x, y, w, h, fill, opacity, stroke, sw):
+        let s = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(f(sw))\"" } ?? ""
+        out.append("<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(h))\" fill=\"\(fill ?? "none")\"\(fill != nil && opacity < 1 ? " fill-opacity=\"\(f2(opacity))\"" : "")\(s)/>")
+      case let .path(pts, closed, fill, opacity, stroke, w, dash):
+        let points = pts.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+        let s = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(f(w))\" stroke-linejoin=\"round\"" } ?? " stroke=\"none\""
+        out.append("<\(closed ? "polygon" : "polyline") fill=\"\(fill ?? "none")\"\(fill != nil && opacity < 1 ? " fill-opacity=\"\(f2(opacity))\"" : "")\(s)\(dashAttribute(dash)) points=\"\(points)\"/>")
+      case let .circle(x, y, r, fill, stroke, w):
+        let s = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(f(w))\"" } ?? ""
+        out.append("<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(fill ?? "none")\"\(s)/>")
+      case let .text(t):
+        let r = t.rotate.map { " transform=\"rotate(\(f($0)) \(f(t.x)) \(f(t.y)))\"" } ?? ""
+        out.append("<text x=\"\(f(t.x))\" y=\"\(f(t.y))\" font-family=\"Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif\" font-size=\"\(f(t.size))\" text-anchor=\"\(t.anchor.rawValue)\"\(t.bold ? " font-weight=\"bold\"" : "") fill=\"\(t.color)\"\(r)>\(escape(t.string))</text>")
+      }
+    }
+    out.append("</svg>")
+    return out.joined(separator: "\n") + "\n"
   }
 
-  func f(_ x: Double) -> String { Format.number(x, 1) }
+  private func dashAttribute(_ dash: String?) -> String { dash.map { " stroke-dasharray=\"\($0)\"" } ?? "" }
+  /// One decimal, no trailing ".0", never "-0": deterministic and independent of the report's
+  /// number formatting.
+  func f(_ x: Double) -> String {
+    let r = (x * 10).rounded() / 10
+    if r == r.rounded() { return String(Int(r)) }
+    return String(format: "%.1f", r)
+  }
+  func f2(_ x: Double) -> String { String(format: "%.2f", x) }
   func escape(_ s: String) -> String {
     s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
   }
@@ -52,123 +186,14 @@ func ticks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
   return out
 }
 
-let palette = ["#1b6ca8", "#d1495b", "#00798c", "#edae49", "#66a182", "#8d6a9f", "#2e4057", "#c26a1b"]
-
-extension Report {
-  /// KPIs per strategy (CSAT, FCR, service level, abandonment) with their 95% intervals and the
-  /// benchmark band shaded, one panel per KPI, first scenario.
-  public var kpiFigure: String {
-    let kpis: [Metric] = [.csat, .fcr, .serviceLevel, .abandonment]
-    let s = sections[0]
-    let n = Double(s.strategies.count)
-    let panelW = 300.0, panelH = 40 + 26 * n, left = 130.0
-    var c = SVGCanvas(width: left + 2 * panelW + 40, height: 60 + 2 * (panelH + 60))
-    c.text(c.width / 2, 24, "\(experiment.name): KPIs per strategy against industry benchmarks (\(s.label))", size: 14, anchor: "middle", weight: "bold")
-    for (k, m) in kpis.enumerated() {
-      let px = left + Double(k % 2) * (panelW + 20), py = 50 + Double(k / 2) * (panelH + 60)
-      let band = s.benchmarks.first { $0.benchmark.metric == m.rawValue }?.benchmark
-      var lo = s.strategies.map { $0.stat(m).ciLow }.min()!, hi = s.strategies.map { $0.stat(m).ciHigh }.max()!
-      if let b = band { lo = min(lo, b.low ?? lo); hi = max(hi, b.high ?? hi) }
-      let pad = (hi - lo) * 0.08 + 0.005
-      lo = max(0, lo - pad); hi = min(1, hi + pad)
-      let w = panelW - 20
-      func x(_ v: Double) -> Double { px + (v - lo) / (hi - lo) * w }
-      c.text(px + w / 2, py - 8, "\(Report.title(m)) (% of contacts)", size: 12, anchor: "middle", weight: "bold")
-      if let b = band {
-        let bl = b.low ?? lo, bh = b.high ?? hi
-        c.rect(x(max(bl, lo)), py, x(min(bh, hi)) - x(max(bl, lo)), panelH - 30, fill: "#66a182", opacity: 0.18)
-        if let l = b.low { c.line(x(l), py, x(l), py + panelH - 30, color: "#3b7d55", dash: "4,3") }
-        if let h = b.high { c.line(x(h), py, x(h), py + panelH - 30, color: "#3b7d55", dash: "4,3") }
-      }
-      c.line(px, py + panelH - 30, px + w, py + panelH - 30)
-      for t in ticks(lo, hi, count: 4) {
-        c.line(x(t), py + panelH - 30, x(t), py + panelH - 26)
-        c.text(x(t), py + panelH - 14, Format.number(100 * t, 0) + "%", size: 10, anchor: "middle")
-      }
-      for (j, row) in s.strategies.enumerated() {
-        let y = py + 16 + 26 * Double(j)
-        let st = row.stat(m)
-        if k % 2 == 0 { c.text(px - 8, y + 4, row.name, size: 11, anchor: "end") }
-        c.line(x(st.ciLow), y, x(st.ciHigh), y, color: palette[j % palette.count], width: 2)
-        c.circle(x(st.mean), y, 4, fill: palette[j % palette.count])
-      }
-    }
-    c.text(c.width / 2, c.height - 10, "Dots: means; bars: 95% intervals; shaded: benchmark band (\(industry)); sources in the report", size: 10, anchor: "middle", color: "#555")
-    return c.svg
-  }
-
-  /// The Win4 grid: strategies × parties, each cell the share of trials that party wins.
-  public var win4Figure: String {
-    let s = sections[0]
-    let cell = 90.0, left = 150.0, top = 70.0
-    var c = SVGCanvas(width: left + 4 * cell + 30, height: top + Double(s.win4.count) * 40 + 50)
-    c.text(c.width / 2, 24, "Win4 scorecard: share of trials each party wins (\(s.label))", size: 14, anchor: "middle", weight: "bold")
-    for (k, p) in ["customers", "employees", "company", "owners"].enumerated() {
-      c.text(left + Double(k) * cell + cell / 2, top - 10, p, size: 12, anchor: "middle", weight: "bold")
-    }
-    for (j, w) in s.win4.enumerated() {
-      let y = top + Double(j) * 40
-      c.text(left - 10, y + 25, w.strategy, size: 12, anchor: "end")
-      for (k, p) in w.parties.enumerated() {
-        let share = p.shareWon
-        let color = share > Scorecard.majority ? "#2e8b57" : "#c0392b"
-        c.rect(left + Double(k) * cell + 2, y + 2, cell - 4, 36, fill: color, opacity: 0.15 + 0.75 * abs(share - 0.5) * 2, stroke: "#999")
-        c.text(left + Double(k) * cell + cell / 2, y + 25, Format.number(100 * share, 0) + "%", size: 13, anchor: "middle", weight: "bold")
-      }
-    }
-    c.text(c.width / 2, c.height - 12, "Green: the party wins in most trials; red: it loses. Thresholds: docs/MODEL.md", size: 10, anchor: "middle", color: "#555")
-    return c.svg
-  }
-
-  /// Profit NPV against the swept lever, one line per series with its 95% band, the peak and
-  /// the sweetspot marked.
-  public var sweepFigure: String? {
-    guard !sweeps.isEmpty else { return nil }
-    let left = 90.0, top = 50.0, w = 560.0, h = 330.0
-    var c = SVGCanvas(width: left + w + 230, height: top + h + 70)
-    let key = sweeps[0].key
-    c.text((left + w) / 2 + 40, 24, "\(experiment.name): \(Report.title(Report.objective)) against \(key)", size: 14, anchor: "middle", weight: "bold")
-    let xs = sweeps.flatMap(\.values)
-    let x0 = xs.min()!, x1 = xs.max()!
-    var y0 = sweeps.flatMap { $0.objective.map(\.ciLow) }.min()! / 1e6, y1 = sweeps.flatMap { $0.objective.map(\.ciHigh) }.max()! / 1e6
-    let pad = (y1 - y0) * 0.08 + 0.01
-    y0 -= pad; y1 += pad
-    func X(_ v: Double) -> Double { x1 > x0 ? left + (v - x0) / (x1 - x0) * w : left + w / 2 }
-    func Y(_ v: Double) -> Double { top + h - (v - y0) / (y1 - y0) * h }
-    c.line(left, top + h, left + w, top + h)
-    c.line(left, top, left, top + h)
-    for t in ticks(x0, x1, count: 6) {
-      c.line(X(t), top + h, X(t), top + h + 4)
-      c.text(X(t), top + h + 18, Format.number(t, 3), size: 11, anchor: "middle")
-    }
-    for t in ticks(y0, y1, count: 6) {
-      c.line(left - 4, Y(t), left, Y(t))
-      c.line(left, Y(t), left + w, Y(t), color: "#e5e5e5")
-      c.text(left - 8, Y(t) + 4, Format.number(t, 1), size: 11, anchor: "end")
-    }
-    c.text(left + w / 2, top + h + 40, key, size: 12, anchor: "middle")
-    c.text(24, top + h / 2, "\(Report.title(Report.objective)) (million $)", size: 12, anchor: "middle", rotate: -90)
-    for (k, sw) in sweeps.enumerated() {
-      let color = palette[k % palette.count]
-      let upper = sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].ciHigh / 1e6)) }
-      let lower = sw.values.indices.reversed().map { (X(sw.values[$0]), Y(sw.objective[$0].ciLow / 1e6)) }
-      c.polygon(upper + lower, fill: color, opacity: 0.18)
-      c.polyline(sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].mean / 1e6)) }, color: color)
-      let si = sw.values.firstIndex(of: sw.sweetspot)!
-      c.circle(X(sw.sweetspot), Y(sw.objective[si].mean / 1e6), 6, fill: color)
-      c.text(X(sw.sweetspot), Y(sw.objective[si].mean / 1e6) - 10, "sweetspot", size: 10, anchor: "middle", color: color)
-      let ly = top + 10 + Double(k) * 34
-      c.rect(left + w + 20, ly - 9, 14, 10, fill: color)
-      c.text(left + w + 40, ly, sw.strategy, size: 11)
-      c.text(left + w + 40, ly + 13, sw.fixed, size: 9, color: "#555")
-    }
-    c.text((left + w) / 2 + 40, c.height - 8, "Lines: mean profit; bands: 95% intervals of each mean (the zone is judged on paired differences, far tighter); dot: the sweetspot", size: 10, anchor: "middle", color: "#555")
-    return c.svg
-  }
+/// A tick label with as many decimals as the tick step needs (20, 2.5, 0.25), never "-0".
+func tickLabel(_ t: Double, in all: [Double]) -> String {
+  let step = all.count > 1 ? abs(all[1] - all[0]) : 1
+  // The fewest decimals that write the step exactly: 20 → 0, 2.5 → 1, 0.25 → 2.
+  let digits = (0...6).first { d in let x = step * pow(10, Double(d)); return abs(x - x.rounded()) < 1e-6 * max(1, x) } ?? 6
+  let s = String(format: "%.\(digits)f", t)
+  return Double(s) == 0 ? String(format: "%.\(digits)f", 0.0) : s
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+/// The old single-colour palette's name, kept for figures drawn elsewhere: now Okabe–Ito.
+let palette = Palette.colours

@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Writes the report to stdout (or --out FILE) in one format. `sweetspot run` and \
       `sweetspot merge` already write report.md, report.csv, report.json, report.tex and the \
-      figure-*.svg files into each run folder; use this command for another industry, another \
+      figures (figures/NAME.svg and figures/NAME.pdf) into each run folder; use this command for another industry, another \
       benchmark file or another format. With --write, it writes those files into the run folder \
       again (atomically, holding the folder's lock), byte-identical to what the run wrote.
 
@@ -105,13 +105,12 @@ func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
 func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String]) {
   let report = try Report.build(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
-  var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex),
-               ("figure-kpis.svg", report.kpiFigure), ("figure-win4.svg", report.win4Figure)]
-  if let sweep = report.sweepFigure { files.append(("figure-sweep.svg", sweep)) }
-  if let r = report.robustness {
-    files += [("robustness.json", r.json), ("robustness.csv", r.csv)]
-    if let f = r.sensitivityFigure { files.append(("figure-sensitivity.svg", f)) }
-    if let f = r.worldsFigure { files.append(("figure-worlds.svg", f)) }
+  var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex)]
+  if let r = report.robustness { files += [("robustness.json", r.json), ("robustness.csv", r.csv)] }
+  // Every figure as SVG (Markdown, the web) and PDF (LaTeX), in figures/.
+  for figure in report.figures { files += [("figures/\(figure.name).svg", figure.svg), ("figures/\(figure.name).pdf", figure.pdf)] }
+  do { try FileManager.default.createDirectory(at: dir.appendingPathComponent("figures"), withIntermediateDirectories: true) } catch {
+    throw RunError(file: dir.appendingPathComponent("figures").path, message: "cannot create the figures folder: \(error.localizedDescription)")
   }
   for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
   return (dir.appendingPathComponent("report.md"), report.answer, files.map(\.0))

@@ -19,7 +19,7 @@ import Foundation
   @Test func runWritesReportsAndFiguresAndASuiteIndex() throws {
     let r = try run(["run", "tiny.toml", "tiny2.toml", "--out", "suite", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    for f in ["report.md", "report.csv", "report.json", "report.tex", "figure-kpis.svg", "figure-win4.svg", "figure-sweep.svg"] {
+    for f in ["report.md", "report.csv", "report.json", "report.tex", "figures/sweep.svg", "figures/sweep.pdf"] {
       #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("suite/tiny/\(f)").path), "\(f)")
     }
     let index = try String(contentsOf: work.appendingPathComponent("suite/index.md"), encoding: .utf8)
@@ -51,17 +51,20 @@ import Foundation
     #expect(notARun.status == 2 && notARun.stderr.contains("has no manifest.json"))
   }
 
-  /// The report and figure files of a run folder, by name.
+  /// The report and figure files of a run folder, by name (figures as `figures/NAME`).
   func reportFiles(_ dir: String) throws -> [String: Data] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent(dir).path)
-      .filter { ($0.hasPrefix("report.") || $0.hasPrefix("figure-")) }
+    let fm = FileManager.default
+    let figures = ((try? fm.contentsOfDirectory(atPath: work.appendingPathComponent("\(dir)/figures").path)) ?? []).map { "figures/" + $0 }
+    let names = try fm.contentsOfDirectory(atPath: work.appendingPathComponent(dir).path).filter { $0.hasPrefix("report.") } + figures
     return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: work.appendingPathComponent("\(dir)/\($0)"))) })
   }
 
   @Test func reportWriteRegeneratesWhatTheRunWroteByteForByte() throws {
     #expect(try run(["run", "tiny.toml", "--out", "one", "--quiet"]).status == 0)
     let written = try reportFiles("one")
-    #expect(written.keys.sorted() == ["figure-kpis.svg", "figure-sweep.svg", "figure-win4.svg", "report.csv", "report.json", "report.md", "report.tex"])
+    #expect(written.keys.filter { $0.hasPrefix("report.") }.sorted() == ["report.csv", "report.json", "report.md", "report.tex"])
+    #expect(["figures/sweep.svg", "figures/sweep.pdf"].allSatisfy { written.keys.contains($0) })
+    #expect(written.keys.contains { $0.hasPrefix("figures/kpis-scenario-") && $0.hasSuffix(".pdf") })
     for name in written.keys { try FileManager.default.removeItem(at: work.appendingPathComponent("one/\(name)")) }
     // A damaged copy is replaced too, not kept.
     try "edited".write(to: work.appendingPathComponent("one/report.md"), atomically: true, encoding: .utf8)
@@ -97,10 +100,10 @@ import Foundation
     #expect(try run(["run", "tiny.toml", "--shard", "2/2", "--out", "s2", "--quiet"]).status == 0)
     #expect(try run(["merge", "s2", "s1", "--out", "merged"]).status == 0)
     let whole = try reportFiles("whole")
-    #expect(whole.count == 7)
+    #expect(whole.count >= 10)
     #expect(try reportFiles("merged") == whole)
     // A merge killed after its manifest, before its reports: the same merge finishes it.
-    try FileManager.default.removeItem(at: work.appendingPathComponent("merged/figure-win4.svg"))
+    try FileManager.default.removeItem(at: work.appendingPathComponent("merged/figures/sweep.pdf"))
     let again = try run(["merge", "s1", "s2", "--out", "merged"])
     #expect(again.status == 0 && again.stderr.contains("reports rewritten"), "\(again.stderr)")
     #expect(try reportFiles("merged") == whole)

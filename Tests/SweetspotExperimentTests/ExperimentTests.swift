@@ -59,6 +59,7 @@ import SweetspotModel
 
   @Test func setOverridesAnyKeyByItsDottedPath() throws {
     let e = try load(ExperimentTests.base, ["population.size=1500", "strategy.cheap.price=0.9", "trials=7", "markets=[\"premium\"]", "world.service_recovery_paradox=true"])
+    #expect(try load().margin == 0.01 && load(ExperimentTests.base, ["margin=0.025"]).margin == 0.025)
     #expect(e.configuration.customers == 1500 && e.trials == 7)
     #expect(e.strategies[1].levers.price == 0.9)
     #expect(e.markets.map { $0.name } == ["premium"])
@@ -71,6 +72,9 @@ import SweetspotModel
     ("unknown top-level key, with a suggestion", "trails = 4", [], "t.toml:3: trails: unknown key (did you mean 'trials'?)"),
     ("unknown lever", "[strategy.x]\nservice_level_targt = 0.5", [], "t.toml:4: strategy.x.service_level_targt: unknown key (did you mean 'service_level_target'?)"),
     ("wrong type", "trials = \"many\"", [], "t.toml:3: trials: expected a whole number, got a string"),
+    ("margin of zero", "margin = 0", [], "t.toml:3: margin: 0 is out of range; allowed: 0 < margin < 1"),
+    ("margin of one", "margin = 1", [], "t.toml:3: margin: 1 is out of range; allowed: 0 < margin < 1"),
+    ("margin as text", "margin = \"1%\"", [], "t.toml:3: margin: expected a number, got a string"),
     ("probability above 1", "[world]\nretry_probability = 1.5", [], "t.toml:4: world.retry_probability: 1.5 is out of range; allowed: a probability in [0, 1]"),
     ("negative size", "[population]\nsize = -5", [], "t.toml:4: population.size: -5 is out of range"),
     ("NaN", "[world]\ngross_margin = nan", [], "t.toml:4: world.gross_margin: NaN is not allowed"),
