@@ -79,7 +79,7 @@ let package = Package(
     .testTarget(name: "SweetspotNumericsTests", dependencies: ["SweetspotNumerics"]),
     .testTarget(name: "SweetspotQueueingTests", dependencies: ["SweetspotQueueing", "SweetspotNumerics"]),
     .testTarget(name: "SweetspotModelTests", dependencies: ["SweetspotModel", "SweetspotNumerics", "SweetspotQueueing"]),
-    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics", "SweetspotRobustness",
+    .testTarget(name: "SweetspotExperimentTests", dependencies: ["SweetspotExperiment", "SweetspotModel", "SweetspotNumerics", "SweetspotRobustness", "SweetspotReport",
                                                                  .product(name: "TOMLKit", package: "TOMLKit")]),
     // Golden/ holds the golden report and its experiment, read by path (#filePath), not bundled.
     .testTarget(name: "SweetspotReportTests", dependencies: ["SweetspotReport", "SweetspotExperiment", "SweetspotModel", "SweetspotNumerics", "SweetspotRobustness"],

@@ -38,7 +38,7 @@ public struct Summary: Sendable {
   }
 
   public var csv: String {
-    var s = CSV.line(["scenario", "market"] + table.sweepColumns + ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+    var s = CSV.line(["scenario", "market"] + table.sweepColumns + (table.hasWorlds ? ["world"] : []) + ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
                      + SummaryStatistic.quantileNames) + "\n"
     for i in table.scenarios.indices {
       for (j, name) in table.strategyNames.enumerated() {

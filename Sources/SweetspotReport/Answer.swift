@@ -62,6 +62,11 @@ extension Report {
         out.append(text)
       }
     }
+    // Spending strategies at equal total spend (Goodman: root causes or the front line?).
+    if let lever = experiment.sweeps.first?.key.split(separator: ".").last.map(String.init) {
+      let markets = Set(equalSpend.map(\.fixed)).count
+      out += equalSpend.map { (markets > 1 ? "In \($0.fixed): " : "") + $0.comparison.sentence(lever: lever) }
+    }
     // How far it holds when the assumptions move.
     if let r = robustness {
       if r.locations.isEmpty { out += r.cells.map { (r.cells.count > 1 ? "In \($0.label): " : "") + r.statement($0) } }

@@ -1,3 +1,5 @@
+import SweetspotExperiment
+import SweetspotModel
 import SweetspotNumerics
 
 /// Two ways of spending on service compared at the same total spend (Goodman's question: do
@@ -53,5 +55,50 @@ public struct EqualSpendComparison: Sendable {
     let half = try StudentT.quantile(probability: 0.975, degreesOfFreedom: Double(n - 1)) * sd / Double(n).squareRoot()
     return EqualSpendComparison(swept: swept, comparator: comparator, spend: target, leverValue: values[k] + w * (values[k + 1] - values[k]),
                                 difference: SummaryStatisticLike(n: n, mean: m, low: m - half, high: m + half))
+  }
+}
+
+extension EqualSpendComparison {
+  /// Every equal-spend comparison a run supports: when the first swept key is one strategy's
+  /// lever (`strategy.NAME.LEVER`), each other strategy of each series (a market and the other
+  /// sweeps' values) compared with NAME's curve at that strategy's spend.
+  public static func all(experiment: Experiment, scenarios: [Scenario], table: ResultTable) throws -> [(fixed: String, comparison: EqualSpendComparison)] {
+    guard let key = experiment.sweeps.first?.key else { return [] }
+    let parts = key.split(separator: ".").map(String.init)
+    guard parts.count == 3, parts[0] == "strategy", parts[1] != "*", let j = experiment.strategies.firstIndex(where: { $0.name == parts[1] }) else { return [] }
+    let names = experiment.strategies.map(\.name)
+    let m = Metric.allCases.firstIndex(of: Report.objective)!, c = Metric.allCases.firstIndex(of: .costToServe)!
+    // [scenario][strategy] → (trial → (cost, objective)), trials in order.
+    var cells = [[[Int: (Double, Double)]]](repeating: [[Int: (Double, Double)]](repeating: [:], count: names.count), count: scenarios.count)
+    for r in table.rows { cells[r.scenario][r.strategy][r.trial] = (r.values[c], r.values[m]) }
+    var groups: [String: [Int]] = [:], order: [String] = []
+    for (s, sc) in scenarios.enumerated() {
+      let fixed = ([sc.market.name] + sc.assignments.dropFirst().map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", ")
+      if groups[fixed] == nil { order.append(fixed) }
+      groups[fixed, default: []].append(s)
+    }
+    var out: [(String, EqualSpendComparison)] = []
+    for fixed in order {
+      let members = groups[fixed]!.sorted { scenarios[$0].assignments[0].value < scenarios[$1].assignments[0].value }
+      let trials = cells[members[0]][j].keys.sorted()
+      func column(_ s: Int, _ k: Int, _ pick: ((Double, Double)) -> Double) -> [Double] { trials.map { pick(cells[s][k][$0] ?? (.nan, .nan)) } }
+      for k in names.indices where k != j {
+        // The comparator does not depend on the swept lever: its trials at the first sweep point.
+        guard let comparison = try compare(swept: names[j], comparator: names[k], values: members.map { scenarios[$0].assignments[0].value },
+                                           cost: members.map { column($0, j, \.0) }, objective: members.map { column($0, j, \.1) },
+                                           comparatorCost: column(members[0], k, \.0), comparatorObjective: column(members[0], k, \.1))
+        else { continue }
+        out.append((fixed, comparison))
+      }
+    }
+    return out
+  }
+
+  /// "At front-line-first's total service spend ($2.10M), root-cause-first (root_cause_spend ≈ 5.2) would earn $0.40M more …".
+  public func sentence(lever: String) -> String {
+    let d = difference
+    let verdict = d.significant ? (d.mean > 0 ? "more" : "less") : "about the same"
+    let amount = d.significant ? "\(Format.money(abs(d.mean))) \(verdict)" : verdict
+    return "At equal total service spend (\(comparator)'s \(Format.money(spend))), \(swept) (at \(lever) ≈ \(Format.number(leverValue, 2)), read off its sweep) earns \(amount) than \(comparator) (paired 95% CI \(Format.money(d.low)) to \(Format.money(d.high)) over \(d.n) trials)."
   }
 }

@@ -66,6 +66,8 @@ public struct Report: Sendable {
   public let commonRandomNumbers: String?
   /// How far the answer holds across the sampled worlds of a robustness run (nil without `[uncertainty]`).
   public let robustness: RobustnessAnalysis?
+  /// A swept spending lever against the other strategies at equal total service spend (issue 12).
+  public let equalSpend: [(fixed: String, comparison: EqualSpendComparison)]
 
   /// The metrics shown per strategy, in order.
   /// What strategies are ranked by and sweeps maximize: customer equity, the horizon's profit NPV
@@ -105,6 +107,7 @@ public struct Report: Sendable {
        toolVersion: String, crn: String?, robustness: RobustnessAnalysis? = nil) throws {
     self.experiment = experiment
     self.robustness = robustness
+    self.equalSpend = try EqualSpendComparison.all(experiment: experiment, scenarios: scenarios, table: table)
     self.industry = industry
     self.benchmarksFile = benchmarks.file
     self.benchmarksVersion = benchmarks.version

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SweetspotExperiment
+import SweetspotReport
 
 /// A real run's summary.json and manifest.json satisfy the published schemas in docs/schemas/,
 /// and the check is strict enough to catch a file that does not.
@@ -47,6 +48,25 @@ import Testing
     #expect(errors.contains { $0.hasPrefix("$.git_commit: 'HEAD-abab") }, "\(errors)")
     let summary = try text(dir, "summary.json").replacingOccurrences(of: "\"n\": 2,", with: "\"n\": 2.5,")
     #expect(try Self.validator("summary").errors(JSONSchemaValidator.parse(summary)).contains { $0.hasSuffix(".n: is number, not integer") })
+  }
+
+  /// A robustness run's robustness.json and manifest.json satisfy their schemas.
+  @Test func aRobustnessRunsFilesSatisfyTheirSchemas() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sweetspot-schema-robust-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let e = try ExperimentLoader.load(text: UncertaintyTests.robust, file: "robust.toml")
+    _ = try ExperimentRunner.run(e, options: RunOptions(threads: 2, directory: dir, toolVersion: "test", fileHash: SHA256.hex(UncertaintyTests.robust)))
+    let industry = Self.schemas.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("benchmarks/industry/industry.toml")
+    let benchmarks = try IndustryBenchmarks.load(text: String(contentsOf: industry, encoding: .utf8), file: "industry.toml")
+    let robustness = try #require(try Report.build(directory: dir, benchmarks: benchmarks).robustness)
+    let errors = try Self.validator("robustness").errors(JSONSchemaValidator.parse(robustness.json))
+    #expect(errors.isEmpty, "robustness.json: \(errors.prefix(5))")
+    let manifest = try Self.validator("manifest").errors(JSONSchemaValidator.parse(text(dir, "manifest.json")))
+    #expect(manifest.isEmpty, "manifest.json: \(manifest.prefix(5))")
+    // Every row of summary.csv has its header's fields (the world column included).
+    let lines = try text(dir, "summary.csv").split(separator: "\n")
+    let width = lines[0].split(separator: ",").count
+    #expect(lines[0].contains(",world,") && lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == width })
   }
 
   @Test func theValidatorRefusesKeywordsItDoesNotImplement() throws {
