@@ -124,6 +124,7 @@ extension Report {
   /// the sweetspot marked.
   public var sweepFigure: String? {
     guard !sweeps.isEmpty else { return nil }
+    let sweeps = self.sweeps.filter { $0.key == self.sweeps[0].key }  // one x axis: the first swept key
     let left = 90.0, top = 50.0, w = 560.0, h = 330.0
     var c = SVGCanvas(width: left + w + 230, height: top + h + 70)
     let key = sweeps[0].key
