@@ -10,9 +10,10 @@ struct ReportCommand: ParsableCommand {
     abstract: "Report a finished run: strategies compared, industry benchmarks, Win4, sweeps, and the answer.",
     discussion: """
       Writes the report to stdout (or --out FILE) in one format. `sweetspot run` and \
-      `sweetspot merge` already write report.md, report.csv, report.json, report.tex and the \
-      figure-*.svg files into each run folder; use this command for another industry, another \
-      benchmark file or another format. With --write, it writes those files into the run folder \
+      `sweetspot merge` already write report.md, report.html, report.csv, report.json, \
+      report.tex (a driver that compiles with pdflatex, \\input-ing the fragments in tex/) and \
+      the figures (figures/*.svg) into each run folder; use this command for another industry, \
+      another benchmark file or another format (latex: one document with the fragments inlined). With --write, it writes those files into the run folder \
       again (atomically, holding the folder's lock), byte-identical to what the run wrote.
 
       Industries in the built-in benchmarks: all, retail, financial, software, healthcare, \
@@ -28,7 +29,7 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A benchmark file replacing the built-in one (same format as benchmarks/industry/industry.toml).", valueName: "file"))
   var benchmarks: String?
 
-  @Option(help: "Output format: md, csv, json or latex (default: md).")
+  @Option(help: "Output format: md, html, csv, json or latex (default: md).")
   var format: String?
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
@@ -54,15 +55,16 @@ struct ReportCommand: ParsableCommand {
         throw InputError("--out \(out) is a folder; name a file for the report")
       }
     }
-    guard ["md", "csv", "json", "latex"].contains(format) else {
-      throw InputError("--format: '\(format)' is not a format; allowed: md, csv, json, latex")
+    guard ["md", "html", "csv", "json", "latex"].contains(format) else {
+      throw InputError("--format: '\(format)' is not a format; allowed: md, html, csv, json, latex")
     }
     let report = try Report.build(directory: URL(fileURLWithPath: directory), industry: industry, benchmarks: try loadBenchmarks(benchmarks))
     let text: String
     switch format {
     case "csv": text = report.csv
     case "json": text = report.json
-    case "latex": text = report.latex
+    case "html": text = report.html
+    case "latex": text = report.latexDocument(figureFiles: figureFiles(in: URL(fileURLWithPath: directory)))
     default: text = report.markdown
     }
     if let out {
@@ -101,16 +103,35 @@ func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
   return try IndustryBenchmarks.load(text: text, file: file)
 }
 
-/// Writes every report format and the figures into a run folder (`run`, `merge` and
+/// Writes the figures and then every report format into a run folder (`run`, `merge` and
 /// `report --write` all call it, so what they write is the same); returns report.md's path, the
-/// answer paragraph and the names of the files written.
+/// answer paragraph and the names of the files written. The figures come first because the LaTeX
+/// report includes whichever print form of each (PDF or PGF) is in figures/ by then.
 @discardableResult
 func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String]) {
   let report = try Report.build(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
-  var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex),
-               ("figure-kpis.svg", report.kpiFigure), ("figure-win4.svg", report.win4Figure)]
-  if let sweep = report.sweepFigure { files.append(("figure-sweep.svg", sweep)) }
-  for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
-  return (dir.appendingPathComponent("report.md"), report.answer, files.map(\.0))
+  for sub in [Report.figureFolder, Report.latexFolder] {
+    let url = dir.appendingPathComponent(sub)
+    do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+      throw RunError(file: url.path, message: "cannot create the folder: \((error as NSError).localizedDescription)")
+    }
+  }
+  var written: [String] = []
+  func write(_ path: String, _ text: String) throws {
+    try folder.write(text, to: dir.appendingPathComponent(path))
+    written.append(path)
+  }
+  for figure in report.figures { try write(figure.path, figure.svg) }
+  for (name, text) in [("report.md", report.markdown), ("report.html", report.html), ("report.csv", report.csv), ("report.json", report.json)] {
+    try write(name, text)
+  }
+  for file in report.latexFiles(figureFiles: figureFiles(in: dir)) { try write(file.path, file.text) }
+  return (dir.appendingPathComponent("report.md"), report.answer, written)
+}
+
+/// The files in a run folder's figures/, as paths relative to the run folder.
+func figureFiles(in dir: URL) -> Set<String> {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(Report.figureFolder).path)) ?? []
+  return Set(names.filter { !$0.hasPrefix(".") }.map { "\(Report.figureFolder)/\($0)" })
 }

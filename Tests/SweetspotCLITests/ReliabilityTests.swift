@@ -149,7 +149,7 @@ import Foundation
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     try RunCommandTests.experiment.write(to: work.appendingPathComponent("tiny.toml"), atomically: true, encoding: .utf8)
     #expect(try CLI.run(["run", "tiny.toml", "--out", "r", "--quiet"], in: work).status == 0)
-    let report = work.appendingPathComponent("r/report.md"), figure = work.appendingPathComponent("r/figure-kpis.svg")
+    let report = work.appendingPathComponent("r/report.md"), figure = work.appendingPathComponent("r/figures/kpis.svg")
     let (md, svg) = (try Data(contentsOf: report), try Data(contentsOf: figure))
     try FileManager.default.removeItem(at: report)
     try FileManager.default.removeItem(at: figure)
