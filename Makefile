@@ -16,14 +16,18 @@ help:
 	@echo "make deps   install the GNU Scientific Library if pkg-config cannot find it"
 	@echo "make clean  remove build products"
 
-# GSL is required; GNU parallel is used by the shard test (and by users running shards).
+# GSL is required; GNU parallel is used by the shard test (and by users running shards); a small
+# TeX set (pdflatex with booktabs and longtable: ~45 s to install) by the test that compiles the
+# LaTeX report.
+TEX_OK = command -v pdflatex >/dev/null 2>&1 && kpsewhich booktabs.sty longtable.sty geometry.sty >/dev/null 2>&1
 deps:
-	@if pkg-config --exists gsl 2>/dev/null && command -v parallel >/dev/null 2>&1; then \
-	  echo "GSL $$(pkg-config --modversion gsl) and GNU parallel found"; \
+	@if pkg-config --exists gsl 2>/dev/null && command -v parallel >/dev/null 2>&1 && $(TEX_OK); then \
+	  echo "GSL $$(pkg-config --modversion gsl), GNU parallel and pdflatex found"; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing libgsl-dev, pkg-config and parallel with apt-get"; \
+	  echo "installing libgsl-dev, pkg-config, parallel and a small TeX set with apt-get"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config parallel; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config parallel && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends texlive-latex-base texlive-latex-recommended; \
 	elif command -v brew >/dev/null 2>&1; then \
 	  echo "GSL not found: run 'brew install gsl pkg-config' and try again" >&2; exit 1; \
 	else \
