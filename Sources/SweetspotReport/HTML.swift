@@ -36,13 +36,7 @@ enum HTMLPage {
   }
 
   static func inline(_ text: String) -> String {
-    InlineText.spans(text).map { span in
-      switch span {
-      case .plain(let s): return escape(s)
-      case .bold(let s): return "<strong>\(escape(s))</strong>"
-      case .code(let s): return "<code>\(escape(s))</code>"
-      }
-    }.joined()
+    InlineText.render(text, plain: escape, bold: { "<strong>\(escape($0))</strong>" }, code: { "<code>\(escape($0))</code>" })
   }
 
   static func render(_ blocks: [ReportBlock], figures: [String: ReportFigure]) -> String {

@@ -39,13 +39,7 @@ public enum LaTeX {
   /// `text` with the report's inline Markdown (`**bold**`, `` `code` ``) as LaTeX commands,
   /// everything else escaped.
   public static func inline(_ text: String) -> String {
-    InlineText.spans(text).map { span in
-      switch span {
-      case .plain(let s): return escape(s)
-      case .bold(let s): return "\\textbf{\(escape(s))}"
-      case .code(let s): return "\\texttt{\(escape(s))}"
-      }
-    }.joined()
+    InlineText.render(text, plain: escape, bold: { "\\textbf{\(escape($0))}" }, code: { "\\texttt{\(escape($0))}" })
   }
 
   static let ascii: [Character: String] = [
@@ -130,5 +124,16 @@ enum InlineText {
     }
     if !plain.isEmpty { out.append(.plain(plain)) }
     return out
+  }
+
+  /// The text with each kind of span rendered by its function.
+  static func render(_ text: String, plain: (String) -> String, bold: (String) -> String, code: (String) -> String) -> String {
+    spans(text).map { span in
+      switch span {
+      case .plain(let s): return plain(s)
+      case .bold(let s): return bold(s)
+      case .code(let s): return code(s)
+      }
+    }.joined()
   }
 }
