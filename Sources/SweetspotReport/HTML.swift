@@ -50,8 +50,14 @@ enum HTMLPage {
         guard let f = figures[name] else { continue }
         out.append("<figure id=\"figure-\(escape(name))\">\n\(f.svg.trimmingTrailingNewline)\n<figcaption>\(inline(caption))</figcaption>\n</figure>")
       case .table(let t):
+        // A number's interval goes on a line of its own, small, as in the LaTeX tables: columns
+        // stay narrow and nothing wraps inside a number.
         func cell(_ tag: String, _ text: String, _ numeric: Bool) -> String {
-          "<\(tag)\(numeric ? " class=\"num\"" : "")>\(inline(text))</\(tag)>"
+          guard numeric, tag == "td", text.hasSuffix("]"), let open = text.range(of: " [") else {
+            return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(inline(text))</\(tag)>"
+          }
+          let mean = String(text[..<open.lowerBound]), interval = "[" + String(text[open.upperBound...])
+          return "<td class=\"num\">\(inline(mean))<br><span class=\"ci\">\(inline(interval))</span></td>"
         }
         var rows = ["<table class=\"sortable\">", "<thead><tr>" + zip(t.header, t.numeric).map { cell("th", $0, $1) }.joined() + "</tr></thead>", "<tbody>"]
         rows += t.rows.map { "<tr>" + zip($0, t.numeric).map { cell("td", $0, $1) }.joined() + "</tr>" }
@@ -98,7 +104,8 @@ enum HTMLPage {
     th, td { padding: 0.3em 0.7em; border-bottom: 1px solid #e3e3e3; text-align: left; vertical-align: top; }
     th { border-bottom: 2px solid #888; cursor: pointer; user-select: none; }
     th[aria-sort=ascending]::after { content: " \\25B2"; } th[aria-sort=descending]::after { content: " \\25BC"; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .ci { color: #666; font-size: 0.85em; }
     tbody tr:hover { background: #f6f8fa; }
     figure { margin: 1.5em 0; } figure svg { max-width: 100%; height: auto; }
     figcaption { color: #555; font-size: 0.9em; }

@@ -24,7 +24,8 @@ extension Report {
       ReportFigure(name: "win4", caption: "Win4 scorecard (\(sections[0].label)): share of trials in which each party wins.", svg: win4Figure),
     ]
     if let sweep = sweepFigure {
-      out.append(ReportFigure(name: "sweep", caption: "\(Report.title(Report.objective).capitalizedFirst) against \(sweeps[0].key), with 95% intervals and the sweetspot marked.",
+      let marked = Report.isLever(sweeps[0].key) ? " and the sweetspot marked" : " (an assumption: a sensitivity, no sweetspot)"
+      out.append(ReportFigure(name: "sweep", caption: "\(Report.title(Report.objective).capitalizedFirst) against \(sweeps[0].key), with 95% intervals\(marked).",
                               svg: sweep))
     }
     return out

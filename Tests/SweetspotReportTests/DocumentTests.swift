@@ -32,9 +32,8 @@ import SweetspotModel
     #expect(page.components(separatedBy: "<svg").count - 1 == report.figures.count)
     #expect(page.components(separatedBy: "<table class=\"sortable\">").count - 1 == report.blocks.filter { if case .table = $0 { true } else { false } }.count)
     // Nothing is fetched: no external script, style, image or font.
-    for pattern in ["src=", "<link", "@import", "url(", "http://", "https://"] where pattern != "http://" {
-      #expect(!page.contains(pattern), "\(pattern)")
-    }
+    for pattern in ["src=", "<link", "@import", "url(", "https://"] { #expect(!page.contains(pattern), "\(pattern)") }
+    // The only address is the SVG namespace, which names and fetches nothing.
     #expect(!page.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http://"))
     #expect(page.contains("<strong>Answer.</strong>") && page.contains("<h2>Methods</h2>"))
     // Text is escaped: the question's & and < reach the page as entities.
