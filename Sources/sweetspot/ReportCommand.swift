@@ -116,6 +116,10 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
     do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
       throw RunError(file: url.path, message: "cannot create the folder: \((error as NSError).localizedDescription)")
     }
+    // A writer killed here left its temporary files; the lock is held, so none is in use.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] where RunDirectory.isTemporary(name) {
+      try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+    }
   }
   var written: [String] = []
   func write(_ path: String, _ text: String) throws {

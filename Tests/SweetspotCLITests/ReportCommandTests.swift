@@ -84,6 +84,9 @@ import Foundation
     for name in written.keys { try FileManager.default.removeItem(at: work.appendingPathComponent("one/\(name)")) }
     // A damaged copy is replaced too, not kept.
     try "edited".write(to: work.appendingPathComponent("one/report.md"), atomically: true, encoding: .utf8)
+    // Temporary files of a killed writer in the report's folders are removed.
+    try "partial".write(to: work.appendingPathComponent("one/figures/.kpis.svg.tmp-99999"), atomically: true, encoding: .utf8)
+    try "partial".write(to: work.appendingPathComponent("one/tex/.answer.tex.tmp-99999"), atomically: true, encoding: .utf8)
     let r = try run(["report", "one", "--write"])
     #expect(r.status == 0 && r.stdout == "one\n", "\(r.stderr)")
     #expect(try reportFiles("one") == written)
