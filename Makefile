@@ -8,12 +8,13 @@ CONFIG     ?= release
 BIN         = .build/$(CONFIG)/sweetspot
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test build deps clean help golden docs
+.PHONY: run test build deps deps-browser clean help golden docs
 
 help:
 	@echo "make run    build Sweetspot (release) and run the main job"
 	@echo "make test   run the test suite (swift test)"
-	@echo "make deps   install the GNU Scientific Library if pkg-config cannot find it"
+	@echo "make deps   install the GNU Scientific Library (and pdflatex) if missing"
+	@echo "make deps-browser  install headless Chromium for the HTML report's browser test"
 	@echo "make clean  remove build products"
 
 # GSL is required; GNU parallel is used by the shard test (and by users running shards); a small
@@ -33,6 +34,12 @@ deps:
 	else \
 	  echo "GSL not found and no apt-get: install the GNU Scientific Library (libgsl-dev, gsl-devel or 'brew install gsl') and pkg-config" >&2; exit 1; \
 	fi
+
+# Optional: headless Chromium for the test that opens the HTML report in a browser (skipped
+# without it; ~50 s and 290 MB to install, so `make deps` does not).
+deps-browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium; }
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product sweetspot
