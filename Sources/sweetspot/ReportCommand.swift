@@ -127,6 +127,8 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
     written.append(path)
   }
   for figure in report.figures { try write(figure.path, figure.svg) }
+  // A print form of a figure (figures/NAME.pdf or .tex) belongs here, before the LaTeX that
+  // includes whichever form exists.
   for (name, text) in [("report.md", report.markdown), ("report.html", report.html), ("report.csv", report.csv), ("report.json", report.json)] {
     try write(name, text)
   }
