@@ -1,3 +1,4 @@
+import Foundation
 import SweetspotModel
 
 extension Report {
@@ -35,5 +36,48 @@ extension Report {
     s += commonRandomNumbers.map { "; in this run \($0)." } ?? "."
     s += " Intervals are Student-t 95% intervals over trials; strategy differences are paired by trial, with Holm's correction for multiple comparisons. Benchmarks: \(benchmarksFile) (version \(benchmarksVersion)), industry \(industry). The model and its sources: docs/MODEL.md."
     return s
+  }
+}
+
+extension ReportBlock {
+  /// Blocks from Markdown of the kind `Report.markdown` writes (headings, pipe tables, `- ` lists,
+  /// `![caption](figures/NAME.svg)` figures, one-line paragraphs, blank lines between blocks), so
+  /// a section written as Markdown lines joins the report's blocks and so its HTML page too.
+  public static func parse(markdown: String) -> [ReportBlock] {
+    var blocks: [ReportBlock] = []
+    for chunk in markdown.components(separatedBy: "\n\n") {
+      let lines = chunk.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+      guard let first = lines.first else { continue }
+      if first.hasPrefix("#"), let space = first.firstIndex(of: " "), first[..<space].allSatisfy({ $0 == "#" }), lines.count == 1 {
+        blocks.append(.heading(level: first.distance(from: first.startIndex, to: space), text: String(first[first.index(after: space)...])))
+      } else if lines.count >= 2, lines.allSatisfy({ $0.hasPrefix("|") && $0.hasSuffix("|") }) {
+        let rows = lines.map(cells)
+        blocks.append(.table(ReportTable(header: rows[0], numeric: rows[1].map { $0.hasSuffix(":") }, rows: Array(rows.dropFirst(2)))))
+      } else if lines.allSatisfy({ $0.hasPrefix("- ") }) {
+        blocks.append(.list(lines.map { String($0.dropFirst(2)) }))
+      } else if lines.count == 1, first.hasPrefix("!["), first.hasSuffix(".svg)"), let mid = first.range(of: "](\(Report.figureFolder)/", options: .backwards) {
+        let name = first[mid.upperBound...].dropLast(".svg)".count)
+        blocks.append(.figure(name: String(name), caption: String(first[first.index(first.startIndex, offsetBy: 2)..<mid.lowerBound])))
+      } else {
+        blocks.append(.paragraph(lines.joined(separator: " ")))
+      }
+    }
+    return blocks
+  }
+
+  /// The cells of a pipe-table row: split at pipes that are not escaped, `\|` read as `|`.
+  static func cells(_ row: String) -> [String] {
+    var cells: [String] = []
+    var cell = ""
+    var escaped = false
+    for c in row.dropFirst().dropLast() {
+      if escaped { cell.append(c); escaped = false }
+      else if c == "\\" { escaped = true }
+      else if c == "|" { cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = "" }
+      else { cell.append(c) }
+    }
+    if escaped { cell.append("\\") }
+    cells.append(cell.trimmingCharacters(in: .whitespaces))
+    return cells
   }
 }

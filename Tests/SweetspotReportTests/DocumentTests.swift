@@ -25,6 +25,12 @@ import SweetspotModel
     #expect(md.range(of: "](figures/sweep.svg)")!.lowerBound < md.range(of: "### Value and cost")!.lowerBound)
   }
 
+  @Test func markdownReadsBackAsTheSameBlocks() throws {
+    let report = try ReportFixture.tinyReport()
+    #expect(ReportBlock.parse(markdown: report.markdown) == report.blocks)
+    #expect(ReportBlock.parse(markdown: "| a \\| b | c |\n|---|---:|\n| 1 | 2 |\n") == [.table(ReportTable(header: ["a | b", "c"], numeric: [false, true], rows: [["1", "2"]]))])
+  }
+
   @Test func htmlIsOneSelfContainedPageWithTheFiguresInline() throws {
     let report = try ReportFixture.tinyReport()
     let page = report.html
