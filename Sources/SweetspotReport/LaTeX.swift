@@ -71,6 +71,10 @@ extension Report {
     for f in figures where !["sweep", "kpis", "win4"].contains(f.name) { figure(f.name) }
     parts.append(.section("Methods"))
     parts.append(.fragment(name: "methods", text: LaTeX.inline(methods) + "\n"))
+    if !benchmarkSources.isEmpty {
+      parts.append(.section("Benchmark sources"))
+      parts.append(.fragment(name: "sources", text: (["\\begin{itemize}"] + benchmarkSources.map { "\\item " + LaTeX.inline($0) } + ["\\end{itemize}"]).joined(separator: "\n") + "\n"))
+    }
     return parts
   }
 

@@ -65,6 +65,17 @@ extension Report {
     b.append(.heading(level: 2, text: "Methods"))
     b.append(.paragraph(methods))
     b.append(.heading(level: 2, text: "Benchmark sources"))
+    b.append(.list(benchmarkSources))
+    let rest = self.figures.filter { !shown.contains($0.name) }
+    if !rest.isEmpty {
+      b.append(.heading(level: 2, text: "Figures"))
+      for f in rest { figure(f.name) }
+    }
+    return b
+  }
+
+  /// Each benchmark used, once: its band, source, year, definition and caveat.
+  var benchmarkSources: [String] {
     var listed: [String] = []
     var sources: [String] = []
     for s in sections { for bench in s.benchmarks where !listed.contains(bench.benchmark.label) {
@@ -72,13 +83,7 @@ extension Report {
       let e = bench.benchmark
       sources.append("**\(Report.title(Metric(rawValue: e.metric) ?? .csat))** (\(e.industry)): \(e.label). \(e.source) (\(e.year)). Definition: \(e.definition).\(e.caveat.isEmpty ? "" : " Caveat: \(e.caveat).")")
     } }
-    b.append(.list(sources))
-    let rest = self.figures.filter { !shown.contains($0.name) }
-    if !rest.isEmpty {
-      b.append(.heading(level: 2, text: "Figures"))
-      for f in rest { figure(f.name) }
-    }
-    return b
+    return sources
   }
 
   func rankingBlocks(_ s: ScenarioSection) -> [ReportBlock] {

@@ -75,7 +75,7 @@ import Foundation
 
   static let reportFileNames = ["figures/kpis.svg", "figures/sweep.svg", "figures/win4.svg", "report.csv", "report.html", "report.json", "report.md", "report.tex",
                                 "tex/answer.tex", "tex/benchmarks.tex", "tex/kpis-customers.tex", "tex/kpis-service.tex", "tex/kpis-value.tex",
-                                "tex/methods.tex", "tex/ranking.tex", "tex/sweeps.tex", "tex/win4.tex"]
+                                "tex/methods.tex", "tex/ranking.tex", "tex/sources.tex", "tex/sweeps.tex", "tex/win4.tex"]
 
   @Test func reportWriteRegeneratesWhatTheRunWroteByteForByte() throws {
     #expect(try run(["run", "tiny.toml", "--out", "one", "--quiet"]).status == 0)
