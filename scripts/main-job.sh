@@ -7,5 +7,5 @@ dir=$("$bin" run experiments/showdown.toml)
 echo
 sed -n '/^\*\*Answer\.\*\*/p' "$dir/report.md"
 echo
-echo "Report:  $dir/report.md  (also report.csv, report.json, report.tex, figure-*.svg)"
+echo "Report:  $dir/report.md  (also report.html, report.csv, report.json, report.tex with tex/, figures/*.svg)"
 echo "Data:    $dir/trials.csv, summary.csv, summary.json; manifest.json"

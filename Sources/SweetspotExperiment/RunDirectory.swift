@@ -87,7 +87,7 @@ public struct RunDirectory: Sendable {
   }
 
   /// `.NAME.tmp-PID`: a temporary file of `write(_:to:)` left by a killed process.
-  static func isTemporary(_ name: String) -> Bool {
+  public static func isTemporary(_ name: String) -> Bool {
     guard name.hasPrefix("."), let r = name.range(of: ".tmp-", options: .backwards) else { return false }
     let pid = name[r.upperBound...]
     return !pid.isEmpty && pid.allSatisfy(\.isASCII) && pid.allSatisfy(\.isNumber)

@@ -10,10 +10,15 @@ public struct ReportFigure: Sendable {
   public let caption: String
   let canvas: SVGCanvas
   public var svg: String { canvas.svg }
+  /// The SVG's path relative to the run folder.
+  public var path: String { "figures/\(name).svg" }
   public var pdf: String { canvas.pdf }
 }
 
 extension Report {
+  /// The folder of the figures, relative to the run folder.
+  public static let figureFolder = "figures"
+
   /// Every figure of the report, in a fixed order. Runs without sweeps: customer equity per
   /// strategy (a panel per scenario), then the KPIs and the Win4 scorecard of each scenario.
   /// Sweep runs: a figure of the objective against the first swept key per market and

@@ -159,22 +159,25 @@ public struct Report: Sendable {
     }
     self.sections = sections
 
-    // Sweeps: the first swept key is the x axis; every combination of the other assignments (and
-    // market) is its own series.
+    // Sweeps: each swept key in turn is the x axis; every combination of the other keys' values
+    // (and market) is its own series. (Only the first key was analysed once; a second key was
+    // silently just a label of the first one's series.)
     var sweeps: [SweepSeries] = []
-    if let key = experiment.sweeps.first?.key {
+    for (k, sweep) in experiment.sweeps.enumerated() {
+      let key = sweep.key
       let parts = key.split(separator: ".").map(String.init)
       let affected = parts.first == "strategy" && parts.count == 3 && parts[1] != "*" ? [parts[1]] : names
       var groups: [String: [Int]] = [:]
       var groupOrder: [String] = []
       for (s, sc) in scenarios.enumerated() {
-        let fixed = ([sc.market.name] + sc.assignments.dropFirst().map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", ")
+        let others = sc.assignments.enumerated().filter { $0.offset != k }.map { "\($0.element.key)=\(Format.number($0.element.value))" }
+        let fixed = ([sc.market.name] + others).joined(separator: ", ")
         if groups[fixed] == nil { groupOrder.append(fixed) }
         groups[fixed, default: []].append(s)
       }
       for fixed in groupOrder {
-        let members = groups[fixed]!.sorted { scenarios[$0].assignments[0].value < scenarios[$1].assignments[0].value }
-        let xs = members.map { scenarios[$0].assignments[0].value }
+        let members = groups[fixed]!.sorted { scenarios[$0].assignments[k].value < scenarios[$1].assignments[k].value }
+        let xs = members.map { scenarios[$0].assignments[k].value }
         for name in affected {
           guard let j = names.firstIndex(of: name) else { continue }
           let series = members.map { column($0, j, Report.objective) }

@@ -127,12 +127,12 @@ extension RobustnessAnalysis {
     let (xl, xh) = range(xs), (yl, yh) = range(ys)
     func px(_ v: Double) -> Double { left + (v - xl) / (xh - xl) * w }
     func py(_ v: Double) -> Double { top + h - (v - yl) / (yh - yl) * h }
-    c.rect(left, top, w, h, fill: "white", stroke: "#222")
+    c.rect(left, top, w, h, fill: "#FFFFFF", stroke: "#222")
     if byLocation == nil, let box = cell.discovery.box {
       let limit = { (d: Int) in box.limits.first { $0.dimension == d } }
       let bx0 = limit(dx).map { max(xl, $0.low) } ?? xl, bx1 = limit(dx).map { min(xh, $0.high) } ?? xh
       let by0 = limit(dy).map { max(yl, $0.low) } ?? yl, by1 = limit(dy).map { min(yh, $0.high) } ?? yh
-      c.rect(px(bx0), py(by1), px(bx1) - px(bx0), py(by0) - py(by1), fill: "#D55E00", opacity: 0.12, stroke: "#D55E00")
+      c.rect(px(bx0), py(by1), px(bx1) - px(bx0), py(by0) - py(by1), fill: Palette.zone, opacity: 0.2, stroke: "#000000")
     }
     for k in cell.worldValues.indices {
       let j = names.firstIndex(of: winners[k]) ?? 0
@@ -157,7 +157,7 @@ extension RobustnessAnalysis {
     }
     if byLocation == nil && cell.discovery.box != nil {
       ly += 24
-      c.rect(left + w + 14, ly - 10, 12, 12, fill: "#D55E00", opacity: 0.12, stroke: "#D55E00")
+      c.rect(left + w + 14, ly - 10, 12, 12, fill: Palette.zone, opacity: 0.2, stroke: "#000000")
       c.text(left + w + 30, ly, "PRIM box:", size: 11)
       c.text(left + w + 30, ly + 14, "\(cell.nominalBest) not within", size: 10)
       c.text(left + w + 30, ly + 27, "\(marginText) of the best", size: 10)

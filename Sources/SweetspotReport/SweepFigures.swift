@@ -25,6 +25,7 @@ extension Report {
   var sweepFigures: [ReportFigure] {
     guard let key = sweeps.first?.key else { return [] }
     if experiment.sweeps.count == 2, let grids = heatMaps() { return grids }
+    let sweeps = self.sweeps.filter { $0.key == key }  // one x axis: the first swept key
     var markets: [String] = []
     for sw in sweeps where !markets.contains(sw.market) { markets.append(sw.market) }
     return markets.enumerated().map { k, market in

@@ -7,7 +7,7 @@ import ArgumentParser
 /// `report --format`: one report format (`tex` and `markdown` are accepted for `latex` and `md`,
 /// since the files are report.tex and report.md).
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-  case md, csv, json, latex
+  case md, html, csv, json, latex
 
   init?(argument: String) {
     switch argument {

@@ -10,9 +10,10 @@ struct ReportCommand: ParsableCommand {
     abstract: "Report a finished run: strategies compared, industry benchmarks, Win4, sweeps, and the answer.",
     discussion: """
       Writes the report to stdout (or --out FILE) in one format. `sweetspot run` and \
-      `sweetspot merge` already write report.md, report.csv, report.json, report.tex and the \
-      figures (figures/NAME.svg and figures/NAME.pdf) into each run folder; use this command for another industry, another \
-      benchmark file or another format. With --write, it writes those files into the run folder \
+      `sweetspot merge` already write report.md, report.html, report.csv, report.json, \
+      report.tex (a driver that compiles with pdflatex, \\input-ing the fragments in tex/) and \
+      the figures (figures/*.svg) into each run folder; use this command for another industry, \
+      another benchmark file or another format (latex: one document with the fragments inlined). With --write, it writes those files into the run folder \
       again (atomically, holding the folder's lock), byte-identical to what the run wrote.
 
       Industries in the built-in benchmarks: all, retail, financial, software, healthcare, \
@@ -59,7 +60,8 @@ struct ReportCommand: ParsableCommand {
     switch format {
     case .csv: text = report.csv
     case .json: text = report.json
-    case .latex: text = report.latex
+    case .html: text = report.html
+    case .latex: text = report.latexDocument(figureFiles: figureFiles(in: URL(fileURLWithPath: directory)))
     case .md: text = report.markdown
     }
     if let out {
@@ -98,20 +100,43 @@ func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
   return try IndustryBenchmarks.load(text: text, file: file)
 }
 
-/// Writes every report format and the figures into a run folder (`run`, `merge` and
+/// Writes the figures and then every report format into a run folder (`run`, `merge` and
 /// `report --write` all call it, so what they write is the same); returns report.md's path, the
-/// answer paragraph and the names of the files written.
+/// answer paragraph and the names of the files written. The figures come first because the LaTeX
+/// report includes whichever print form of each (PDF or PGF) is in figures/ by then.
 @discardableResult
 func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String]) {
   let report = try Report.build(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
-  var files = [("report.md", report.markdown), ("report.csv", report.csv), ("report.json", report.json), ("report.tex", report.latex)]
-  if let r = report.robustness { files += [("robustness.json", r.json), ("robustness.csv", r.csv)] }
-  // Every figure as SVG (Markdown, the web) and PDF (LaTeX), in figures/.
-  for figure in report.figures { files += [("figures/\(figure.name).svg", figure.svg), ("figures/\(figure.name).pdf", figure.pdf)] }
-  do { try FileManager.default.createDirectory(at: dir.appendingPathComponent("figures"), withIntermediateDirectories: true) } catch {
-    throw RunError(file: dir.appendingPathComponent("figures").path, message: "cannot create the figures folder: \(error.localizedDescription)")
+  for sub in [Report.figureFolder, Report.latexFolder] {
+    let url = dir.appendingPathComponent(sub)
+    do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+      throw RunError(file: url.path, message: "cannot create the folder: \((error as NSError).localizedDescription)")
+    }
+    // A writer killed here left its temporary files; the lock is held, so none is in use.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] where RunDirectory.isTemporary(name) {
+      try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+    }
   }
-  for (name, text) in files { try folder.write(text, to: dir.appendingPathComponent(name)) }
-  return (dir.appendingPathComponent("report.md"), report.answer, files.map(\.0))
+  var written: [String] = []
+  func write(_ path: String, _ text: String) throws {
+    try folder.write(text, to: dir.appendingPathComponent(path))
+    written.append(path)
+  }
+  // Every figure as SVG (Markdown, HTML) and PDF (LaTeX), before the LaTeX that includes it.
+  for figure in report.figures {
+    try write("\(Report.figureFolder)/\(figure.name).svg", figure.svg)
+    try write("\(Report.figureFolder)/\(figure.name).pdf", figure.pdf)
+  }
+  var documents = [("report.md", report.markdown), ("report.html", report.html), ("report.csv", report.csv), ("report.json", report.json)]
+  if let r = report.robustness { documents += [("robustness.json", r.json), ("robustness.csv", r.csv)] }
+  for (name, text) in documents { try write(name, text) }
+  for file in report.latexFiles(figureFiles: figureFiles(in: dir)) { try write(file.path, file.text) }
+  return (dir.appendingPathComponent("report.md"), report.answer, written)
+}
+
+/// The files in a run folder's figures/, as paths relative to the run folder.
+func figureFiles(in dir: URL) -> Set<String> {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(Report.figureFolder).path)) ?? []
+  return Set(names.filter { !$0.hasPrefix(".") }.map { "\(Report.figureFolder)/\($0)" })
 }

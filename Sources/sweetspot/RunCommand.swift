@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SweetspotExperiment
+import SweetspotReport
 
 /// `sweetspot run`: run experiment files (or the built-in default suite) into result folders.
 struct Run: ParsableCommand {
@@ -159,6 +160,10 @@ struct Run: ParsableCommand {
       }
       let indexURL = root.appendingPathComponent("index.md")
       try RunDirectory(root).write(md.joined(separator: "\n"), to: indexURL)
+      try RunDirectory(root).write(Report.suiteIndexHTML(index.map { e in
+        let page = e.report.deletingPathExtension().appendingPathExtension("html").path
+        return (e.name, e.question, page.hasPrefix(root.path + "/") ? String(page.dropFirst(root.path.count + 1)) : page, e.answer)
+      }), to: root.appendingPathComponent("index.html"))
       printError("suite index → \(indexURL.path)")
       print(indexURL.path)
     }

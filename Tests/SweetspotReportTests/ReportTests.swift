@@ -26,7 +26,7 @@ import SweetspotExperiment
     // The sweep's sweetspot lies in its zone, and the zone contains the peak.
     for sw in report.sweeps { #expect(sw.zone.contains(sw.sweetspot) && sw.zone.contains(sw.argmax)) }
     #expect(report.kpiFigure.hasPrefix("<svg") && report.sweepFigure != nil)
-    #expect(report.json.contains("\"answer\"") && report.latex.contains("\\begin{tabular}") && report.csv.hasPrefix("section,"))
+    #expect(report.json.contains("\"answer\"") && report.latexDocument(figureFiles: []).contains("\\begin{longtable}") && report.csv.hasPrefix("section,"))
   }
 
   @Test func aSweptAssumptionIsReportedAsASensitivityNeverAsASweetspot() throws {
