@@ -96,17 +96,17 @@ extension Report {
   func rankingBlocks(_ s: ScenarioSection) -> [ReportBlock] {
     let objective = Report.title(Report.objective)
     let rows = s.ranking.map { r -> [String] in
-      guard let c = r.behindBest else { return [String(r.rank), r.strategy, Format.interval(r.objective, Report.objective), "best", "", "", "", ""] }
+      guard let c = r.behindBest else { return [String(r.rank), r.strategy, Format.interval(r.objective, Report.objective), "best", "", "", ""] }
       return [String(r.rank), r.strategy, Format.interval(r.objective, Report.objective),
               "\(Format.money(c.meanDifference)) [\(Format.money(c.low)), \(Format.money(c.high))]",
-              "[\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))]", Format.pValue(c.adjustedP), c.significant ? "yes" : "no",
-              r.verdict?.rawValue ?? ""]
+              "[\(Format.money(c.adjustedLow)), \(Format.money(c.adjustedHigh))]",
+              Format.pValue(c.adjustedP) + (c.significant ? " (significant)" : ""), r.verdict?.rawValue ?? ""]
     }
     return [
       .heading(level: 3, text: "Ranking by \(objective)"),
       .paragraph("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(max(0, s.ranking.count - 1)) comparisons; the simultaneous interval is Bonferroni-adjusted. Verdict against the materiality margin ±\(marginText) of the best's mean: *equivalent* when two one-sided tests (α = 0.05) put the difference inside it, *worse* when it is significant and a one-sided test puts it beyond the margin, *inconclusive* otherwise."),
-      .table(ReportTable(header: ["rank", "strategy", "\(objective) [95% CI]", "behind the best [95% CI]", "simultaneous CI", "Holm p", "significant", "verdict (±\(marginText))"],
-                         numeric: [true, false, true, true, true, true, false, false], rows: rows)),
+      .table(ReportTable(header: ["rank", "strategy", "\(objective) [95% CI]", "behind the best [95% CI]", "simultaneous CI", "Holm p", "verdict (±\(marginText))"],
+                         numeric: [true, false, true, true, true, true, false], rows: rows)),
     ]
   }
 

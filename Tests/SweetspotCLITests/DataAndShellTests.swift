@@ -87,11 +87,11 @@ import SweetspotExperiment
 
   @Test func closedSetsAreListedInHelpAndOfferedToCompletion() throws {
     let report = Sweetspot.helpMessage(for: ReportCommand.self, columns: 200)
-    #expect(report.contains("(values: md, csv, json, latex)"))
+    #expect(report.contains("(values: md, html, csv, json, latex)"))
     #expect(Sweetspot.helpMessage(for: List.self, columns: 200).contains("(values: strategies, markets, metrics)"))
     #expect(Sweetspot.helpMessage(for: Queue.self, columns: 200).contains("(values: exponential, lognormal; default: exponential)"))
     let bash = Sweetspot.completionScript(for: .bash).replacingOccurrences(of: "'$'\\n''", with: " ")
-    #expect(bash.contains("'md csv json latex'") && bash.contains("'strategies markets metrics'") && bash.contains("'exponential lognormal'"))
+    #expect(bash.contains("'md html csv json latex'") && bash.contains("'strategies markets metrics'") && bash.contains("'exponential lognormal'"))
   }
 
   @Test func commonOptionsHaveShortNames() {

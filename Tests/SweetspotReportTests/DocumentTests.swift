@@ -16,7 +16,7 @@ import SweetspotModel
     let report = try ReportFixture.tinyReport(strategies: #"["good-enough", "win4", "minimal", "strategic", "good-to-great", "price-leader", "just-good-enough"]"#)
     let md = report.markdown
     for f in report.figures { #expect(md.contains("](figures/\(f.name).svg)"), "\(f.name)") }
-    #expect(report.figures.map(\.name) == ["kpis", "win4", "sweep"])
+    #expect(report.figures.map(\.name) == ["sweep", "kpis-scenario-1", "win4-scenario-1"])
     for line in md.split(separator: "\n") where line.hasPrefix("|") {
       #expect(line.split(separator: "|", omittingEmptySubsequences: false).count - 2 <= 7, "\(line)")
     }

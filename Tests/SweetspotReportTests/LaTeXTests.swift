@@ -42,13 +42,13 @@ import SweetspotExperiment
 
   @Test func aFigureComesFromItsPDFElseItsPGFElseIsLeftOutWithAComment() throws {
     let report = try ReportFixture.tinyReport()
-    let withPDF = report.latexFiles(figureFiles: ["figures/kpis.pdf", "figures/kpis.tex"])
-    #expect(withPDF.first { $0.path == "tex/figure-kpis.tex" }?.text.contains("\\includegraphics[width=\\linewidth,height=0.75\\textheight,keepaspectratio]{figures/kpis.pdf}") == true)
+    let withPDF = report.latexFiles(figureFiles: ["figures/kpis-scenario-1.pdf", "figures/kpis-scenario-1.tex"])
+    #expect(withPDF.first { $0.path == "tex/figure-kpis-scenario-1.tex" }?.text.contains("\\includegraphics[width=\\linewidth,height=0.75\\textheight,keepaspectratio]{figures/kpis-scenario-1.pdf}") == true)
     #expect(!withPDF[0].text.contains("tikz"))
-    let withPGF = report.latexFiles(figureFiles: ["figures/win4.tex"])
-    #expect(withPGF.first { $0.path == "tex/figure-win4.tex" }?.text.contains("\\input{figures/win4.tex}") == true)
-    #expect(withPGF[0].text.contains("\\usepackage{tikz}") && withPGF[0].text.contains("\\input{tex/figure-win4}"))
-    #expect(!withPGF.contains { $0.path == "tex/figure-kpis.tex" } && withPGF[0].text.contains("% figure kpis: only figures/kpis.svg exists"))
+    let withPGF = report.latexFiles(figureFiles: ["figures/win4-scenario-1.tex"])
+    #expect(withPGF.first { $0.path == "tex/figure-win4-scenario-1.tex" }?.text.contains("\\input{figures/win4-scenario-1.tex}") == true)
+    #expect(withPGF[0].text.contains("\\usepackage{tikz}") && withPGF[0].text.contains("\\input{tex/figure-win4-scenario-1}"))
+    #expect(!withPGF.contains { $0.path == "tex/figure-kpis-scenario-1.tex" } && withPGF[0].text.contains("% figure kpis-scenario-1: only figures/kpis-scenario-1.svg exists"))
     // The driver \inputs every fragment it is written with, and the sweep table comes first.
     let driver = withPDF[0].text
     for f in withPDF.dropFirst() { #expect(driver.contains("\\input{\(f.path.dropLast(4))}"), "\(f.path)") }
@@ -74,16 +74,16 @@ import SweetspotExperiment
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("figures"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("tex"), withIntermediateDirectories: true)
     try "\\documentclass{article}\\pagestyle{empty}\\begin{document}\\rule{8cm}{5cm}\\end{document}\n"
-      .write(to: dir.appendingPathComponent("figures/kpis-source.tex"), atomically: true, encoding: .utf8)
-    _ = try ReportFixture.execute(Self.pdflatex!, ["-interaction=nonstopmode", "-halt-on-error", "-jobname=kpis", "kpis-source.tex"], in: dir.appendingPathComponent("figures"))
-    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("figures/kpis.pdf").path))
-    for f in report.latexFiles(figureFiles: ["figures/kpis.pdf"]) {
+      .write(to: dir.appendingPathComponent("figures/kpis-scenario-1-source.tex"), atomically: true, encoding: .utf8)
+    _ = try ReportFixture.execute(Self.pdflatex!, ["-interaction=nonstopmode", "-halt-on-error", "-jobname=kpis-scenario-1", "kpis-scenario-1-source.tex"], in: dir.appendingPathComponent("figures"))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("figures/kpis-scenario-1.pdf").path))
+    for f in report.latexFiles(figureFiles: ["figures/kpis-scenario-1.pdf"]) {
       try f.text.write(to: dir.appendingPathComponent(f.path), atomically: true, encoding: .utf8)
     }
     let status = try ReportFixture.execute(Self.pdflatex!, ["-interaction=nonstopmode", "-halt-on-error", "report.tex"], in: dir)
     let log = try String(contentsOf: dir.appendingPathComponent("report.log"), encoding: .isoLatin1)
     #expect(status == 0, "pdflatex failed: \(log.split(separator: "\n").filter { $0.hasPrefix("!") }.joined(separator: "; "))")
-    #expect(log.contains("figures/kpis.pdf"))
+    #expect(log.contains("figures/kpis-scenario-1.pdf"))
     let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox (") }.filter { line in
       Double(line.dropFirst("Overfull \\hbox (".count).prefix { $0 != "p" }).map { $0 > 1 } ?? true
     }
