@@ -24,6 +24,11 @@ public struct Scenario: Sendable {
   public var world: Int = 0
   /// Trials this scenario runs: the experiment's in the nominal world, `robustness.trials` in a sampled one.
   public var trials: Int
+  /// Trial t of this scenario draws from the streams of trial `streamOffset + t`: 0 in the
+  /// nominal world; in sampled world w, past the nominal trials and every earlier world's, so
+  /// each world has noise of its own (its strategies still share it: common random numbers
+  /// within a world) and Monte Carlo noise averages out across worlds instead of repeating.
+  public var streamOffset: Int = 0
 
   /// `market=competitive, strategy.*.service_level_target=0.7` (and `, world=3` in a sampled world).
   public var label: String {
@@ -96,6 +101,7 @@ public struct Experiment: Sendable {
           world.index = out.count
           world.world = w + 1
           world.trials = u.trialsPerWorld
+          world.streamOffset = trials + w * u.trialsPerWorld
           for (p, v) in zip(u.parameters, values) { try apply(p.key, v, to: &world) }
           out.append(world)
         }

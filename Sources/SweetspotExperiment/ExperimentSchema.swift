@@ -77,7 +77,7 @@ public enum ExperimentSchema {
       e("robustness.levels", "integer", "even, 2 … 32", "4", "Morris grid levels."),
       e("robustness.resamples", "integer", "\(Uncertainty.resamplesRange.lowerBound) … \(Uncertainty.resamplesRange.upperBound)", "300",
         "Bootstrap resamples for the indices' intervals."),
-      e("robustness.pair", "array of 2 names", "two of `strategies`", "the nominal best and the baseline (or runner-up)",
+      e("robustness.pair", "array of 2 names", "two of `strategies`", "the nominal best and its runner-up",
         "The comparison whose paired difference the sensitivity analysis explains."),
     ]
   }()

@@ -126,7 +126,7 @@ public struct Runner: Sendable {
     outcomes.reserveCapacity(sc.strategies.count)
     for s in sc.strategies {
       outcomes.append(try Trial.run(sc.configuration, strategy: s, market: sc.market, seed: seed ?? experiment.seed,
-                                    trial: item.trial, threads: trialThreads))
+                                    trial: sc.streamOffset + item.trial, threads: trialThreads))
     }
     return ItemResult(item: item, outcomes: outcomes)
   }

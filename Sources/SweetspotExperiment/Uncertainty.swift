@@ -57,7 +57,7 @@ public struct Uncertainty: Sendable, Equatable {
   /// Bootstrap resamples for index intervals.
   public var resamples: Int = 300
   /// The two strategies whose paired difference the sensitivity analysis explains (nil: the
-  /// nominal world's best against the baseline, or its runner-up when the baseline is best).
+  /// nominal world's best and its runner-up).
   public var pair: [String]?
 
   public static let samplesRange = 2...100_000

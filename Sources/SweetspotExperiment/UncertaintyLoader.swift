@@ -1,3 +1,4 @@
+import Foundation
 import SweetspotModel
 import SweetspotNumerics
 import SweetspotRobustness
@@ -54,8 +55,10 @@ extension ExperimentLoader {
       if explicitly || !explicit.contains(p.key) { byKey[p.key] = p }
       if explicitly { explicit.insert(p.key) }
     }
-    // Wildcards first, so explicit entries override them whatever the file's order.
-    for entry in entries.sorted(by: { ($0.key.hasSuffix("*") ? 0 : 1, $0.line) < ($1.key.hasSuffix("*") ? 0 : 1, $1.line) }) {
+    // Wildcards first, so explicit entries override them whatever the file's order; `--set`
+    // entries (line 0) last, so they override the file's (dotted and quoted keys are one key).
+    func rank(_ e: (key: String, value: TOMLValue, line: Int)) -> (Int, Int) { (e.key.hasSuffix("*") ? 0 : 1, e.line == 0 ? Int.max : e.line) }
+    for entry in entries.sorted(by: { rank($0) < rank($1) }) {
       let k = "uncertainty.\(entry.key)"
       if entry.key == "*" || entry.key.hasSuffix(".*") {
         guard case .string("default") = entry.value else {
@@ -135,8 +138,16 @@ extension ExperimentLoader {
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }), f.isNumeric else {
         throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not a numeric market field (market.NAME.FIELD)")
       }
-      guard parts[1] == "*" || markets.contains(where: { $0.name == parts[1] }) else {
-        throw ExperimentError(file: file, line: line, key: k, message: "'\(parts[1])' is not one of this experiment's markets (or *)")
+      // One draw for every market would erase what makes the markets differ (a monopoly's
+      // switching cost): each market's field is its own uncertain parameter.
+      guard parts[1] != "*" else {
+        throw ExperimentError(file: file, line: line, key: k, message: "markets differ in \(parts[2]); name each market's own: \(markets.map { "market.\($0.name).\(parts[2])" }.joined(separator: ", "))")
+      }
+      guard let market = markets.first(where: { $0.name == parts[1] }) else {
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(parts[1])' is not one of this experiment's markets: \(markets.map(\.name).joined(separator: ", "))")
+      }
+      if case .string("default") = value, let r = f.parameter.plausible, let nominal = f.get(market).number, !r.contains(nominal) {
+        throw ExperimentError(file: file, line: line, key: k, message: "the documented plausible range [\(formatParameterNumber(r.lowerBound)), \(formatParameterNumber(r.upperBound))] does not contain \(market.name)'s own value \(formatParameterNumber(nominal)); give a range around it, e.g. { low = …, high = … }")
       }
       return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
     case "segment" where parts.count == 3 && parts[1] == "*":
@@ -183,7 +194,8 @@ extension ExperimentLoader {
       }
       func number(_ name: String) throws(ExperimentError) -> Double {
         guard let e = t.entry(name) else { throw fail("needs \(name)") }
-        guard let x = e.value.number, x.isFinite else { throw fail("\(name) must be a finite number, got \(e.value.typeName)") }
+        guard let x = e.value.number else { throw fail("\(name) must be a number, got \(e.value.typeName)") }
+        guard x.isFinite else { throw fail("\(name) must be finite, got \(formatParameterNumber(x))") }
         return x
       }
       var kind = "uniform"
@@ -216,7 +228,7 @@ extension ExperimentLoader {
     case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high):
       try inside(low, "low"); try inside(high, "high")
     case let .normal(mean, _): try inside(mean, "mean")
-    case .lognormal: break
+    case let .lognormal(mu, _): try inside(exp(mu), "the median e^mu")
     }
     return UncertainParameter(key: key, distribution: distribution, allowed: allowed, isInteger: p.kind == .integer, unit: p.unit, given: given)
   }

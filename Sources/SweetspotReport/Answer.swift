@@ -82,7 +82,7 @@ extension Report {
     if let second = s.ranking.dropFirst().first, let c = second.behindBest {
       let verdict: String
       switch c.materiality {
-      case .equivalent: verdict = "equivalent within the ±\(marginText) margin of \(Format.money(c.margin)), two one-sided tests p = \(Format.number(c.equivalenceP, 4))"
+      case .equivalent: verdict = "equivalent within the ±\(marginText) margin of \(Format.money(c.margin)), two one-sided tests p \(Format.pValue(c.equivalenceP).hasPrefix("<") ? "" : "= ")\(Format.pValue(c.equivalenceP))"
       case .better, .worse: verdict = "materially ahead: significant after Holm correction and beyond the ±\(marginText) margin of \(Format.money(c.margin))"
       case .inconclusive: verdict = "inconclusive: neither shown within nor beyond the ±\(marginText) margin of \(Format.money(c.margin))\(c.significant ? ", though significant after Holm correction" : "")"
       }

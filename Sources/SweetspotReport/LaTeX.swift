@@ -68,12 +68,12 @@ extension Report {
     figure("kpis")
     parts.append(.fragment(name: "win4", text: latexWin4))
     figure("win4")
-    for f in figures where !["sweep", "kpis", "win4", "sensitivity", "worlds"].contains(f.name) { figure(f.name) }
+    func isRobustness(_ name: String) -> Bool { name.hasPrefix("sensitivity") || name.hasPrefix("worlds") }
+    for f in figures where !["sweep", "kpis", "win4"].contains(f.name) && !isRobustness(f.name) { figure(f.name) }
     if let r = robustness {
       parts.append(.section("Robustness to assumptions"))
       parts.append(.fragment(name: "robustness", text: latexRobustness(r)))
-      figure("sensitivity")
-      figure("worlds")
+      for f in figures where isRobustness(f.name) { figure(f.name) }
     }
     parts.append(.section("Methods"))
     parts.append(.fragment(name: "methods", text: LaTeX.inline(methods) + "\n"))

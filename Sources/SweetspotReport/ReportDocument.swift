@@ -66,8 +66,7 @@ extension Report {
     }
     if let r = robustness {
       b += ReportBlock.parse(markdown: r.markdown.joined(separator: "\n"))
-      figure("sensitivity")
-      figure("worlds")
+      for f in self.figures where f.name.hasPrefix("sensitivity") || f.name.hasPrefix("worlds") { figure(f.name) }
     }
     b.append(.heading(level: 2, text: "Methods"))
     b.append(.paragraph(methods))

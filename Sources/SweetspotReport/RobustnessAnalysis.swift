@@ -22,7 +22,8 @@ public struct RobustnessAnalysis: Sendable {
     /// The strategy's mean objective in the nominal world (the main report's).
     public let nominal: Double
     public let metrics: StrategyRobustness
-    /// Share of sampled worlds in which the strategy wins Win4 for all four parties.
+    /// Share of the sampled worlds' trials in which the strategy wins Win4 for all four parties
+    /// (per trial: a world's few trials cannot carry a majority rule).
     public let shareWin4: Double
   }
   /// One parameter's sensitivity index for one output.
@@ -36,13 +37,13 @@ public struct RobustnessAnalysis: Sendable {
     public var importance: Double { second.map { method == .sobol ? $0.value : main.value } ?? abs(main.value) }
     let method: Method
   }
-  public enum Method: String, Sendable { case sobol, morris, rankCorrelation = "rank-correlation" }
+  public enum Method: String, Sendable { case sobol, morris, rankCorrelation = "rank-correlation", partialRankCorrelation = "partial-rank-correlation" }
   public struct Sensitivity: Sendable {
     /// "customer_equity: good-enough" or "customer_equity: just-good-enough − good-enough".
     public let output: String
     public let method: Method
     /// Most important first.
-    public let indices: [Index]
+    public var indices: [Index]
   }
   public struct Discovery: Sendable {
     /// "just-good-enough is not within 1% of the best strategy".
@@ -93,6 +94,38 @@ public struct RobustnessAnalysis: Sendable {
   public let locations: [SweepLocation]
   public var parameters: [UncertainParameter] { uncertainty.parameters }
 
+  /// Scenario discovery is attempted only with this many worlds and this many on each side of the
+  /// condition: on fewer, PRIM boxes of random labels reach the densities real ones do (a
+  /// permutation check found density 0.85 for random 11-of-32 labels).
+  public static let primMinimumWorlds = 50
+  public static let primMinimumCases = 10
+
+  /// The strategy that holds up best across worlds: most often within the margin of each world's
+  /// best, then the least mean regret (satisficing first, then regret; McPhail et al. 2018).
+  public static func mostRobust(_ cell: Cell) -> StrategyRow? {
+    cell.strategies.min { a, b in
+      (a.metrics.shareWithinMargin, -a.metrics.regretMean) > (b.metrics.shareWithinMargin, -b.metrics.regretMean)
+    }
+  }
+
+  /// The p-quantile as one of the values (inverted CDF, nearest rank): a sweep's best value is
+  /// one of its values, never a point between two.
+  public static func nearestRank(_ xs: [Double], _ p: Double) -> Double {
+    guard !xs.isEmpty else { return .nan }
+    let sorted = xs.sorted()
+    return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+  }
+
+  /// Wilson's score interval (95%) for a share p of n: it stays inside [0, 1] and does not
+  /// collapse at 0% or 100% (Wilson 1927; Brown, Cai & DasGupta 2001).
+  public static func wilson(_ p: Double, _ n: Int) -> (low: Double, high: Double) {
+    guard n > 0 else { return (0, 1) }
+    let z = 1.959963984540054, nn = Double(n)
+    let centre = (p + z * z / (2 * nn)) / (1 + z * z / nn)
+    let half = z / (1 + z * z / nn) * (p * (1 - p) / nn + z * z / (4 * nn * nn)).squareRoot()
+    return (max(0, centre - half), min(1, centre + half))
+  }
+
   /// The materiality margin when an experiment sets none: 1% of the best's objective.
   public static let defaultMargin = 0.01
 
@@ -106,11 +139,11 @@ public struct RobustnessAnalysis: Sendable {
     // sums[scenario][strategy]: objective total, trial count, and Win4 party wins.
     var total = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: scenarios.count)
     var count = total
-    var partyWins = [[[Double]]](repeating: [[Double]](repeating: [0, 0, 0, 0], count: names.count), count: scenarios.count)
+    var allFourWins = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: scenarios.count)
     for r in table.rows {
       total[r.scenario][r.strategy] += r.values[m]
       count[r.scenario][r.strategy] += 1
-      for (k, w) in wins.enumerated() where r.values[w] > 0.5 { partyWins[r.scenario][r.strategy][k] += 1 }
+      if wins.allSatisfy({ r.values[$0] > 0.5 }) { allFourWins[r.scenario][r.strategy] += 1 }
     }
     let worldValues = try u.worlds(seed: experiment.seed)
     let seed = SplitMix64.mix(experiment.seed ^ 0x0B00_7577_4A9E_0017)
@@ -132,16 +165,15 @@ public struct RobustnessAnalysis: Sendable {
       }
       let metrics = try Robustness.metrics(outcomes: outcomes, margin: margin)
       let best = names.indices.max { nominalMeans[$0] < nominalMeans[$1] || (nominalMeans[$0] == nominalMeans[$1] && $0 > $1) }!
-      let baseline = names.firstIndex(of: experiment.baseline) ?? 0
+      // The key pair: as the file names it, else the nominal winner and its closest rival (the
+      // comparison whose outcome the answer states).
       let runnerUp = names.indices.filter { $0 != best }.max { nominalMeans[$0] < nominalMeans[$1] || (nominalMeans[$0] == nominalMeans[$1] && $0 > $1) }
       let pairIndices: (Int, Int)
       if let p = u.pair, let a = names.firstIndex(of: p[0]), let b = names.firstIndex(of: p[1]) { pairIndices = (a, b) }
-      else { pairIndices = (best, best == baseline ? (runnerUp ?? best) : baseline) }
+      else { pairIndices = (best, runnerUp ?? best) }
       let rows = names.indices.map { j in
         StrategyRow(strategy: names[j], nominal: nominalMeans[j], metrics: metrics[j],
-                    shareWin4: Double(members.filter { sc in
-                      (0..<4).allSatisfy { partyWins[sc][j][$0] / max(1, count[sc][j]) > Scorecard.majority }
-                    }.count) / Double(max(1, members.count)))
+                    shareWin4: members.reduce(0) { $0 + allFourWins[$1][j] } / max(1, members.reduce(0) { $0 + count[$1][j] }))
       }
       // Sensitivity of the pair's difference, then of each strategy's objective.
       var outputs: [(String, [Double])] = []
@@ -152,8 +184,11 @@ public struct RobustnessAnalysis: Sendable {
       for j in names.indices { outputs.append(("\(Report.objective.rawValue): \(names[j])", outcomes.map { $0[j] })) }
       var sensitivities: [Sensitivity] = []
       for (k, (name, y)) in outputs.enumerated() {
-        sensitivities.append(try RobustnessAnalysis.sensitivity(name, y: y, x: worldValues, uncertainty: u, experimentSeed: experiment.seed,
-                                                                seed: SplitMix64.mix(seed &+ UInt64(cells.count * 1000 + k))))
+        var sensitivity = try RobustnessAnalysis.sensitivity(name, y: y, x: worldValues, uncertainty: u, experimentSeed: experiment.seed,
+                                                             seed: SplitMix64.mix(seed &+ UInt64(cells.count * 1000 + k)))
+        // Another market's fields cannot act in this cell: not listed as its drivers.
+        sensitivity.indices.removeAll { $0.key.hasPrefix("market.") && !$0.key.hasPrefix("market.\(nominal.market.name).") }
+        sensitivities.append(sensitivity)
       }
       // Scenario discovery: where the nominal winner is not within the margin of the best.
       let flips = outcomes.map { o -> Bool in
@@ -162,7 +197,8 @@ public struct RobustnessAnalysis: Sendable {
       }
       let condition = "\(names[best]) is not within \(Format.number(100 * margin, 0))% of the best strategy"
       var discovery = Discovery(condition: condition, worlds: flips.filter { $0 }.count, box: nil, trajectory: [])
-      if discovery.worlds > 0 && discovery.worlds < flips.count && flips.count >= 10 {
+      if discovery.worlds >= RobustnessAnalysis.primMinimumCases && flips.count - discovery.worlds >= RobustnessAnalysis.primMinimumCases
+          && flips.count >= RobustnessAnalysis.primMinimumWorlds {
         let prim = try PRIM.discover(x: worldValues, y: flips)
         discovery = Discovery(condition: condition, worlds: discovery.worlds, box: prim.box, trajectory: prim.trajectory)
       }
@@ -219,11 +255,13 @@ public struct RobustnessAnalysis: Sendable {
                           seed: UInt64) throws -> Sensitivity {
     let keys = u.parameters.map(\.key)
     var indices: [Index] = []
-    let method: Method = u.design == .saltelli ? .sobol : u.design == .morris ? .morris : .rankCorrelation
+    // Space-filling designs: partial rank correlations when there are enough worlds, else Spearman's ρ.
+    let prcc = u.design == .saltelli || u.design == .morris ? nil : try RankCorrelation.partial(x, y, resamples: u.resamples, seed: seed)
+    let method: Method = u.design == .saltelli ? .sobol : u.design == .morris ? .morris : prcc != nil ? .partialRankCorrelation : .rankCorrelation
     // An output that is the same in every world depends on nothing: every index is 0.
     if let first = y.first, y.allSatisfy({ $0 == first }) {
       let zero = Estimate(value: 0, low: 0, high: 0)
-      return Sensitivity(output: name, method: method, indices: keys.map { Index(key: $0, main: zero, second: method == .rankCorrelation ? nil : zero, method: method) })
+      return Sensitivity(output: name, method: method, indices: keys.map { Index(key: $0, main: zero, second: method == .sobol || method == .morris ? zero : nil, method: method) })
     }
     switch u.design {
     case .saltelli:
@@ -239,6 +277,10 @@ public struct RobustnessAnalysis: Sendable {
               second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), method: .morris)
       }
     default:
+      if let prcc {
+        indices = keys.indices.map { Index(key: keys[$0], main: prcc[$0], second: nil, method: .partialRankCorrelation) }
+        break
+      }
       indices = try keys.indices.map { k in
         Index(key: keys[k], main: try RankCorrelation.spearman(x.map { $0[k] }, y, resamples: u.resamples, seed: seed &+ UInt64(k)),
               second: nil, method: .rankCorrelation)

@@ -10,17 +10,24 @@ extension RobustnessAnalysis {
   /// The report's palette (Okabe–Ito, ordered for greyscale).
   static var palette: [String] { Palette.colours }
 
-  public var sensitivityFigure: String? { sensitivityCanvas?.svg }
-  public var worldsFigure: String? { worldsCanvas?.svg }
+  public var sensitivityFigure: String? { sensitivityCanvas(0)?.svg }
+  public var worldsFigure: String? { worldsCanvas(0)?.svg }
 
-  /// The robustness figures, as the report writes them (SVG and PDF in figures/).
+  /// The robustness figures, as the report writes them (SVG and PDF in figures/): for a sweep of a
+  /// lever, where its best value lies; otherwise one pair per cell (market), at most eight.
   var figures: [ReportFigure] {
     var out: [ReportFigure] = []
-    if let c = sensitivityCanvas {
-      out.append(ReportFigure(name: "sensitivity", caption: "Which assumptions decide \((locations.first?.sensitivity ?? cells.first?.sensitivities.first)?.output ?? "the answer") across \(uncertainty.worldCount) sampled worlds.", canvas: c))
-    }
-    if let c = worldsCanvas {
-      out.append(ReportFigure(name: "worlds", caption: "The sampled worlds over the two deciding assumptions, each coloured by its best \(locations.isEmpty ? "strategy" : "value")\(locations.isEmpty && cells.first?.discovery.box != nil ? ", with the PRIM box where the nominal winner is not within the margin of the best" : "").", canvas: c))
+    let shown = locations.isEmpty ? Array(cells.indices.filter { cells[$0].strategies.count > 1 }.prefix(8)) : [0]
+    for k in shown where k < cells.count {
+      let cell = cells[k]
+      let suffix = shown.count == 1 ? "" : Report.isFileSafe(cell.market) && Set(cells.map(\.market)).count == cells.count ? "-\(cell.market)" : "-\(k + 1)"
+      let output = (locations.isEmpty ? cell.sensitivities.first : locations.first?.sensitivity)?.output ?? "the answer"
+      if let c = sensitivityCanvas(k) {
+        out.append(ReportFigure(name: "sensitivity" + suffix, caption: "Which assumptions decide \(output) across \(uncertainty.worldCount) sampled worlds (\(cell.label)).", canvas: c))
+      }
+      if let c = worldsCanvas(k) {
+        out.append(ReportFigure(name: "worlds" + suffix, caption: "The sampled worlds over the two assumptions that matter most, each coloured by its best \(locations.isEmpty ? "strategy" : "value")\(locations.isEmpty && cell.discovery.box != nil ? ", with the PRIM box (in these two of its restricted assumptions) where the nominal winner is not within the margin of the best" : "") (\(cell.label)).", canvas: c))
+      }
     }
     return out
   }
@@ -49,13 +56,13 @@ extension RobustnessAnalysis {
   }
 
   /// The indices of the key question's output, most important first.
-  var sensitivityCanvas: SVGCanvas? {
-    guard let s = locations.first?.sensitivity ?? cells.first?.sensitivities.first, !s.indices.isEmpty else { return nil }
+  func sensitivityCanvas(_ k: Int) -> SVGCanvas? {
+    guard k < cells.count, let s = locations.first?.sensitivity ?? cells[k].sensitivities.first, !s.indices.isEmpty else { return nil }
     let shown = Array(s.indices.prefix(12))
     let labelWidth = min(300, 7.2 * Double(shown.map(\.key.count).max() ?? 10) + 16)
     let plotWidth = 360.0, rowHeight = 26.0, top = 58.0
     var c = SVGCanvas(width: labelWidth + plotWidth + 40, height: top + rowHeight * Double(shown.count) + 56)
-    c.text(12, 22, "Which assumptions decide \(s.output)", size: 14, weight: "bold")
+    c.text(12, 22, "Which assumptions decide \(s.output)\(cells.count > 1 && locations.isEmpty ? " (\(cells[k].market))" : "")", size: 14, weight: "bold")
     let what: String
     let values: [(main: Estimate, second: Estimate?)] = shown.map { ($0.main, $0.second) }
     var lo = 0.0, hi = 0.0
@@ -68,8 +75,8 @@ extension RobustnessAnalysis {
       what = "Morris μ* ($M) with 95% bootstrap interval"
       for v in values { hi = max(hi, v.main.high, v.main.value) }
       hi = max(hi, 1e-9)
-    case .rankCorrelation:
-      what = "Spearman rank correlation with 95% bootstrap interval"
+    case .rankCorrelation, .partialRankCorrelation:
+      what = s.method == .rankCorrelation ? "Spearman rank correlation with 95% bootstrap interval" : "Partial rank correlation (PRCC) with 95% bootstrap interval"
       lo = -1; hi = 1
     }
     c.text(12, 40, what, size: 11, color: "#444")
@@ -99,8 +106,9 @@ extension RobustnessAnalysis {
   }
 
   /// The sampled worlds over the two deciding assumptions.
-  var worldsCanvas: SVGCanvas? {
-    guard let cell = cells.first, parameters.count >= 1, !cell.worldValues.isEmpty else { return nil }
+  func worldsCanvas(_ k: Int) -> SVGCanvas? {
+    guard k < cells.count, parameters.count >= 1, !cells[k].worldValues.isEmpty else { return nil }
+    let cell = cells[k]
     // The two most important assumptions for the key question (or the first two declared).
     let ranked = locations.first?.sensitivity ?? cell.sensitivities.first
     let order = ranked?.indices.compactMap { i in parameters.firstIndex { $0.key == i.key } } ?? Array(parameters.indices)

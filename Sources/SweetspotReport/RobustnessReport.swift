@@ -24,9 +24,8 @@ extension RobustnessAnalysis {
   /// How far a sweep's nominal best value holds across worlds, one sentence per series.
   public func locationStatement(_ l: SweepLocation) -> String {
     let x = l.key.split(separator: ".").last.map(String.init) ?? l.key
-    let sorted = l.locations.sorted()
-    func q(_ p: Double) -> String { Format.number((try? Statistics.quantile(sorted: sorted, probability: p)) ?? .nan, 3) }
-    var s = "Across \(designSentence), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in 80% of worlds (median \(q(0.5))); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(l.shareNominalWithinMargin)) of them."
+    func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
+    var s = "Across \(designSentence), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in at least 80% of worlds (median \(q(0.5)); \(l.values.filter { v in l.locations.contains(v) }.map { v in "\(Format.number(v, 3)): \(l.locations.filter { $0 == v }.count)" }.joined(separator: ", ")) of \(l.locations.count)); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(l.shareNominalWithinMargin)) of them."
     let top = l.sensitivity.indices.prefix(2).filter { $0.importance > 0 }
     if !top.isEmpty { s += " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "." }
     return s
@@ -34,33 +33,61 @@ extension RobustnessAnalysis {
 
   /// How far the nominal answer holds, in one or two sentences (the end of a report's answer).
   public func statement(_ cell: Cell) -> String {
-    guard cell.strategies.count > 1 else { return "" }
-    guard cell.strategies.count > 1 else { return "" }
-    guard let row = cell.strategies.first(where: { $0.strategy == cell.nominalBest }) else { return "" }
-    var s = "Across \(designSentence): \(cell.nominalBest) is best in \(percent(row.metrics.shareBest)) of worlds and within \(marginText) of the best in \(percent(row.metrics.shareWithinMargin))"
-    if let top = cell.strategies.max(by: { $0.metrics.shareBest < $1.metrics.shareBest }), top.strategy != cell.nominalBest {
-      s += " (\(top.strategy) is best in \(percent(top.metrics.shareBest)))"
+    guard cell.strategies.count > 1, let nominal = cell.strategies.first(where: { $0.strategy == cell.nominalBest }),
+          let robust = RobustnessAnalysis.mostRobust(cell) else { return "" }
+    let n = cell.worlds
+    func shares(_ r: StrategyRow) -> String {
+      "within \(marginText) of the best in \(percent(r.metrics.shareWithinMargin)) of worlds \(wilsonText(r.metrics.shareWithinMargin, n)), best in \(percent(r.metrics.shareBest)), mean regret \(Format.money(r.metrics.regretMean))"
     }
-    s += "."
+    var s = "Across \(designSentence): "
+    if robust.strategy == nominal.strategy {
+      s += "\(nominal.strategy), the nominal winner, is also the most robust: \(shares(nominal))."
+    } else {
+      s += "the most robust strategy is \(robust.strategy): \(shares(robust)); the nominal winner, \(nominal.strategy), is \(shares(nominal)), so the nominal answer does not carry over to the plausible worlds."
+    }
     if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
-      let top = diff.indices.prefix(3).filter { $0.importance > 0 }
-      if !top.isEmpty {
+      let top = diff.indices.prefix(3).filter(distinguishable)
+      if top.isEmpty {
+        s += " No assumption stands out from the noise in the gap between \(cell.pair.0) and \(cell.pair.1) (every index's interval reaches zero)."
+      } else {
         s += " The gap between \(cell.pair.0) and \(cell.pair.1) depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: ", ") + "."
+      }
+      if (diff.method == .rankCorrelation || diff.method == .partialRankCorrelation) && n < 10 * uncertainty.dimensions {
+        s += " With \(uncertainty.dimensions) assumptions over \(n) worlds this is a screen only; Morris (design = \"morris\") screens many assumptions properly."
       }
     }
     if let box = cell.discovery.box, !box.limits.isEmpty {
-      s += " \(cell.nominalBest) loses its lead where \(boxText(box, cell)) (coverage \(percent(box.coverage)), density \(percent(box.density)))."
+      let inside = Int((box.mass * Double(n)).rounded())
+      s += " \(cell.nominalBest) loses its lead where \(boxText(box, cell)) (\(inside) of \(n) worlds; coverage \(percent(box.coverage)), density \(percent(box.density)))."
     } else if cell.discovery.worlds == 0 {
-      s += " It stays within the margin in every sampled world."
+      s += " \(cell.nominalBest) stays within the margin of the best in every sampled world."
     }
     return s
   }
 
+  /// An index whose interval excludes no effect: Spearman ρ or Sobol' S_T (and Morris μ*) away from 0.
+  func distinguishable(_ i: Index) -> Bool {
+    switch i.method {
+    case .rankCorrelation, .partialRankCorrelation: return i.main.low > 0 || i.main.high < 0
+    case .sobol: return (i.second?.low ?? 0) > 0
+    case .morris: return i.main.low > 0
+    }
+  }
+
+  /// "[52%, 85%]": the Wilson 95% interval of a share of n worlds (the sampling of worlds only,
+  /// not the Monte Carlo noise of each world's few trials).
+  func wilsonText(_ p: Double, _ n: Int) -> String {
+    let w = RobustnessAnalysis.wilson(p, n)
+    return "[\(percent(w.low)), \(percent(w.high))]"
+  }
+
+
   func indexLabel(_ i: Index) -> String {
     switch i.method {
-    case .sobol: return "S_T \(Format.number(i.second?.value ?? .nan, 2))"
+    case .sobol: return "S_T \(Format.number(i.second?.value ?? .nan, 2)) [\(Format.number(i.second?.low ?? .nan, 2)), \(Format.number(i.second?.high ?? .nan, 2))]"
     case .morris: return "μ* \(Format.money(i.main.value))"
-    case .rankCorrelation: return "ρ \(Format.number(i.main.value, 2))"
+    case .rankCorrelation: return "ρ \(Format.number(i.main.value, 2)) [\(Format.number(i.main.low, 2)), \(Format.number(i.main.high, 2))]"
+    case .partialRankCorrelation: return "PRCC \(Format.number(i.main.value, 2)) [\(Format.number(i.main.low, 2)), \(Format.number(i.main.high, 2))]"
     }
   }
 
@@ -95,10 +122,12 @@ extension RobustnessAnalysis {
       if cells.count > 1 { md.append("### \(cell.label)"); md.append("") }
       md.append("**\(statement(cell))**")
       md.append("")
-      md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 in |")
+      md.append("Shares of worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
+      md.append("")
+      md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 (trials) |")
       md.append("|---|---|---|---|---|---|---|---|---|")
       for r in cell.strategies.sorted(by: { $0.metrics.shareWithinMargin > $1.metrics.shareWithinMargin || ($0.metrics.shareWithinMargin == $1.metrics.shareWithinMargin && $0.metrics.regretMean < $1.metrics.regretMean) }) {
-        md.append("| \(r.strategy) | \(Format.money(r.nominal)) | \(Format.money(r.metrics.mean)) | \(percent(r.metrics.shareBest)) | \(percent(r.metrics.shareWithinMargin)) | \(Format.money(r.metrics.regretMean)) | \(Format.money(r.metrics.regretP90)) | \(Format.money(r.metrics.regretMax)) | \(percent(r.shareWin4)) |")
+        md.append("| \(r.strategy) | \(Format.money(r.nominal)) | \(Format.money(r.metrics.mean)) | \(percent(r.metrics.shareBest)) \(wilsonText(r.metrics.shareBest, cell.worlds)) | \(percent(r.metrics.shareWithinMargin)) \(wilsonText(r.metrics.shareWithinMargin, cell.worlds)) | \(Format.money(r.metrics.regretMean)) | \(Format.money(r.metrics.regretP90)) | \(Format.money(r.metrics.regretMax)) | \(percent(r.shareWin4)) |")
       }
       if let diff = cell.sensitivities.first {
         md.append("")
@@ -113,8 +142,8 @@ extension RobustnessAnalysis {
           md.append("| assumption | μ* [95% CI] | σ |")
           md.append("|---|---|---|")
           for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
-        case .rankCorrelation:
-          md.append("| assumption | Spearman ρ [95% CI] |")
+        case .rankCorrelation, .partialRankCorrelation:
+          md.append("| assumption | \(diff.method == .rankCorrelation ? "Spearman ρ" : "partial rank correlation") [95% CI] |")
           md.append("|---|---|")
           for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(est(i.main)) |") }
         }
@@ -124,7 +153,7 @@ extension RobustnessAnalysis {
       if let box = d.box {
         md.append("Scenario discovery (PRIM): \(d.condition) in \(d.worlds) of \(cell.worlds) worlds. The chosen box, \(boxText(box, cell)), holds \(percent(box.mass)) of the worlds; it covers \(percent(box.coverage)) of those where the condition holds (coverage) and the condition holds in \(percent(box.density)) of the worlds inside it (density).")
       } else {
-        md.append("Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds\(d.worlds == 0 || d.worlds == cell.worlds ? "; there is no region to find." : "; too few worlds to look for a region (PRIM needs at least 10).")")
+        md.append("Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds\(d.worlds == 0 || d.worlds == cell.worlds ? "; there is no region to find." : "; too few to look for a region: PRIM is run with at least \(RobustnessAnalysis.primMinimumWorlds) worlds and \(RobustnessAnalysis.primMinimumCases) on each side of the condition (on fewer, boxes fit noise); ask for more with --worlds.")")
       }
     }
     if !locations.isEmpty {
@@ -134,8 +163,7 @@ extension RobustnessAnalysis {
       md.append("| series | strategy | nominal best | best across worlds: 10% · median · 90% | nominal best within \(marginText) of each world's best | depends most on |")
       md.append("|---|---|---|---|---|---|")
       for l in locations {
-        let sorted = l.locations.sorted()
-        func q(_ p: Double) -> String { Format.number((try? Statistics.quantile(sorted: sorted, probability: p)) ?? .nan, 3) }
+        func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
         let top = l.sensitivity.indices.prefix(2).filter { $0.importance > 0 }.map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
         md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(percent(l.shareNominalWithinMargin)) | \(top) |")
       }
@@ -149,7 +177,8 @@ extension RobustnessAnalysis {
     switch m {
     case .sobol: return "Sobol' indices, Saltelli 2010 first-order and Jansen total estimators, bootstrap intervals"
     case .morris: return "Morris elementary effects, μ* of Campolongo et al. 2007"
-    case .rankCorrelation: return "Spearman rank correlation with the output, bootstrap intervals; a screening measure for monotone effects"
+    case .rankCorrelation: return "Spearman rank correlation with the output, bootstrap intervals; a screening measure for monotone effects (fewer worlds than assumptions + 3, so no partial correlations)"
+    case .partialRankCorrelation: return "partial rank correlation coefficients (PRCC, Marino et al. 2008): each assumption's rank correlation with the output once the other assumptions' ranks are accounted for, bootstrap intervals; monotone effects, not interactions"
     }
   }
 
@@ -176,6 +205,16 @@ extension RobustnessAnalysis {
       ("trials_per_world", .integer(u.trialsPerWorld)), ("margin", .number(margin)),
       ("objective", .string(Report.objective.rawValue)),
       ("parameters", .array(parameters.map { .object([("key", .string($0.key)), ("unit", .string($0.unit)), ("distribution", .string($0.summary))]) })),
+      ("locations", .array(locations.map { l in
+        .object([
+          ("key", .string(l.key)), ("strategy", .string(l.strategy)), ("series", .string(l.fixed)),
+          ("nominal_best", num(l.nominalBest)), ("share_nominal_within_margin", num(l.shareNominalWithinMargin)),
+          ("best_value_counts", .array(l.values.map { v in .object([("value", num(v)), ("worlds", .integer(l.locations.filter { $0 == v }.count))]) })),
+          ("statement", .string(locationStatement(l))),
+          ("sensitivity", .object([("output", .string(l.sensitivity.output)), ("method", .string(l.sensitivity.method.rawValue)),
+                                   ("indices", .array(l.sensitivity.indices.map { i in .object([("key", .string(i.key))] + estimate(l.sensitivity.method == .sobol ? "first" : l.sensitivity.method == .morris ? "mu_star" : l.sensitivity.method == .partialRankCorrelation ? "prcc" : "rho", i.main) + estimate(l.sensitivity.method == .sobol ? "total" : "sigma", i.second)) }))])),
+        ])
+      })),
       ("cells", .array(cells.map { c in
         .object([
           ("market", .string(c.market)),
@@ -199,6 +238,7 @@ extension RobustnessAnalysis {
                 case .sobol: return .object([("key", .string(i.key))] + estimate("first", i.main) + estimate("total", i.second))
                 case .morris: return .object([("key", .string(i.key))] + estimate("mu_star", i.main) + [("sigma", num(i.second?.value ?? .nan))])
                 case .rankCorrelation: return .object([("key", .string(i.key))] + estimate("rho", i.main))
+                case .partialRankCorrelation: return .object([("key", .string(i.key))] + estimate("prcc", i.main))
                 }
               })),
             ])
@@ -249,6 +289,16 @@ extension RobustnessAnalysis {
         add(c, "discovery", c.discovery.condition, "", "density", b.density)
         add(c, "discovery", c.discovery.condition, "", "mass", b.mass)
       }
+    }
+    for l in locations {
+      let market = l.fixed.split(separator: ",").first.map(String.init) ?? l.fixed
+      func row(_ parameter: String, _ statistic: String, _ x: Double) {
+        lines.append(CSV.line([market, l.fixed, "location", l.strategy, parameter, statistic, csvNumber(x)]))
+      }
+      row(l.key, "nominal_best", l.nominalBest)
+      row(l.key, "share_nominal_within_margin", l.shareNominalWithinMargin)
+      for v in l.values { row(l.key, "worlds_best_at_\(csvNumber(v))", Double(l.locations.filter { $0 == v }.count)) }
+      for i in l.sensitivity.indices { row(i.key, l.sensitivity.method.rawValue, i.main.value) }
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -60,12 +60,37 @@ import SweetspotRobustness
     #expect(u.parameters.first { $0.key == "world.gross_margin" }?.distribution == .uniform(low: 0.4, high: 0.5))
   }
 
+  /// A market's own value outside the documented range: "default" would sample a different market.
+  @Test func aMarketsDefaultRangeMustContainItsOwnValue() {
+    let text = """
+      name = "m"
+      trials = 2
+      strategies = ["good-enough"]
+      markets = ["sticky"]
+      [market.sticky]
+      switching_cost = 0.95
+      [uncertainty]
+      "market.sticky.switching_cost" = "default"
+      """
+    #expect(message(text).contains("does not contain sticky's own value 0.95"), "\(message(text))")
+  }
+
+  /// `--set` overrides the file's entry, whether the file quotes the key or nests it.
+  @Test func setOverridesTheFilesUncertaintyEntry() throws {
+    let u = try #require(try load(Self.robust, ["uncertainty.world.gross_margin={low=0.35,high=0.4}"]).uncertainty)
+    #expect(u.parameters.filter { $0.key == "world.gross_margin" }.map(\.distribution) == [.uniform(low: 0.35, high: 0.4)])
+  }
+
   @Test func worldsAreScenariosAfterTheirNominalWorld() throws {
     let e = try load(Self.robust)
     let scenarios = try e.scenarios()
     #expect(scenarios.count == 1 + 6)
     #expect(scenarios.map(\.world) == Array(0...6))
     #expect(scenarios[0].trials == 3 && scenarios.dropFirst().allSatisfy { $0.trials == 2 })
+    // Each world draws its own trial streams (no two scenarios share a stream trial), so
+    // Monte Carlo noise averages out across worlds; strategies within a world share them.
+    let streams = scenarios.flatMap { sc in (0..<sc.trials).map { sc.streamOffset + $0 } }
+    #expect(Set(streams).count == streams.count && scenarios[0].streamOffset == 0)
     // The nominal world keeps the file's values; each sampled world carries its draw.
     let nominal = try load(Self.base).scenarios()[0]
     #expect(scenarios[0].configuration.world.churnAttitudeSlope == nominal.configuration.world.churnAttitudeSlope)
@@ -156,6 +181,8 @@ import SweetspotRobustness
     ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\nsamples = 1", "robustness.samples"),
     ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[[sweep]]\nkey = \"world.gross_margin\"\nvalues = [0.4, 0.5]", "is also swept"),
     ("[uncertainty]\n\"world.fcr_ceiling\" = { low = 0.01, high = 0.1 }", "sampled world"),
+    ("[uncertainty]\n\"market.*.switching_cost\" = \"default\"", "name each market's own: market.competitive.switching_cost"),
+    ("[uncertainty]\n\"world.fcr_ceiling\" = { distribution = \"lognormal\", mu = 5, sigma = 1 }", "the median e^mu"),
   ]
 
   @Test(arguments: 0..<badInputs.count)

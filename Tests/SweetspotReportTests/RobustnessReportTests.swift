@@ -58,7 +58,12 @@ import SweetspotRobustness
     #expect(abs(cell.strategies.map(\.metrics.shareBest).reduce(0, +) - 1) < 1e-12)
     // The nominal best is the main report's winner, and the statement names it.
     #expect(cell.nominalBest == report.sections[0].ranking[0].strategy)
-    #expect(r.statement(cell).contains("\(cell.nominalBest) is best in"))
+    let statement = r.statement(cell)
+    #expect(statement.contains(cell.nominalBest) && statement.contains("of the best in"))
+    // It names the most robust strategy: the one most often within the margin of each world's best.
+    let robust = try #require(RobustnessAnalysis.mostRobust(cell))
+    #expect(cell.strategies.allSatisfy { $0.metrics.shareWithinMargin <= robust.metrics.shareWithinMargin })
+    #expect(statement.contains(robust.strategy))
     #expect(report.answer.contains("Across 12 plausible worlds drawn by a Latin hypercube over 2 assumptions"))
   }
 
@@ -70,7 +75,7 @@ import SweetspotRobustness
     defer { try? FileManager.default.removeItem(at: dir) }
     let cell = try #require(report.robustness?.cells.first)
     let equity = try #require(cell.sensitivities.first { $0.output == "customer_equity: good-enough" })
-    #expect(equity.method == .rankCorrelation)
+    #expect(equity.method == .partialRankCorrelation)
     #expect(equity.indices[0].key == "world.gross_margin")
     #expect(equity.indices[0].main.value > 0.9, "ρ = \(equity.indices[0].main.value)")
     #expect(equity.indices[0].main.low <= equity.indices[0].main.value && equity.indices[0].main.value <= equity.indices[0].main.high)
@@ -101,6 +106,33 @@ import SweetspotRobustness
     #expect(RobustnessAnalysis.ticks(59.2, 533.7) == [100, 200, 300, 400, 500])
     #expect(RobustnessAnalysis.ticks(0.2, 0.65).first == 0.2)
     #expect(RobustnessAnalysis.ticks(1.94, 8.01) == [2, 4, 6, 8])
+  }
+
+  /// Wilson's interval for 5 of 10: 0.5 ± 0.2634 (Brown, Cai & DasGupta 2001, Table 1's form).
+  @Test func shareIntervalsAreWilsonsAndQuantilesAreSweepValues() {
+    let w = RobustnessAnalysis.wilson(0.5, 10)
+    #expect(abs(w.low - 0.2366) < 1e-4 && abs(w.high - 0.7634) < 1e-4)
+    #expect(RobustnessAnalysis.wilson(1, 20).high == 1 && RobustnessAnalysis.wilson(1, 20).low < 1)
+    // A best sweep value is one of the values: 10th percentile of 14 × 0.97 and 2 × 0.93 is 0.93, not between.
+    let best = [Double](repeating: 0.97, count: 14) + [0.93, 0.93]
+    #expect(RobustnessAnalysis.nearestRank(best, 0.1) == 0.93 && RobustnessAnalysis.nearestRank(best, 0.5) == 0.97)
+  }
+
+  /// PRCC does not credit an input for its chance correlation with the one that acts: x2 follows
+  /// x1 closely but y depends on x1 alone; Spearman's ρ gives x2 nearly x1's score, PRCC about 0.
+  @Test func partialRankCorrelationIgnoresAProxy() throws {
+    let n = 40
+    let x1 = (0..<n).map { Double($0) / Double(n) }
+    let x2 = x1.enumerated().map { i, v in v + 0.15 * sin(Double(i) * 2.3) }
+    let x3 = (0..<n).map { sin(Double($0) * 7.1) }
+    let y = x1.enumerated().map { i, v in v + 0.05 * cos(Double(i) * 5.7) }
+    let rows = (0..<n).map { [x1[$0], x2[$0], x3[$0]] }
+    let p = try #require(RankCorrelation.partial(rows, y))
+    let rho2 = try RankCorrelation.spearman(x2, y, resamples: 0, seed: 1).value
+    #expect(p[0] > 0.9 && abs(p[1]) < 0.3 && abs(p[2]) < 0.3, "\(p)")
+    #expect(rho2 > 0.8, "Spearman credits the proxy: \(rho2)")
+    // Too few worlds for the inputs: no partial correlations.
+    #expect(RankCorrelation.partial(Array(rows.prefix(5)), Array(y.prefix(5))) == nil)
   }
 
   @Test func spearmanMatchesHandComputedRanks() throws {
