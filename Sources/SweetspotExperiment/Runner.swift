@@ -7,7 +7,8 @@ import SweetspotModel
 import SweetspotNumerics
 
 /// Which part of the trials a run computes: shard K of N takes the trials t with
-/// t mod N = K − 1, in every scenario.
+/// t mod N = K − 1, in every scenario (in a robustness run, by stream trial: a sampled world's
+/// trials are numbered after the nominal ones and the earlier worlds', so worlds spread evenly).
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
   public let index: Int  // K, 1-based
   public let count: Int  // N
@@ -62,7 +63,9 @@ public struct Runner: Sendable {
     self.shard = shard
     var items: [WorkItem] = []
     for s in scenarios.indices {
-      for t in 0..<scenarios[s].trials where shard.contains(trial: t) { items.append(WorkItem(scenario: s, trial: t)) }
+      // By stream trial: a sampled world's trials continue the count (`streamOffset`), so worlds of
+      // one or two trials spread over the shards instead of all landing in the first.
+      for t in 0..<scenarios[s].trials where shard.contains(trial: scenarios[s].streamOffset + t) { items.append(WorkItem(scenario: s, trial: t)) }
     }
     self.items = items
   }
@@ -87,13 +90,16 @@ public struct Runner: Sendable {
       throw ExperimentError(file: e.file, key: e.uncertainty == nil ? "sweep" : "robustness.samples",
                             message: "markets × sweep values\(e.uncertainty == nil ? "" : " × worlds") give \(formatNumber(scenarios)) scenarios; at most \(Experiment.maxScenarios)")
     }
-    if shard.count > e.trials {
-      throw ExperimentError(file: "--shard", message: "'\(shard)': N may be at most the number of trials (\(e.trials)); more shards than trials leaves some empty")
+    // Stream trials: the nominal ones, then every sampled world's.
+    let streamTrials = e.trials + (e.uncertainty.map { $0.worldCount * $0.trialsPerWorld } ?? 0)
+    if shard.count > streamTrials {
+      throw ExperimentError(file: "--shard", message: "'\(shard)': N may be at most the number of trials (\(streamTrials)\(e.uncertainty == nil ? "" : ", the sampled worlds' included")); more shards than trials leaves some empty")
     }
     // Trials t < n with t mod N = K − 1 (no overflow for any N).
     func shardTrials(_ n: Int) -> Double { Double(shard.index > n ? 0 : (n - shard.index) / shard.count + 1) }
     let cells = scenarios / Double(e.worldsPerCell)
-    let perCell = shardTrials(e.trials) + Double(e.uncertainty?.worldCount ?? 0) * shardTrials(e.uncertainty?.trialsPerWorld ?? 0)
+    let worldTrials = Double((e.uncertainty?.worldCount ?? 0) * (e.uncertainty?.trialsPerWorld ?? 0))
+    let perCell = shardTrials(e.trials) + (worldTrials / Double(shard.count)).rounded(.up)
     let rows = cells * Double(e.strategies.count) * perCell
     let needed = rows * bytesPerRow
     let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))

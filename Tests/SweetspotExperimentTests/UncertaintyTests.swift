@@ -140,6 +140,14 @@ import SweetspotRobustness
     #expect(world1.outcomes != nominal[0].outcomes)
   }
 
+  /// One-trial worlds spread over the shards (by stream trial), not all into the first.
+  @Test func oneTrialWorldsSpreadOverTheShards() throws {
+    let e = try load(Self.robust, ["robustness.trials=1", "robustness.samples=40"])
+    let counts = try (1...4).map { try Runner(experiment: e, shard: Shard(index: $0, count: 4)).items.count }
+    #expect(counts.reduce(0, +) == 3 + 40)
+    #expect(counts.max()! - counts.min()! <= 1, "\(counts)")
+  }
+
   @Test func robustnessRunsAreByteIdenticalForAnyThreadsAndShards() throws {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("sweetspot-uncertainty-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: work) }
