@@ -26,8 +26,9 @@ extension RobustnessAnalysis {
     let x = l.key.split(separator: ".").last.map(String.init) ?? l.key
     func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
     var s = "Across \(designSentence), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in at least 80% of worlds (median \(q(0.5)); \(l.values.filter { v in l.locations.contains(v) }.map { v in "\(Format.number(v, 3)): \(l.locations.filter { $0 == v }.count)" }.joined(separator: ", ")) of \(l.locations.count)); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(l.shareNominalWithinMargin)) of them."
-    let top = l.sensitivity.indices.prefix(2).filter { $0.importance > 0 }
-    if !top.isEmpty { s += " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "." }
+    let top = l.sensitivity.indices.prefix(2).filter(distinguishable)
+    s += top.isEmpty ? " No assumption stands out from the noise in where it lies (every index's interval reaches zero)."
+      : " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "."
     return s
   }
 
@@ -164,7 +165,7 @@ extension RobustnessAnalysis {
       md.append("|---|---|---|---|---|---|")
       for l in locations {
         func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
-        let top = l.sensitivity.indices.prefix(2).filter { $0.importance > 0 }.map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
+        let top = l.sensitivity.indices.prefix(2).filter(distinguishable).map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
         md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(percent(l.shareNominalWithinMargin)) | \(top) |")
       }
     }
