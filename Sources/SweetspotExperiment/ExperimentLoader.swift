@@ -376,7 +376,7 @@ public enum ExperimentLoader {
   static func unknownKeyMessage(_ key: String, allowed: [String], prefix: String) -> String {
     let hint = nearest(key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
     let section = prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix
-    let list = allowed.count <= 20 ? allowed.joined(separator: ", ") : "\(allowed.count) keys, listed by `sweetspot keys` under \(section)"
+    let list = allowed.count <= 20 ? allowed.joined(separator: ", ") : "\(allowed.count) keys, listed by `sweetspot keys`\(section.isEmpty ? " (Top-level keys)" : " under \(section)")"
     return "unknown key\(hint); allowed here: \(list)"
   }
 

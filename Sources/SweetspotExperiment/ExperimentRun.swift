@@ -203,8 +203,11 @@ public enum ExperimentRunner {
     // In a robustness run, also worlds.csv's columns of the uncertain keys.
     let keys = e.sweeps.map(\.key)
     let uncertain = e.uncertainty?.parameters.map(\.key) ?? []
-    fields.append(("columns", .object(zip(ResultTable.sweepColumns(keys), keys).map { ($0, .string($1)) }
-                                      + zip(Experiment.worldColumns(uncertain), uncertain).map { ($0, .string($1)) })))
+    fields.append(("columns", .object(zip(ResultTable.sweepColumns(keys), keys).map { ($0, .string($1)) })))
+    if !uncertain.isEmpty {
+      // worlds.csv's columns (not in trials.csv, which has one `world` column) → their keys.
+      fields.append(("world_columns", .object(zip(Experiment.worldColumns(uncertain), uncertain).map { ($0, .string($1)) })))
+    }
     if let mergedFrom { fields.append(("merged_from", .array(mergedFrom.map { .string($0) }))) }
     // Checksums of the result files: merge and report verify trials.csv against them.
     fields.append(("sha256", .object(files.map { ($0.0, .string(SHA256.hex($0.1))) })))

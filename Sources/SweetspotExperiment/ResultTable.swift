@@ -46,17 +46,17 @@ public struct ResultTable: Sendable {
     }
   }
 
-  /// The rows of the nominal world only, its scenarios renumbered 0 … n − 1 in order: what the
-  /// main report analyses (a run without uncertainty is its own nominal table).
+  /// The rows of the nominal world only, at positions 0 … n − 1 in order: what the main report
+  /// analyses (a run without uncertainty is its own nominal table).
   public var nominal: ResultTable {
     guard hasWorlds else { return self }
     var renumber: [Int: Int] = [:]
     var kept: [Scenario] = []
+    // Rows are renumbered to positions 0 … n − 1; each scenario keeps its index in trials.csv,
+    // so report files name the same scenario as trials.csv and summary.csv.
     for sc in scenarios where sc.world == 0 {
       renumber[sc.index] = kept.count
-      var copy = sc
-      copy.index = kept.count
-      kept.append(copy)
+      kept.append(sc)
     }
     var out = ResultTable(scenarios: kept, strategyNames: strategyNames, sweepKeys: sweepKeys, hasWorlds: false)
     for r in rows { if let s = renumber[r.scenario] { out.rows.append(Row(scenario: s, strategy: r.strategy, trial: r.trial, values: r.values)) } }

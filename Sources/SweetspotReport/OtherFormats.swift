@@ -13,7 +13,7 @@ extension Report {
     func n(_ x: Double?) -> String { x.map(csvNumber) ?? "" }
     func row(_ section: String, _ scenario: Int, _ strategy: String, _ metric: String, _ stat: (Double, Double, Double),
              difference: PairedComparison? = nil, benchmark: (Double?, Double?)? = nil, verdict: String = "", sweep: (String, Double)? = nil) {
-      rows.append([section, String(scenario), sections[scenario].label, strategy, metric, n(stat.0), n(stat.1), n(stat.2),
+      rows.append([section, String(sections[scenario].index), sections[scenario].label, strategy, metric, n(stat.0), n(stat.1), n(stat.2),
                    n(difference?.meanDifference), n(difference?.low), n(difference?.high), n(difference?.adjustedP),
                    difference.map { $0.significant ? "true" : "false" } ?? "", n(benchmark?.0), n(benchmark?.1), verdict,
                    sweep?.0 ?? "", sweep.map { csvNumber($0.1) } ?? ""])

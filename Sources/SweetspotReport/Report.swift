@@ -31,6 +31,9 @@ public struct Report: Sendable {
     public let parties: [(party: String, score: Double, shareWon: Double)]
   }
   public struct ScenarioSection: Sendable {
+    /// The scenario's index in trials.csv and summary.csv (in a robustness run, the nominal
+    /// world's scenarios are every (1 + W)-th).
+    public let index: Int
     public let label: String
     public let market: String
     public let strategies: [StrategyRow]
@@ -154,7 +157,7 @@ public struct Report: Sendable {
       let win4 = rows.map { row in
         Win4Row(strategy: row.name, parties: Report.parties.map { ($0.0, row.stat($0.1).mean, row.stat($0.2).mean) })
       }
-      sections.append(ScenarioSection(label: sc.label, market: sc.market.name, strategies: rows, ranking: ranking,
+      sections.append(ScenarioSection(index: sc.index, label: sc.label, market: sc.market.name, strategies: rows, ranking: ranking,
                                       benchmarks: benchmarkRows, win4: win4))
     }
     self.sections = sections

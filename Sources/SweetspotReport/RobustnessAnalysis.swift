@@ -99,6 +99,8 @@ public struct RobustnessAnalysis: Sendable {
   /// permutation check found density 0.85 for random 11-of-32 labels).
   public static let primMinimumWorlds = 50
   public static let primMinimumCases = 10
+  /// A box restricting more assumptions than this is too specific to read as a region (and fits noise).
+  public static let primMaximumLimits = 3
 
   /// The strategy that holds up best across worlds: most often within the margin of each world's
   /// best, then the least mean regret (satisficing first, then regret; McPhail et al. 2018).
@@ -197,10 +199,13 @@ public struct RobustnessAnalysis: Sendable {
       }
       let condition = "\(names[best]) is not within \(Format.number(100 * margin, 0))% of the best strategy"
       var discovery = Discovery(condition: condition, worlds: flips.filter { $0 }.count, box: nil, trajectory: [])
-      if discovery.worlds >= RobustnessAnalysis.primMinimumCases && flips.count - discovery.worlds >= RobustnessAnalysis.primMinimumCases
-          && flips.count >= RobustnessAnalysis.primMinimumWorlds {
+      // PRIM on a space-filling sample only (Morris trajectories sit on a coarse grid), with enough
+      // worlds on each side; a box of more than three limits is reported as no simple region.
+      if u.design != .morris && discovery.worlds >= RobustnessAnalysis.primMinimumCases
+          && flips.count - discovery.worlds >= RobustnessAnalysis.primMinimumCases && flips.count >= RobustnessAnalysis.primMinimumWorlds {
         let prim = try PRIM.discover(x: worldValues, y: flips)
-        discovery = Discovery(condition: condition, worlds: discovery.worlds, box: prim.box, trajectory: prim.trajectory)
+        discovery = Discovery(condition: condition, worlds: discovery.worlds,
+                              box: prim.box.limits.count <= RobustnessAnalysis.primMaximumLimits ? prim.box : nil, trajectory: prim.trajectory)
       }
       let winners = outcomes.map { o in names[o.indices.max { o[$0] < o[$1] || (o[$0] == o[$1] && $0 > $1) }!] }
       cells.append(Cell(market: nominal.market.name, assignments: nominal.assignments,

@@ -26,7 +26,7 @@ extension RobustnessAnalysis {
         out.append(ReportFigure(name: "sensitivity" + suffix, caption: "Which assumptions decide \(output) across \(uncertainty.worldCount) sampled worlds (\(cell.label)).", canvas: c))
       }
       if let c = worldsCanvas(k) {
-        out.append(ReportFigure(name: "worlds" + suffix, caption: "The sampled worlds over the two assumptions that matter most, each coloured by its best \(locations.isEmpty ? "strategy" : "value")\(locations.isEmpty && cell.discovery.box != nil ? ", with the PRIM box (in these two of its restricted assumptions) where the nominal winner is not within the margin of the best" : "") (\(cell.label)).", canvas: c))
+        out.append(ReportFigure(name: "worlds" + suffix, caption: "The sampled worlds over two assumptions (\(cell.discovery.box != nil && locations.isEmpty ? "restricted by the PRIM box" : "those that matter most")), each coloured by its best \(locations.isEmpty ? "strategy" : "value")\(locations.isEmpty && cell.discovery.box != nil ? ", with the PRIM box (in these two of its restricted assumptions) where the nominal winner is not within the margin of the best" : "") (\(cell.label)).", canvas: c))
       }
     }
     return out

@@ -59,7 +59,7 @@ extension RobustnessAnalysis {
     }
     if let box = cell.discovery.box, !box.limits.isEmpty {
       let inside = Int((box.mass * Double(n)).rounded())
-      s += " \(cell.nominalBest) loses its lead where \(boxText(box, cell)) (\(inside) of \(n) worlds; coverage \(percent(box.coverage)), density \(percent(box.density)))."
+      s += " The worlds where \(cell.nominalBest) falls outside the margin concentrate where \(boxText(box, cell)): in \(percent(box.density)) of the \(inside) worlds there it does (density), and they hold \(percent(box.coverage)) of all such worlds (coverage)."
     } else if cell.discovery.worlds == 0 {
       s += " \(cell.nominalBest) stays within the margin of the best in every sampled world."
     }
@@ -123,7 +123,7 @@ extension RobustnessAnalysis {
       if cells.count > 1 { md.append("### \(cell.label)"); md.append("") }
       md.append("**\(statement(cell))**")
       md.append("")
-      md.append("Shares of worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
+      md.append("The mean over worlds differs from the nominal value where the plausible ranges are not centred on the file's values (the equity horizon of 156 weeks is sampled from 52 to 520, for example). Shares of worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
       md.append("")
       md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 (trials) |")
       md.append("|---|---|---|---|---|---|---|---|---|")
@@ -138,15 +138,16 @@ extension RobustnessAnalysis {
         case .sobol:
           md.append("| assumption | first-order S_i [95% CI] | total S_T [95% CI] |")
           md.append("|---|---|---|")
-          for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") |") }
+          for i in diff.indices.prefix(20) { md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") |") }
         case .morris:
           md.append("| assumption | μ* [95% CI] | σ |")
           md.append("|---|---|---|")
-          for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
+          for i in diff.indices.prefix(20) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
+          if diff.indices.count > 20 { md.append(""); md.append("(\(diff.indices.count - 20) more in robustness.csv.)") }
         case .rankCorrelation, .partialRankCorrelation:
           md.append("| assumption | \(diff.method == .rankCorrelation ? "Spearman ρ" : "partial rank correlation") [95% CI] |")
           md.append("|---|---|")
-          for i in diff.indices.prefix(10) { md.append("| `\(i.key)` | \(est(i.main)) |") }
+          for i in diff.indices.prefix(20) { md.append("| `\(i.key)` | \(est(i.main)) |") }
         }
       }
       md.append("")
@@ -154,7 +155,13 @@ extension RobustnessAnalysis {
       if let box = d.box {
         md.append("Scenario discovery (PRIM): \(d.condition) in \(d.worlds) of \(cell.worlds) worlds. The chosen box, \(boxText(box, cell)), holds \(percent(box.mass)) of the worlds; it covers \(percent(box.coverage)) of those where the condition holds (coverage) and the condition holds in \(percent(box.density)) of the worlds inside it (density).")
       } else {
-        md.append("Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds\(d.worlds == 0 || d.worlds == cell.worlds ? "; there is no region to find." : "; too few to look for a region: PRIM is run with at least \(RobustnessAnalysis.primMinimumWorlds) worlds and \(RobustnessAnalysis.primMinimumCases) on each side of the condition (on fewer, boxes fit noise); ask for more with --worlds.")")
+        let reason: String
+        if d.worlds == 0 || d.worlds == cell.worlds { reason = "there is no region to find." }
+        else if uncertainty.design == .morris { reason = "PRIM is not run on a Morris design (its trajectories sit on a coarse grid); use a space-filling design to look for the region." }
+        else if d.worlds < RobustnessAnalysis.primMinimumCases || cell.worlds - d.worlds < RobustnessAnalysis.primMinimumCases || cell.worlds < RobustnessAnalysis.primMinimumWorlds {
+          reason = "too few to look for a region: PRIM is run with at least \(RobustnessAnalysis.primMinimumWorlds) worlds and \(RobustnessAnalysis.primMinimumCases) on each side of the condition (on fewer, boxes fit noise); ask for more with --worlds."
+        } else { reason = "no region restricting at most \(RobustnessAnalysis.primMaximumLimits) assumptions describes them (PRIM's box needed more, which fits noise)." }
+        md.append("Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds; \(reason)")
       }
     }
     if !locations.isEmpty {
@@ -170,7 +177,7 @@ extension RobustnessAnalysis {
       }
     }
     md.append("")
-    md.append("Files: `worlds.csv` (the sampled assumptions), `robustness.json` and `robustness.csv` (every number above, for every output). Figures: `figures/sensitivity.svg` and `figures/worlds.svg` (PDF beside them).")
+    md.append("Files: `worlds.csv` (the sampled assumptions), `robustness.json` and `robustness.csv` (every number above, for every output). Figures: \(figures.map { "`figures/\($0.name).svg`" }.joined(separator: ", ")) (PDF beside them).")
     return md
   }
 

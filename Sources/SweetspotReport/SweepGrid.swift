@@ -40,7 +40,9 @@ public struct SweepGrid: Sendable {
     let scope: String? = leverX && leverY ? "grid" : leverX ? "row" : leverY ? "column" : nil
     var out: [SweepGrid] = []
     for market in experiment.markets.map(\.name) {
-      let cells = scenarios.filter { $0.market.name == market }
+      // Positions in `scenarios` (the report's order; a scenario's `index` is its trials.csv index).
+      let positions = scenarios.indices.filter { scenarios[$0].market.name == market }
+      let cells = positions.map { scenarios[$0] }
       func position(_ k: Int) -> Cell { Cell(row: ys.firstIndex(of: cells[k].assignments[1].value)!, column: xs.firstIndex(of: cells[k].assignments[0].value)!) }
       // The cells each zone is judged within.
       let groups: [[Int]]
@@ -52,8 +54,8 @@ public struct SweepGrid: Sendable {
       }
       for name in affected {
         guard let j = names.firstIndex(of: name) else { continue }
-        let series = cells.map { column($0.index, j, Report.objective) }
-        let cost = cells.map { SummaryStatistic(column($0.index, j, .costToServe)).mean }
+        let series = positions.map { column($0, j, Report.objective) }
+        let cost = positions.map { SummaryStatistic(column($0, j, .costToServe)).mean }
         var mean = [[Double]](repeating: [Double](repeating: .nan, count: xs.count), count: ys.count)
         var inZone = [[Bool]](repeating: [Bool](repeating: false, count: xs.count), count: ys.count)
         for k in cells.indices { let p = position(k); mean[p.row][p.column] = SummaryStatistic(series[k]).mean }

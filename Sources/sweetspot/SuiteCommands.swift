@@ -52,11 +52,14 @@ struct List: ParsableCommand {
   func run() throws {
     switch what {
     case .strategies:
-      for s in Strategy.presets { print(padded(s.name, 18) + s.summary) }
+      let width = (Strategy.presets.map(\.name.count).max() ?? 0) + 2
+      for s in Strategy.presets { print(padded(s.name, width) + s.summary) }
     case .markets:
-      for m in Market.presets { print(padded(m.name, 14) + m.summary) }
+      let width = (Market.presets.map(\.name.count).max() ?? 0) + 2
+      for m in Market.presets { print(padded(m.name, width) + m.summary) }
     case .metrics:
-      for m in Metric.allCases { print(padded(m.rawValue, 24) + m.summary) }
+      let width = (Metric.allCases.map(\.rawValue.count).max() ?? 0) + 2
+      for m in Metric.allCases { print(padded(m.rawValue, width) + m.summary) }
     }
   }
 }

@@ -95,6 +95,17 @@ import SweetspotRobustness
     #expect(r.sensitivityFigure?.hasPrefix("<svg") == true && r.worldsFigure?.hasPrefix("<svg") == true)
   }
 
+  /// report.csv names a scenario by its index in trials.csv: the second market's nominal world
+  /// comes after the first market's 12 sampled worlds.
+  @Test func reportScenariosKeepTheirTrialsIndex() throws {
+    let source = Self.source.replacingOccurrences(of: "weeks = 26", with: "weeks = 13\nmarkets = [\"competitive\", \"premium\"]")
+    let (report, dir) = try report(source)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(report.sections.map(\.index) == [0, 13])
+    #expect(report.csv.contains("\nranking,13,market=premium,"))
+    #expect(report.robustness?.cells.count == 2 && report.robustness?.figures.count == 4)
+  }
+
   @Test func aRunWithoutUncertaintyHasNoRobustnessSection() throws {
     let plain = Self.source.components(separatedBy: "[uncertainty]")[0]
     let (report, dir) = try report(plain)
