@@ -23,6 +23,18 @@ public enum TrajectoryFigure {
     let heading: String
     let column: String
     let factor: Double
+    /// A lever holds its value for the whole week: drawn as steps, not slopes.
+    var steps = false
+  }
+
+  /// A path's points as steps: each value held until the next week's.
+  static func stepped(_ points: [(Double, Double)]) -> [(Double, Double)] {
+    var out: [(Double, Double)] = []
+    for (i, p) in points.enumerated() {
+      if i > 0 { out.append((p.0, points[i - 1].1)) }
+      out.append(p)
+    }
+    return out
   }
 
   /// The figure of `trajectories`' scenario `scenario`.
@@ -34,9 +46,9 @@ public enum TrajectoryFigure {
                   Panel(heading: "agent burnout (0–1)", column: "burnout", factor: 1)]
     // The levers a controller moves, when one does in this scenario.
     if moves(series, "service_level_target") {
-      panels.append(Panel(heading: "lever: service level target (%)", column: "service_level_target", factor: 100))
+      panels.append(Panel(heading: "lever: service level target (%)", column: "service_level_target", factor: 100, steps: true))
     }
-    if moves(series, "price") { panels.append(Panel(heading: "lever: price (× list)", column: "price", factor: 1)) }
+    if moves(series, "price") { panels.append(Panel(heading: "lever: price (× list)", column: "price", factor: 1, steps: true)) }
     let canvas = draw(t, series: series, panels: panels, scenario: scenario)
     let trials = series.map(\.count).max() ?? 0
     return ReportFigure(name: name, caption: "Week-by-week paths per strategy (\(t.scenarioLabels[scenario])): medians over \(trials) trial\(trials == 1 ? "" : "s") with 10–90% bands.",
@@ -101,11 +113,15 @@ public enum TrajectoryFigure {
       c.text(px + panelW / 2, py + panelH + 30, "week", size: 10, anchor: "middle", color: "#444")
       for (j, b) in bands[k].enumerated() where !b.isEmpty {
         let colour = Palette.colour(j)
-        let upper = b.map { (X($0.0), Y($0.3)) }, lower = b.reversed().map { (X($0.0), Y($0.1)) }
+        let highs: [(Double, Double)] = b.map { (X($0.0), Y($0.3)) }
+        let lows: [(Double, Double)] = b.map { (X($0.0), Y($0.1)) }
+        let upper = p.steps ? stepped(highs) : highs
+        let lower: [(Double, Double)] = (p.steps ? stepped(lows) : lows).reversed()
         c.polygon(upper + lower, fill: colour, opacity: names.count > 3 ? 0.10 : 0.16)
       }
       for (j, b) in bands[k].enumerated() where !b.isEmpty {
-        c.polyline(b.map { (X($0.0), Y($0.2)) }, color: Palette.colour(j), width: 1.6, dash: Palette.dash(j))
+        let median = b.map { (X($0.0), Y($0.2)) }
+        c.polyline(p.steps ? stepped(median) : median, color: Palette.colour(j), width: 1.6, dash: Palette.dash(j))
       }
     }
     // The legend, to the right of the panels.
