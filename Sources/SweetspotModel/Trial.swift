@@ -27,6 +27,9 @@ import SweetspotNumerics
 ///  6. the ledger (`Accumulators.bookWeek`);
 ///  7. acquisition and word of mouth (`Acquisition`);
 ///  8. each quarter: the NPS survey (`Surveys`), the root-cause feedback loop, the controller.
+///
+/// `recorded` runs the same loop and also keeps each week's end state (`WeekSnapshot`) for
+/// trajectories.csv; `run` keeps none.
 public enum Trial {
   /// Uniform draws per customer slot per week, by stream: problems 1, decisions 2, service 2,
   /// churn 1. The performance benchmarks' GSL floor draws exactly these.
