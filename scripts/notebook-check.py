@@ -54,7 +54,7 @@ def main():
         with open(path, "w") as f:
             f.write(EXPERIMENT)
         run = os.path.join(work, "run")
-        done = subprocess.run([BINARY, "run", path, "-o", run, "-q", "-j", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        done = subprocess.run([BINARY, "run", path, "-o", run, "-q", "-j", "1", "--trajectories"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0:
             print(f"notebook-check: {BINARY} run failed: {done.stderr.strip()}", file=sys.stderr)
             return 1
@@ -64,8 +64,9 @@ def main():
         trials = pd.read_csv(os.path.join(run, "trials.csv"))
         summary = pd.read_csv(os.path.join(run, "summary.csv"))
         report = pd.read_csv(os.path.join(run, "report.csv"))
+        paths = pd.read_csv(os.path.join(run, "trajectories.csv"))
 
-        for name, frame in [("trials.csv", trials), ("summary.csv", summary), ("report.csv", report)]:
+        for name, frame in [("trials.csv", trials), ("summary.csv", summary), ("report.csv", report), ("trajectories.csv", paths)]:
             with open(os.path.join(run, name)) as f:
                 header = f.readline().rstrip("\n").split(",")
             check(list(frame.columns) == header, f"{name}: pandas renamed columns: {list(frame.columns)[:6]}")
@@ -86,6 +87,16 @@ def main():
         check(swept == ["strategy__good_enough__service_level_target"], f"trials.csv: swept columns {swept}")
         check(manifest.get("columns") == {"strategy__good_enough__service_level_target": "strategy.good-enough.service_level_target"},
               f"manifest.json: columns is {manifest.get('columns')}")
+
+        # trajectories.csv: one row per scenario × strategy × trial × week, counts as integers,
+        # the swept column as trials.csv names it; the last week's customers are customers_end.
+        check(len(paths) == 2 * 2 * 3 * 10, f"trajectories.csv: {len(paths)} rows, expected 120")
+        for c in ["trial", "week", "customers", "churned", "acquired"]:
+            check(str(paths[c].dtype) == "int64", f"trajectories.csv: {c} is {paths[c].dtype}, not int64")
+        check([c for c in paths.columns if "__" in c] == swept, "trajectories.csv: swept columns differ from trials.csv's")
+        last = paths[paths["week"] == 9].set_index(["scenario", "strategy", "trial"])["customers"].sort_index()
+        end = trials.set_index(["scenario", "strategy", "trial"])["customers_end"].sort_index()
+        check(last.equals(end), "trajectories.csv: the last week's customers are not trials.csv's customers_end")
 
         # summary.csv: n is a count.
         check(str(summary["n"].dtype) == "int64", f"summary.csv: n is {summary['n'].dtype}")

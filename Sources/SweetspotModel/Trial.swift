@@ -27,6 +27,9 @@ import SweetspotNumerics
 ///  6. the ledger (`Accumulators.bookWeek`);
 ///  7. acquisition and word of mouth (`Acquisition`);
 ///  8. each quarter: the NPS survey (`Surveys`), the root-cause feedback loop, the controller.
+///
+/// `recorded` runs the same loop and also keeps each week's end state (`WeekSnapshot`) for
+/// trajectories.csv; `run` keeps none.
 public enum Trial {
   /// Uniform draws per customer slot per week, by stream: problems 1, decisions 2, service 2,
   /// churn 1. The performance benchmarks' GSL floor draws exactly these.
@@ -44,6 +47,20 @@ public enum Trial {
   /// parallel (worthwhile from a few hundred thousand customers); results do not depend on it.
   public static func run(_ config: TrialConfiguration, strategy: Strategy, market: Market,
                          seed: UInt64, trial: Int, threads: Int = 1) throws -> TrialOutcome {
+    try simulate(config, strategy: strategy, market: market, seed: seed, trial: trial, threads: threads, recording: false).outcome
+  }
+
+  /// One trial with its trajectory: the same simulation as `run` (the same code path, so the
+  /// outcome is the same to the bit) and the state at the end of each week (`WeekSnapshot`).
+  public static func recorded(_ config: TrialConfiguration, strategy: Strategy, market: Market,
+                              seed: UInt64, trial: Int, threads: Int = 1) throws -> (outcome: TrialOutcome, weeks: [WeekSnapshot]) {
+    try simulate(config, strategy: strategy, market: market, seed: seed, trial: trial, threads: threads, recording: true)
+  }
+
+  /// The trial loop. `recording` adds one snapshot per week and touches nothing else: the
+  /// customer passes never see it, and with it off no snapshot is built.
+  static func simulate(_ config: TrialConfiguration, strategy: Strategy, market: Market, seed: UInt64, trial: Int, threads: Int,
+                       recording: Bool) throws -> (outcome: TrialOutcome, weeks: [WeekSnapshot]) {
     try config.validate()
     try strategy.levers.validate()
     try market.validate()
@@ -81,6 +98,10 @@ public enum Trial {
     var discount = 1.0
     let meanPriceSensitivity = Acquisition.meanPriceSensitivity(market, w)
     let marketFactor = Churn.marketFactor(market, w)
+    // Recording only: the trajectory and the running sums it differences into weekly values.
+    var snapshots: [WeekSnapshot] = []
+    if recording { snapshots.reserveCapacity(config.weeks) }
+    var recordedRevenue = 0.0, recordedCSAT = (sum: 0.0, count: 0.0)
 
     for week in 0..<config.weeks {
       try employees.reset(to: key(.employees, week))
@@ -182,7 +203,7 @@ public enum Trial {
       acc.floorHours += floorHours
 
       // MARK: 6. The ledger
-      let weekServiceCost = acc.bookWeek(customers: weekAlive - weekChurned, headcount: workforce.headcount, hires: staffing.hires,
+      let (weekServiceCost, weekProfit) = acc.bookWeek(customers: weekAlive - weekChurned, headcount: workforce.headcount, hires: staffing.hires,
                                          levers: levers, market: market, startingCustomers: n0, scale: scale, discount: discount, w)
       if week >= config.weeks - 13 {
         acc.tailServiceCost += weekServiceCost; acc.tailCustomerWeeks += weekAlive; acc.tailChurned += weekChurned
@@ -204,9 +225,32 @@ public enum Trial {
       acc.quarterProblems += weekProblems
       acc.quarterComplaints += weekComplaints
 
+      var snapshot: WeekSnapshot?
+      if recording {
+        let offered = phoneWeek.offered + chatWeek.offered
+        let csatCount = acc.csatCount - recordedCSAT.count
+        snapshot = WeekSnapshot(
+          week: week, customers: (weekAlive - weekChurned + Double(recruits)) * scale, churned: weekChurned * scale,
+          acquired: Double(recruits) * scale,
+          csat: csatCount > 0 ? (acc.csatSum - recordedCSAT.sum) / csatCount : .nan,
+          nps: snapshots.last?.nps ?? .nan,
+          serviceLevel: offered > 0 ? (phoneWeek.answeredWithin + chatWeek.answeredWithin) / offered : .nan,
+          abandonment: offered > 0 ? (phoneWeek.abandoned + chatWeek.abandoned) / offered : .nan,
+          agents: workforce.headcount, burnout: workforce.burnout,
+          serviceLevelTarget: levers.serviceLevelTarget, occupancyCap: levers.occupancyCap, trainingHours: levers.trainingHours,
+          knowledgeBase: levers.knowledgeBase, proactive: levers.proactive, recoveryCompensation: levers.recoveryCompensation,
+          rootCauseSpend: levers.rootCauseSpend, price: levers.price,
+          revenue: acc.revenue - recordedRevenue, serviceCost: weekServiceCost, cashFlow: weekProfit)
+        recordedRevenue = acc.revenue
+        recordedCSAT = (acc.csatSum, acc.csatCount)
+      }
+
       // MARK: 8. Quarterly (13 weeks): NPS survey, the root-cause feedback loop, the controller
       if week % 13 == 12 || week == config.weeks - 1 {
-        if let nps = Surveys.netPromoterScore(pop, w) { acc.npsSum += nps; acc.npsSurveys += 1 }
+        if let nps = Surveys.netPromoterScore(pop, w) {
+          acc.npsSum += nps; acc.npsSurveys += 1
+          snapshot?.nps = nps
+        }
         if acc.quarterProblems > 0 { complaintCapture = acc.quarterComplaints / acc.quarterProblems }
         if strategy.controller != .none {
           let churnRate = acc.quarterCustomerWeeks > 0 ? acc.quarterChurned / acc.quarterCustomerWeeks : 0
@@ -215,8 +259,10 @@ public enum Trial {
         acc.quarterAcquired = 0; acc.quarterChurned = 0; acc.quarterCustomerWeeks = 0
         acc.quarterProblems = 0; acc.quarterComplaints = 0
       }
+      if let snapshot { snapshots.append(snapshot) }
     }
-    return acc.outcome(pop: pop, n0: n0, weeks: config.weeks, scale: scale, price: levers.price, horizonDiscount: discount, world: w)
+    let outcome = acc.outcome(pop: pop, n0: n0, weeks: config.weeks, scale: scale, price: levers.price, horizonDiscount: discount, world: w)
+    return (outcome, snapshots)
   }
 }
 

@@ -21,7 +21,8 @@ struct Run: ParsableCommand {
       resubmitted with --resume. SIGTERM or SIGINT (a Slurm time limit, scancel, Ctrl-C) \
       finishes the work items in flight, checkpoints every finished item and exits 3 with the \
       command that resumes the run; a progress line goes to stderr every second on a terminal, \
-      every 30 s (SWEETSPOT_PROGRESS_INTERVAL) elsewhere. Shards: run --shard K/N for K = 1 … N (GNU parallel), \
+      every 30 s (SWEETSPOT_PROGRESS_INTERVAL) elsewhere. --trajectories also writes \
+      trajectories.csv and figures/trajectories.{svg,pdf} (`sweetspot trajectories --help`). Shards: run --shard K/N for K = 1 … N (GNU parallel), \
       or --shard auto in a Slurm job array (`sweetspot slurm` writes the job scripts), then \
       `sweetspot merge`.
 
@@ -69,6 +70,8 @@ struct Run: ParsableCommand {
   @Flag(name: .customLong("dry-run"), help: "Print the resolved configuration (JSON, as in manifest.json) and exit without running.")
   var dryRun = false
 
+  @OptionGroup var trajectoryOptions: TrajectoryOptions
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let threadDefault = ThreadDefault.resolve(environment: environment)
@@ -79,6 +82,10 @@ struct Run: ParsableCommand {
     if let t = trials, t < 2 || t > 1_000_000 { throw InputError("--trials must be a whole number in 2 ... 1000000; got \(t)") }
     let shardChoice = try ShardChoice.resolve(shard, environment: environment)
     let shardValue = shardChoice.shard
+    try trajectoryOptions.validate(enabled: trajectoryOptions.trajectories)
+    if trajectoryOptions.trajectories && shardValue != .whole {
+      throw InputError("--trajectories needs every trial of the run, not shard \(shardValue): pass --trajectories to `sweetspot merge` instead")
+    }
     let lineInterval = try ProgressReporter.lineInterval(environment: environment)
     if resume && out == nil { throw InputError("--resume needs --out DIR: the folder of the run to continue") }
     if out == "" { throw InputError("--out is empty; name a folder for the run") }
@@ -134,7 +141,11 @@ struct Run: ParsableCommand {
         // The reports are written while the folder is still locked: no other writer can interleave.
         report = try ExperimentRunner.run(experiment, options: options, whileLocked: {
           reporter.finish()
-          if shardValue == .whole { let w = try writeReports(into: dir, benchmarks: benchmarks); reportFile = (w.path, w.answer) }
+          if shardValue == .whole {
+            let w = try writeReports(into: dir, benchmarks: benchmarks)
+            reportFile = (w.path, w.answer)
+            if trajectoryOptions.trajectories { try writeTrajectories(into: dir, trials: trajectoryOptions.trajectoryTrials, threads: threadCount) }
+          }
         })
       } catch let stop as Interrupted {
         reporter.finish()

@@ -73,7 +73,9 @@ struct Merge: ParsableCommand {
       holds exactly its own scenario × strategy × trial rows) and refuses shards of different \
       experiments, seeds or versions, and incomplete or repeated sets. Writes the result files, \
       reports and figures an unsharded run writes, byte-identical to it (only manifest.json \
-      differs). An interrupted merge is finished by running the same merge again.
+      differs). An interrupted merge is finished by running the same merge again. \
+      --trajectories also writes trajectories.csv and figures/trajectories.{svg,pdf}, as \
+      `run --trajectories` does for an unsharded run.
       """)
 
   @Argument(help: ArgumentHelp("Result folders of the shards.", valueName: "dir"))
@@ -82,15 +84,23 @@ struct Merge: ParsableCommand {
   @Option(name: [.short, .long], help: ArgumentHelp("The merged run folder (must not hold a run).", valueName: "dir"))
   var out: String
 
+  @OptionGroup var trajectoryOptions: TrajectoryOptions
+
   func run() throws {
     if out.isEmpty { throw InputError("--out is empty; name a folder for the merged run") }
+    try trajectoryOptions.validate(enabled: trajectoryOptions.trajectories)
     if let empty = directories.first(where: \.isEmpty) { throw InputError("a shard folder name is empty ('\(empty)')") }
     let dir = URL(fileURLWithPath: out)
     let benchmarks = try loadBenchmarks(nil)
     // The reports are written while the folder is still locked, as `run` writes them.
     let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: dir,
                                             toolVersion: Sweetspot.version, threads: activeProcessorCount(),
-                                            whileLocked: { try writeReports(into: dir, benchmarks: benchmarks) })
+                                            whileLocked: {
+      try writeReports(into: dir, benchmarks: benchmarks)
+      if trajectoryOptions.trajectories {
+        try writeTrajectories(into: dir, trials: trajectoryOptions.trajectoryTrials, threads: activeProcessorCount())
+      }
+    })
     if report.wasComplete {
       printError("\(out): already a complete merge of these shards (\(report.rows) trial rows, verified); reports rewritten")
       print(out)

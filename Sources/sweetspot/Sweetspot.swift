@@ -26,7 +26,7 @@ struct Sweetspot: ParsableCommand {
       SIGTERM or SIGINT after checkpointing its finished work (continue it with run --resume).
       """,
     version: version,
-    subcommands: [Run.self, ReportCommand.self, Validate.self, List.self, Merge.self, Slurm.self, Keys.self, Queue.self, Staff.self, Info.self]
+    subcommands: [Run.self, ReportCommand.self, Validate.self, List.self, Merge.self, TrajectoriesCommand.self, Slurm.self, Keys.self, Queue.self, Staff.self, Info.self]
   )
 
   /// Parses, runs, and maps every failure to the documented exit codes: 2 for usage and input

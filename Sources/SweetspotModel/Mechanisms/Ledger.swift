@@ -17,9 +17,10 @@ extension Accumulators {
   /// stayed this week (simulated). Parameters: `world.agent_weekly_cost`, `world.hiring_cost`,
   /// `world.knowledge_base_cost_per_customer_year`, `world.acquisition_cost`,
   /// `world.self_service_cost`, `world.proactive_notice_cost`, `world.proactive_cost_per_customer_year`.
+  /// Returns the week's service cost and profit (undiscounted; a trajectory's cash flow).
   @discardableResult
   mutating func bookWeek(customers: Double, headcount: Double, hires: Double, levers: Levers, market: Market,
-                         startingCustomers n0: Int, scale: Double, discount: Double, _ w: World) -> Double {
+                         startingCustomers n0: Int, scale: Double, discount: Double, _ w: World) -> (serviceCost: Double, profit: Double) {
     let agentCost = headcount * w.agentWeeklyCost + hires * w.hiringCost
     let technology = levers.knowledgeBase * w.knowledgeBaseCostPerCustomerYear / 52 * customers * scale
     let rootCause = levers.rootCauseSpend / 52 * customers * scale
@@ -33,6 +34,6 @@ extension Accumulators {
     self.agentCost += agentCost
     self.profit += profit
     profitNPV += profit * discount
-    return weekServiceCost
+    return (weekServiceCost, profit)
   }
 }
