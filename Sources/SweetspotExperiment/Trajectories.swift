@@ -51,7 +51,7 @@ public struct Trajectories: Sendable {
     paths = try parallelMap(count: units.count, threads: outer) { i in
       let u = units[i], sc = scenarios[u.scenario]
       let weeks = try Trial.recorded(sc.configuration, strategy: sc.strategies[u.strategy], market: sc.market, seed: seed,
-                                     trial: u.trial, threads: inner).weeks
+                                     trial: sc.streamOffset + u.trial, threads: inner).weeks
       return Path(scenario: u.scenario, strategy: u.strategy, trial: u.trial, weeks: weeks)
     }
     experimentName = e.name

@@ -140,6 +140,20 @@ import SweetspotRobustness
     #expect(world1.outcomes != nominal[0].outcomes)
   }
 
+  /// A sampled world's trajectory is the trial trials.csv holds: the same streams (its offset),
+  /// so the last week's customers equal the outcome's customers at the end.
+  @Test func trajectoriesOfSampledWorldsAreTheirTrials() throws {
+    let runner = try Runner(experiment: try load(Self.robust))
+    var results: [ItemResult] = []
+    try runner.run(threads: 2) { _, r in results += r }
+    let paths = try Trajectories(runner: runner, threads: 2).paths
+    let m = Metric.allCases.firstIndex(of: .customersEnd)!
+    for p in paths where runner.scenarios[p.scenario].world > 0 {
+      let outcome = try #require(results.first { $0.item.scenario == p.scenario && $0.item.trial == p.trial })
+      #expect(p.weeks.last?.customers == outcome.outcomes[p.strategy].values[m], "scenario \(p.scenario), trial \(p.trial)")
+    }
+  }
+
   /// One-trial worlds spread over the shards (by stream trial), not all into the first.
   @Test func oneTrialWorldsSpreadOverTheShards() throws {
     let e = try load(Self.robust, ["robustness.trials=1", "robustness.samples=40"])
