@@ -98,14 +98,13 @@ public struct Uncertainty: Sendable, Equatable {
 }
 
 extension Experiment {
-  /// The value the file states for an uncertain key (the nominal world's), from the first market
-  /// for market fields.
+  /// The value the file states for an uncertain key (the nominal world's).
   func nominalValue(_ key: String) -> Double? {
     let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
     switch parts.first {
     case "market":
-      guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }) else { return nil }
-      let m = markets.first { parts[1] == "*" || $0.name == parts[1] } ?? markets[0]
+      guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }),
+            let m = markets.first(where: { $0.name == parts[1] }) else { return nil }
       return f.get(m).number
     case "segment" where parts.count == 3 && parts[1] == "*":
       return Fields.world(key: "segment.\(Segment.allCases[0]).\(parts[2])")?.get(configuration.world).number

@@ -71,15 +71,8 @@ extension EqualSpendComparison {
     // [scenario][strategy] → (trial → (cost, objective)), trials in order.
     var cells = [[[Int: (Double, Double)]]](repeating: [[Int: (Double, Double)]](repeating: [:], count: names.count), count: scenarios.count)
     for r in table.rows { cells[r.scenario][r.strategy][r.trial] = (r.values[c], r.values[m]) }
-    var groups: [String: [Int]] = [:], order: [String] = []
-    for (s, sc) in scenarios.enumerated() {
-      let fixed = ([sc.market.name] + sc.assignments.dropFirst().map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", ")
-      if groups[fixed] == nil { order.append(fixed) }
-      groups[fixed, default: []].append(s)
-    }
     var out: [(String, EqualSpendComparison)] = []
-    for fixed in order {
-      let members = groups[fixed]!.sorted { scenarios[$0].assignments[0].value < scenarios[$1].assignments[0].value }
+    for (fixed, members) in Report.sweepSeries(scenarios.map { ($0.market.name, $0.assignments) }, key: 0) {
       let trials = cells[members[0]][j].keys.sorted()
       func column(_ s: Int, _ k: Int, _ pick: ((Double, Double)) -> Double) -> [Double] { trials.map { pick(cells[s][k][$0] ?? (.nan, .nan)) } }
       for k in names.indices where k != j {

@@ -41,20 +41,9 @@ public enum RankCorrelation {
     guard x.count == y.count, x.count >= 3 else { throw RobustnessError(.invalidArgument, "rank correlation needs at least 3 paired values") }
     let rho = pearson(ranks(x), ranks(y))
     guard resamples > 0 else { return Estimate(value: rho, low: rho, high: rho) }
-    let stream = try RandomStream(key: StreamKey(seed: seed, purpose: .bootstrap))
-    var draws: [Double] = []
-    draws.reserveCapacity(resamples)
-    var bx = x, by = y
-    for _ in 0..<resamples {
-      for i in x.indices {
-        let k = try stream.uniformInt(below: x.count)
-        bx[i] = x[k]; by[i] = y[k]
-      }
-      draws.append(pearson(ranks(bx), ranks(by)))
-    }
-    draws.sort()
-    return Estimate(value: rho, low: try Statistics.quantile(sorted: draws, probability: 0.025),
-                    high: try Statistics.quantile(sorted: draws, probability: 0.975))
+    return try Bootstrap.intervals(values: [rho], units: x.count, resamples: resamples, confidence: 0.95, seed: seed) { k in
+      [pearson(ranks(k.map { x[$0] }), ranks(k.map { y[$0] }))]
+    }[0]
   }
 }
 
@@ -81,22 +70,9 @@ extension RankCorrelation {
   public static func partial(_ x: [[Double]], _ y: [Double], resamples: Int, seed: UInt64) throws -> [Estimate]? {
     guard let point = partial(x, y) else { return nil }
     guard resamples > 0 else { return point.map { Estimate(value: $0, low: $0, high: $0) } }
-    let stream = try RandomStream(key: StreamKey(seed: seed, purpose: .bootstrap))
-    var draws = [[Double]](repeating: [], count: point.count)
-    var bx = x, by = y
-    for _ in 0..<resamples {
-      for i in y.indices {
-        let r = try stream.uniformInt(below: y.count)
-        bx[i] = x[r]; by[i] = y[r]
-      }
-      guard let d = partial(bx, by) else { continue }
-      for j in d.indices { draws[j].append(d[j]) }
-    }
-    return try point.indices.map { j in
-      let sorted = draws[j].sorted()
-      guard !sorted.isEmpty else { return Estimate(value: point[j], low: .nan, high: .nan) }
-      return Estimate(value: point[j], low: try Statistics.quantile(sorted: sorted, probability: 0.025),
-                      high: try Statistics.quantile(sorted: sorted, probability: 0.975))
+    // A resample too collinear for the regressions counts as NaN, left out of the quantiles.
+    return try Bootstrap.intervals(values: point, units: y.count, resamples: resamples, confidence: 0.95, seed: seed) { k in
+      partial(k.map { x[$0] }, k.map { y[$0] }) ?? point.map { _ in .nan }
     }
   }
 

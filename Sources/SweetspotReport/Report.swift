@@ -170,16 +170,7 @@ public struct Report: Sendable {
       let key = sweep.key
       let parts = key.split(separator: ".").map(String.init)
       let affected = parts.first == "strategy" && parts.count == 3 && parts[1] != "*" ? [parts[1]] : names
-      var groups: [String: [Int]] = [:]
-      var groupOrder: [String] = []
-      for (s, sc) in scenarios.enumerated() {
-        let others = sc.assignments.enumerated().filter { $0.offset != k }.map { "\($0.element.key)=\(Format.number($0.element.value))" }
-        let fixed = ([sc.market.name] + others).joined(separator: ", ")
-        if groups[fixed] == nil { groupOrder.append(fixed) }
-        groups[fixed, default: []].append(s)
-      }
-      for fixed in groupOrder {
-        let members = groups[fixed]!.sorted { scenarios[$0].assignments[k].value < scenarios[$1].assignments[k].value }
+      for (fixed, members) in Report.sweepSeries(scenarios.map { ($0.market.name, $0.assignments) }, key: k) {
         let xs = members.map { scenarios[$0].assignments[k].value }
         for name in affected {
           guard let j = names.firstIndex(of: name) else { continue }
@@ -198,6 +189,23 @@ public struct Report: Sendable {
     }
     self.sweeps = sweeps
     self.grids = SweepGrid.build(experiment: experiment, scenarios: scenarios, column: column)
+  }
+}
+
+extension Report {
+  /// The series of a sweep of the k-th swept key: one per combination of market and the other
+  /// keys' values ("competitive, strategy.*.price=1.1"), in first-seen order, each with its
+  /// members (indices into `items`) in ascending order of key k's value.
+  static func sweepSeries(_ items: [(market: String, assignments: [(key: String, value: Double)])], key k: Int) -> [(fixed: String, members: [Int])] {
+    var groups: [String: [Int]] = [:]
+    var order: [String] = []
+    for (i, item) in items.enumerated() {
+      let others = item.assignments.enumerated().filter { $0.offset != k }.map { "\($0.element.key)=\(Format.number($0.element.value))" }
+      let fixed = ([item.market] + others).joined(separator: ", ")
+      if groups[fixed] == nil { order.append(fixed) }
+      groups[fixed, default: []].append(i)
+    }
+    return order.map { fixed in (fixed, groups[fixed]!.sorted { items[$0].assignments[k].value < items[$1].assignments[k].value }) }
   }
 }
 

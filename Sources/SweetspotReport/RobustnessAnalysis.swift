@@ -222,15 +222,7 @@ public struct RobustnessAnalysis: Sendable {
     if let key = experiment.sweeps.first?.key, key.hasPrefix("strategy.") {
       let parts = key.split(separator: ".").map(String.init)
       let affected = parts.count == 3 && parts[1] != "*" ? [parts[1]] : names
-      var groups: [String: [Int]] = [:]
-      var groupOrder: [String] = []
-      for (c, cell) in cells.enumerated() {
-        let fixed = ([cell.market] + cell.assignments.dropFirst().map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", ")
-        if groups[fixed] == nil { groupOrder.append(fixed) }
-        groups[fixed, default: []].append(c)
-      }
-      for fixed in groupOrder {
-        let members = groups[fixed]!.sorted { cells[$0].assignments[0].value < cells[$1].assignments[0].value }
+      for (fixed, members) in Report.sweepSeries(cells.map { ($0.market, $0.assignments) }, key: 0) {
         let xs = members.map { cells[$0].assignments[0].value }
         guard xs.count >= 2 else { continue }
         for name in affected {

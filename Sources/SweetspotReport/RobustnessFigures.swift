@@ -32,29 +32,6 @@ extension RobustnessAnalysis {
     return out
   }
 
-  /// Round tick values (1, 2 or 5 × a power of ten apart) inside [lo, hi], about five of them.
-  static func ticks(_ lo: Double, _ hi: Double) -> [Double] {
-    guard hi > lo, (hi - lo).isFinite else { return [lo] }
-    let raw = (hi - lo) / 5
-    let p = pow(10, (log10(raw)).rounded(.down))
-    let step = [1.0, 2, 5, 10].map { $0 * p }.first { $0 >= raw } ?? 10 * p
-    var out: [Double] = []
-    var k = (lo / step - 1e-9).rounded(.up)
-    while k * step <= hi + step * 1e-9 {
-      // k × step, then rounded to the step's decimals so 0.1 × 3 prints as 0.3.
-      let digits = max(0, -Int(log10(step).rounded(.down)))
-      let scale = pow(10, Double(digits))
-      out.append(((k * step) * scale).rounded() / scale)
-      k += 1
-    }
-    return out
-  }
-
-  static func tickLabel(_ v: Double) -> String {
-    let s = String(format: "%.6g", v)
-    return s.contains("e") ? Format.number(v, 3) : s
-  }
-
   /// The indices of the key question's output, most important first.
   func sensitivityCanvas(_ k: Int) -> SVGCanvas? {
     guard k < cells.count, let s = locations.first?.sensitivity ?? cells[k].sensitivities.first, !s.indices.isEmpty else { return nil }
@@ -146,13 +123,14 @@ extension RobustnessAnalysis {
       let j = names.firstIndex(of: winners[k]) ?? 0
       c.circle(px(xs[k]), py(ys[k]), 4, fill: RobustnessAnalysis.palette[j % RobustnessAnalysis.palette.count])
     }
-    for vx in RobustnessAnalysis.ticks(xl, xh) {
+    let xTicks = ticks(xl, xh), yTicks = ticks(yl, yh)
+    for vx in xTicks {
       c.line(px(vx), top + h, px(vx), top + h + 4)
-      c.text(px(vx), top + h + 17, RobustnessAnalysis.tickLabel(vx), size: 10, anchor: "middle")
+      c.text(px(vx), top + h + 17, tickLabel(vx, in: xTicks), size: 10, anchor: "middle")
     }
-    for vy in RobustnessAnalysis.ticks(yl, yh) {
+    for vy in yTicks {
       c.line(left - 4, py(vy), left, py(vy))
-      c.text(left - 7, py(vy) + 4, RobustnessAnalysis.tickLabel(vy), size: 10, anchor: "end")
+      c.text(left - 7, py(vy) + 4, tickLabel(vy, in: yTicks), size: 10, anchor: "end")
     }
     c.text(left + w / 2, top + h + 40, "\(parameters[dx].key) (\(parameters[dx].unit))", size: 12, anchor: "middle")
     c.text(18, top + h / 2, "\(parameters[dy].key) (\(parameters[dy].unit))", size: 12, anchor: "middle", rotate: -90)

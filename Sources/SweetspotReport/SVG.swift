@@ -180,9 +180,17 @@ func ticks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
   let raw = (hi - lo) / Double(count)
   let mag = pow(10, (log10(raw)).rounded(.down))
   let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? 10 * mag
-  var t = (lo / step).rounded(.up) * step
+  // Multiples k × step, counted (not accumulated) and rounded to the step's decimals, so a bound
+  // on the grid is a tick (0.2 / 0.1 is 2.0000000000000004, whose ceiling would skip it) and
+  // 3 × 0.1 is 0.3.
+  let scale = pow(10, Double(max(0, -Int(log10(step).rounded(.down)) + 1)))
+  var k = (lo / step - 1e-9).rounded(.up)
   var out: [Double] = []
-  while t <= hi + step * 1e-9 { out.append(abs(t) < step * 1e-9 ? 0 : t); t += step }
+  while k * step <= hi + step * 1e-9 {
+    let t = (k * step * scale).rounded() / scale
+    out.append(abs(t) < step * 1e-9 ? 0 : t)
+    k += 1
+  }
   return out
 }
 

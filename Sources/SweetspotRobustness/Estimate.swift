@@ -29,7 +29,7 @@ public struct Estimate: Sendable, Equatable, CustomStringConvertible {
 /// construction); the percentile interval needs no normality and follows the skew of a ratio
 /// estimator, at the price of more resamples for stable ends. The indices resampled are drawn
 /// from (`seed`, purpose `bootstrap`), so the intervals are reproducible to the bit.
-enum Bootstrap {
+public enum Bootstrap {
   /// Checks `resamples` and `confidence` for `owner`.
   static func check(_ owner: String, resamples: Int, confidence: Double) throws {
     try RobustnessError.require(
@@ -42,7 +42,7 @@ enum Bootstrap {
   /// one array of m statistics per resample; returns the m intervals around `values`.
   /// Non-finite resampled statistics (a resample whose outputs happen not to vary) are left out
   /// of the quantiles; if none is finite, both ends are NaN.
-  static func intervals(
+  public static func intervals(
     values: [Double], units: Int, resamples: Int, confidence: Double, seed: UInt64,
     statistics: ([Int]) -> [Double]
   ) throws -> [Estimate] {

@@ -114,9 +114,9 @@ import SweetspotRobustness
   }
 
   @Test func ticksAreRoundAndInsideTheRange() {
-    #expect(RobustnessAnalysis.ticks(59.2, 533.7) == [100, 200, 300, 400, 500])
-    #expect(RobustnessAnalysis.ticks(0.2, 0.65).first == 0.2)
-    #expect(RobustnessAnalysis.ticks(1.94, 8.01) == [2, 4, 6, 8])
+    #expect(ticks(59.2, 533.7) == [100, 200, 300, 400, 500])
+    #expect(ticks(0.2, 0.65).first == 0.2)
+    #expect(ticks(1.94, 8.01) == [2, 4, 6, 8])
   }
 
   /// Wilson's interval for 5 of 10: 0.5 ± 0.2634 (Brown, Cai & DasGupta 2001, Table 1's form).
