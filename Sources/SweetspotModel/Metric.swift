@@ -52,7 +52,7 @@ public enum Metric: String, CaseIterable, Sendable {
     switch self {
     case .profitNPV: return "profit over the horizon discounted to week 0 (dollars)"
     case .revenue: return "revenue over the horizon (dollars)"
-    case .costToServe: return "service cost: agents, hiring, training, technology, self-service, notices, compensation, root-cause work (dollars)"
+    case .costToServe: return "service cost: agents, hiring, training, technology, self-service, notices, compensation, complaint solicitation, root-cause work (dollars)"
     case .profitMargin: return "profit ÷ revenue over the horizon"
     case .retention: return "share of the starting customers still customers at the end"
     case .churnRate: return "customers lost per customer-year (annualized hazard)"

@@ -55,8 +55,10 @@ public struct World: Sendable, Equatable {
   /// Access = base + gain·(channels offered ÷ 4).
   public var complaintAccessBase = 0.6
   public var complaintAccessGain = 0.4
-  /// Solicit = 1 + gain·complaint solicitation.
+  /// Solicit = 1 + gain·(effective solicitation), with diminishing returns (`Problems.solicitation`).
   public var solicitationComplaintGain = 0.6
+  /// Saturation of complaint solicitation's effect: the first invitations surface the most.
+  public var solicitationSaturation = 0.4
   public var preferSelfService = 0.12
   public var preferChat = 0.17
   public var preferEmail = 0.15
@@ -221,6 +223,12 @@ public struct World: Sendable, Equatable {
   /// The proactive-notice programme (monitoring, messaging) at full coverage, dollars per
   /// customer-year, besides the cost of each notice.
   public var proactiveCostPerCustomerYear = 1.0
+  /// The complaint-solicitation programme (feedback surveys, follow-up, easy complaint routes) at
+  /// full solicitation, dollars per customer-year.
+  public var solicitationCostPerCustomerYear = 2.0
+  /// Direct cost of an hour of agent training (trainers, content, delivery), besides the agent's
+  /// own paid time, dollars per training hour.
+  public var trainingCostPerHour = 38.0
   /// Saturation of the knowledge base's and proactive programme's effects (see `Technology`).
   public var knowledgeBaseSaturation = 0.35
   public var proactiveSaturation = 0.4

@@ -98,6 +98,49 @@ import SweetspotQueueing
     #expect(p2 > p0 && p2 > p8, "profit at pressure 0, 0.2, 0.8: \(p0), \(p2), \(p8)")
   }
 
+  @Test func solicitationSurfacesComplaintsWithDiminishingReturnsAndCostsAProgramme() throws {
+    let w = World()
+    func solicit(_ s: Double) -> Double { Problems.solicitation(Strategy.goodEnough.levers.with { $0.complaintSolicitation = s }, w) }
+    #expect(solicit(0) == 1 && abs(solicit(1) - (1 + w.solicitationComplaintGain)) < 1e-12)
+    #expect(solicit(0.2) - solicit(0) > 2 * (solicit(1) - solicit(0.8)))  // the first invitations surface the most
+    // In a trial: inviting complaints raises the share of problems complained about, and the
+    // programme's cost is booked ($2 per customer-year at full solicitation).
+    let quiet = try run(.goodEnough.with { $0.complaintSolicitation = 0 }), loud = try run(.goodEnough.with { $0.complaintSolicitation = 1 })
+    #expect(loud[.complaintRate] > quiet[.complaintRate] + 0.05)
+    var acc = Accumulators()
+    let levers = Strategy.goodEnough.levers.with { $0.complaintSolicitation = 1 }
+    let withProgramme = acc.bookWeek(customers: 1000, headcount: 0, hires: 0, levers: levers, market: .competitive, startingCustomers: 1000, scale: 1, discount: 1, w)
+    var acc0 = Accumulators()
+    let without = acc0.bookWeek(customers: 1000, headcount: 0, hires: 0, levers: levers.with { $0.complaintSolicitation = 0 }, market: .competitive,
+                                startingCustomers: 1000, scale: 1, discount: 1, w)
+    #expect(abs(withProgramme.serviceCost - without.serviceCost - 1000 * w.solicitationCostPerCustomerYear / 52) < 1e-9)
+    // At the defaults the lever has an interior profit optimum: some solicitation beats none
+    // and beats the most.
+    func profit(_ s: Double) throws -> Double {
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.complaintSolicitation = s }, customers: 10_000, weeks: 104, trial: $0) }
+    }
+    let p0 = try profit(0), p5 = try profit(0.5), p10 = try profit(1)
+    #expect(p5 > p0 && p5 > p10, "profit at solicitation 0, 0.5, 1: \(p0), \(p5), \(p10)")
+  }
+
+  @Test func trainingCostsTrainersAsWellAsAgentTimeAndHasAnInteriorOptimum() throws {
+    let w = World()
+    // Each training hour costs its direct cost (ATD: ≈ $38) per agent, besides the agent's time.
+    var a = Accumulators(), b = Accumulators()
+    let trained = a.bookWeek(customers: 0, headcount: 10, hires: 0, levers: Strategy.goodEnough.levers.with { $0.trainingHours = 2 }, market: .competitive,
+                             startingCustomers: 1000, scale: 1, discount: 1, w)
+    let untrained = b.bookWeek(customers: 0, headcount: 10, hires: 0, levers: Strategy.goodEnough.levers.with { $0.trainingHours = 0 }, market: .competitive,
+                               startingCustomers: 1000, scale: 1, discount: 1, w)
+    #expect(abs(trained.serviceCost - untrained.serviceCost - 10 * 2 * w.trainingCostPerHour) < 1e-9)
+    // Diminishing returns in effect (T = 1 − e^{−h/s}) against a linear cost: some training
+    // beats none and beats a quarter of the week in training.
+    func profit(_ h: Double) throws -> Double {
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.trainingHours = h }, customers: 10_000, weeks: 104, trial: $0) }
+    }
+    let p0 = try profit(0), p3 = try profit(3), p10 = try profit(10)
+    #expect(p3 > p0 && p3 > p10, "profit at 0, 3, 10 training hours: \(p0), \(p3), \(p10)")
+  }
+
   @Test func knowledgeBaseAndProactiveServiceHaveDiminishingReturnsAndInteriorOptima() throws {
     let w = World()
     func kb(_ x: Double) -> Double { Technology.knowledgeBase(Strategy.goodEnough.levers.with { $0.knowledgeBase = x }, w) }

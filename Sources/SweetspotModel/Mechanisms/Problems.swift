@@ -56,9 +56,14 @@ enum Problems {
     w.complaintAccessBase + w.complaintAccessGain * Double(levers.channelsOffered) / 4
   }
 
-  /// How actively complaints are invited: 1 + gain·solicitation (seed 002).
+  /// How actively complaints are invited: 1 + gain·(1 − e^{−s/σ})/(1 − e^{−1/σ}) (seed 002), with
+  /// diminishing returns: the first invitations surface the most silent problems. Its cost is a
+  /// programme cost (`solicitation_cost_per_customer_year` × s) besides handling the complaints.
+  /// Parameters: `world.solicitation_complaint_gain`, `world.solicitation_saturation`.
   @inline(__always)
-  static func solicitation(_ levers: Levers, _ w: World) -> Double { 1 + w.solicitationComplaintGain * levers.complaintSolicitation }
+  static func solicitation(_ levers: Levers, _ w: World) -> Double {
+    1 + w.solicitationComplaintGain * Technology.saturating(levers.complaintSolicitation, w.solicitationSaturation)
+  }
 
   /// P(complain) = min(ceiling, κ·(base + slope·size)·access·solicit): larger problems are
   /// complained about more often (Goodman & Newman 2003), ≈ 50% overall (Goodman, QP 2005).
