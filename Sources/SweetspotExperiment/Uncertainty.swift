@@ -106,6 +106,10 @@ extension Experiment {
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }),
             let m = markets.first(where: { $0.name == parts[1] }) else { return nil }
       return f.get(m).number
+    case "strategy":
+      guard parts.count == 3, let f = Fields.levers.first(where: { $0.name == parts[2] }),
+            let s = strategies.first(where: { $0.name == parts[1] }) else { return nil }
+      return f.get(s.levers).number
     case "segment" where parts.count == 3 && parts[1] == "*":
       return Fields.world(key: "segment.\(Segment.allCases[0]).\(parts[2])")?.get(configuration.world).number
     default:

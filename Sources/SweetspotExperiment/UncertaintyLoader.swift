@@ -77,7 +77,7 @@ extension ExperimentLoader {
         for f in fields { add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file), explicitly: false) }
         continue
       }
-      for p in try resolveKey(entry.key, value: entry.value, line: entry.line, markets: markets, file: file) { add(p, explicitly: true) }
+      for p in try resolveKey(entry.key, value: entry.value, line: entry.line, strategies: strategies, markets: markets, file: file) { add(p, explicitly: true) }
     }
     var u = Uncertainty(parameters: order.map { byKey[$0]! })
     if case let .array(items)? = doc.entry("sweep")?.value {
@@ -127,13 +127,26 @@ extension ExperimentLoader {
   }
 
   /// One explicit entry: a world, population, segment or controller/scorecard key, `segment.*.FIELD`
-  /// (one draw for every segment) or `market.NAME.FIELD` / `market.*.FIELD`.
-  static func resolveKey(_ key: String, value: TOMLValue, line: Int, markets: [Market], file: String) throws(ExperimentError) -> [UncertainParameter] {
+  /// (one draw for every segment), `market.NAME.FIELD`, or `strategy.NAME.LEVER` (how one
+  /// strategy is carried out).
+  static func resolveKey(_ key: String, value: TOMLValue, line: Int, strategies: [Strategy], markets: [Market], file: String) throws(ExperimentError) -> [UncertainParameter] {
     let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
     let k = "uncertainty.\(key)"
     switch parts.first {
     case "strategy":
-      throw ExperimentError(file: file, line: line, key: k, message: "levers are decisions, not uncertainties: sweep them ([[sweep]]) or compare strategies")
+      // How a named strategy is carried out is uncertain (the seed texts say what a strategy aims
+      // at, not its exact levers): implementation uncertainty, one strategy's lever at a time. To
+      // choose a lever, sweep it instead.
+      guard parts.count == 3, parts[1] != "*", let f = Fields.levers.first(where: { $0.name == parts[2] }), f.isNumeric else {
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not one strategy's numeric lever (strategy.NAME.LEVER: how that strategy is carried out); to choose a lever, sweep it ([[sweep]])")
+      }
+      guard let s = strategies.first(where: { $0.name == parts[1] }) else {
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(parts[1])' is not one of this experiment's strategies: \(strategies.map(\.name).joined(separator: ", "))")
+      }
+      if case .string("default") = value, let r = f.parameter.plausible, let nominal = f.get(s.levers).number, !r.contains(nominal) {
+        throw ExperimentError(file: file, line: line, key: k, message: "the lever's plausible range [\(formatParameterNumber(r.lowerBound)), \(formatParameterNumber(r.upperBound))] does not contain \(s.name)'s own value \(formatParameterNumber(nominal)); give a range around it, e.g. { low = …, high = … }")
+      }
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
     case "market":
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }), f.isNumeric else {
         throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not a numeric market field (market.NAME.FIELD)")
@@ -165,7 +178,7 @@ extension ExperimentLoader {
     default:
       guard let f = Fields.world(key: key), f.isNumeric else {
         let hint = nearest(key, in: Fields.worldAll.filter(\.isNumeric).map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
-        throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not an uncertain parameter\(hint); use a numeric world, population, segment, controller or scorecard key, or market.NAME.FIELD (sweetspot keys lists them)")
+        throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not an uncertain parameter\(hint); use a numeric world, population, segment, controller or scorecard key, market.NAME.FIELD or strategy.NAME.LEVER (sweetspot keys lists them)")
       }
       return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
     }

@@ -157,6 +157,20 @@ public enum Analysis {
   }
 }
 
+extension Analysis {
+  /// The run of consecutive indices around `best` that are all in `zone`: a sweep's sweetspot
+  /// zone is an interval of the lever containing the peak, never a scatter of values that
+  /// happen to pass the equivalence test on either side of one that does not.
+  public static func contiguous(_ zone: [Int], around best: Int) -> [Int] {
+    let members = Set(zone)
+    guard members.contains(best) else { return [best] }
+    var lo = best, hi = best
+    while members.contains(lo - 1) { lo -= 1 }
+    while members.contains(hi + 1) { hi += 1 }
+    return Array(lo...hi)
+  }
+}
+
 extension Materiality {
   /// The verdict of b − a, given that of a − b.
   public var reversed: Materiality {

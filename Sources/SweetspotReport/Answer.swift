@@ -5,7 +5,7 @@ extension Report {
   /// whether its gaps are material (beyond the margin) or equivalent (within it), the sweetspot of each sweep, benchmark
   /// verdicts and the Win4 scorecard. Every number comes from this run.
   public var answer: String {
-    var out: [String] = []
+    var out: [String] = [centreSentence]
     let multiMarket = Set(sections.map(\.market)).count > 1
     if sweeps.isEmpty {
       for s in sections {
@@ -46,15 +46,28 @@ extension Report {
           continue
         }
         var text = "For **\(sw.strategy)** (\(sw.fixed)), \(Report.title(Report.objective)) peaks at \(x) = \(Format.number(sw.argmax, 3)) with \(Format.money(peak.mean)) (95% CI \(Format.money(peak.ciLow))–\(Format.money(peak.ciHigh))); the bootstrap 95% interval for the peak's location is \(Format.number(sw.argmaxLow, 3))–\(Format.number(sw.argmaxHigh, 3))."
+        let trials = sw.objective.first?.n ?? 0
         if sw.zone.count > 1 {
-          text += " Equivalent to the peak within ±\(marginText) of its \(Report.title(Report.objective)) (paired two one-sided tests): the sweetspot zone is \(x) = \(Report.describeZone(sw.zone, of: sw.values)); its cheapest point (lowest mean cost to serve), **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
+          text += " Shown equivalent to the peak within ±\(marginText) of its \(Report.title(Report.objective)) with these \(trials) trials (paired two one-sided tests): the sweetspot zone is \(x) = \(Report.describeZone(sw.zone, of: sw.values))"
+          text += Report.isSpendingLever(sw.key)
+            ? "; its cheapest point (lowest mean cost to serve), **\(x) = \(Format.number(sw.sweetspot, 3))**, is the sweetspot: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
+            : "; \(x) is not a service spend (a cheaper setting costs customers or agents instead), so the sweetspot is the peak, **\(x) = \(Format.number(sw.sweetspot, 3))**"
         } else {
-          text += " No other value is shown equivalent to the peak within ±\(marginText) of its \(Report.title(Report.objective)) (paired two one-sided tests), so the sweetspot zone is the peak alone, **\(x) = \(Format.number(sw.sweetspot, 3))**: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
+          text += " No other value is shown equivalent to the peak within ±\(marginText) of its \(Report.title(Report.objective)) with these \(trials) trials (paired two one-sided tests), so the sweetspot zone is the peak alone, **\(x) = \(Format.number(sw.sweetspot, 3))**: \(Format.money(sweet.mean)) at \(Format.money(sweetCost.mean)) service cost"
         }
         text += sw.sweetspot == sw.argmax ? "." : " (\(Format.money(peakCost.mean - sweetCost.mean)) less service spend than at the peak)."
+        let others = sw.sweetspotByMargin.filter { $0.margin != experiment.margin }
+        if !others.isEmpty {
+          func m(_ x: Double) -> String { "±" + String(format: "%g", 100 * x) + "%" }
+          if others.contains(where: { $0.value != sw.sweetspot }) {
+            text += " At other margins the sweetspot is " + others.map { "\(x) = \(Format.number($0.value, 3)) (\(m($0.margin)))" }.joined(separator: ", ")
+              + "; more trials can show more values equivalent, so the zone is what these trials support, not a property of the lever."
+          } else {
+            text += " It is the same at margins of " + others.map { m($0.margin) }.joined(separator: " and ") + "."
+          }
+        }
         if ["service_level_target", "answer_within_seconds", "occupancy_cap"].contains(where: { sw.key.hasSuffix("." + $0) }) {
-          let c = experiment.configuration
-          text += " Staffing has economies of scale (the square-root rule): this sweetspot holds for a centre serving \(Format.number(Double(c.customers) * c.customerScale, 0)) customers (population.size × population.scale); larger centres reach a given service level at a lower cost per contact and find the sweetspot at a higher target."
+          text += " Staffing has economies of scale (the square-root rule): larger centres reach a given service level at a lower cost per contact, so this sweetspot holds for this centre's size and moves with it."
         }
         if experiment.strategies.count > 1, let i = sw.values.firstIndex(of: sw.sweetspot) {
           text += " At the sweetspot, " + rankingSentence(sections[sw.scenarios[i]])
@@ -67,12 +80,27 @@ extension Report {
       let markets = Set(equalSpend.map(\.fixed)).count
       out += equalSpend.map { (markets > 1 ? "In \($0.fixed): " : "") + $0.comparison.sentence(lever: lever) }
     }
+    // A structural assumption no sampled world moves: say it where it favours a strategy.
+    let priced = experiment.strategies.filter { $0.levers.price != 1 || $0.controller == .priceHunter }.map(\.name)
+    if !priced.isEmpty {
+      out.append("In this model marketing spend is fixed, so customers won by a lower price cost no extra marketing: that favours \(priced.joined(separator: ", ")) (docs/MODEL.md, \"Churn\"), and no sampled world moves it.")
+    }
     // How far it holds when the assumptions move.
     if let r = robustness {
       if r.locations.isEmpty { out += r.cells.map { (r.cells.count > 1 ? "In \($0.label): " : "") + r.statement($0) } }
       else { out += r.locations.map(r.locationStatement) }
     }
     return out.filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// The size every answer holds for: customers served and the baseline's agents. Staffing has
+  /// economies of scale, so an answer about service levels or spending can move with it.
+  var centreSentence: String {
+    let c = experiment.configuration
+    let customers = Format.count(Double(c.customers) * c.customerScale)
+    let baseline = sections.first?.strategies.first { $0.name == experiment.baseline } ?? sections.first?.strategies.first
+    let agents = baseline.map { ", with about \(Format.number($0.stat(.agentsFTE).mean, 0)) agents under \($0.name)," } ?? ""
+    return "These answers are for a company serving \(customers) customers (population.size × population.scale)\(agents) over \(c.weeks) weeks; staffing has economies of scale, so answers about service levels and spend hold for this size."
   }
 
   /// "X earns the highest profit … ahead of Y (…; significant …). Statistically indistinguishable …"

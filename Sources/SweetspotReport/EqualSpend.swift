@@ -50,6 +50,9 @@ public struct EqualSpendComparison: Sendable {
     guard let k = meanCost.indices.dropLast().first(where: { meanCost[$0] <= target && target <= meanCost[$0 + 1] }) else { return nil }
     let w = (target - meanCost[k]) / (meanCost[k + 1] - meanCost[k])
     let d = (0..<n).map { t in (1 - w) * objective[k][t] + w * objective[k + 1][t] - comparatorObjective[t] }
+    // The comparator is the swept strategy itself at this point (the same levers, so the same
+    // outcome in every trial): nothing to compare.
+    if d.allSatisfy({ $0 == 0 }) { return nil }
     let m = mean(d)
     let sd = (d.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(n - 1)).squareRoot()
     let half = try StudentT.quantile(probability: 0.975, degreesOfFreedom: Double(n - 1)) * sd / Double(n).squareRoot()
@@ -90,8 +93,7 @@ extension EqualSpendComparison {
   /// "At front-line-first's total service spend ($2.10M), root-cause-first (root_cause_spend ≈ 5.2) would earn $0.40M more …".
   public func sentence(lever: String) -> String {
     let d = difference
-    let verdict = d.significant ? (d.mean > 0 ? "more" : "less") : "about the same"
-    let amount = d.significant ? "\(Format.money(abs(d.mean))) \(verdict)" : verdict
-    return "At equal total service spend (\(comparator)'s \(Format.money(spend))), \(swept) (at \(lever) ≈ \(Format.number(leverValue, 2)), read off its sweep) earns \(amount) than \(comparator) (paired 95% CI \(Format.money(d.low)) to \(Format.money(d.high)) over \(d.n) trials)."
+    let amount = d.significant ? "\(Format.money(abs(d.mean))) \(d.mean > 0 ? "more" : "less") than" : "about the same as"
+    return "At equal total service spend (\(comparator)'s \(Format.money(spend))), \(swept) (at \(lever) ≈ \(Format.number(leverValue, 2)), read off its sweep) earns \(amount) \(comparator) (paired 95% CI \(Format.money(d.low)) to \(Format.money(d.high)) over \(d.n) trials)."
   }
 }

@@ -271,7 +271,7 @@ extension Report {
     }
     let levers = sweeps.contains { Report.isLever($0.key) }
     return longtable("rrrl", caption: "\(LaTeX.escape(experiment.name)): \(LaTeX.escape(Report.title(m))) at each swept value, means with 95\\% intervals"
-                       + (levers ? "; the zone holds the values not significantly below the peak (paired, Holm), its cheapest point is the sweetspot." : "; the swept keys are assumptions, so no sweetspot is reported."),
+                       + (levers ? "; the zone is the interval of values around the peak shown equivalent to it within $\\pm$\(LaTeX.escape(marginText)) (paired two one-sided tests); its cheapest point is the sweetspot for a spending lever, the peak for price or pressure." : "; the swept keys are assumptions, so no sweetspot is reported."),
                      label: "sweeps", header: ["Value", "\(Report.title(m).capitalizedFirst) [95% CI]", "Cost to serve", levers ? "In zone" : "Note"], body: body)
   }
 }

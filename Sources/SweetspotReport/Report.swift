@@ -51,8 +51,16 @@ public struct Report: Sendable {
     public let objective: [SummaryStatistic]
     public let cost: [SummaryStatistic]
     public let argmax: Double, argmaxLow: Double, argmaxHigh: Double
+    /// The values equivalent to the peak within the margin: the interval of the lever around the
+    /// peak (`Analysis.contiguous`).
     public let zone: [Double]
+    /// The reported sweetspot: the zone's cheapest point (lowest mean cost to serve) for a
+    /// spending lever; the peak itself for a lever that is not spending (price, pressure),
+    /// where the cheaper point shifts the burden to customers or agents.
     public let sweetspot: Double
+    /// The sweetspot at other margins (0.5%, 1%, 2% of the peak): how much the reported point
+    /// owes to the margin chosen.
+    public let sweetspotByMargin: [(margin: Double, value: Double)]
     /// The scenario of each value (for the strategy comparison at the sweetspot).
     public let scenarios: [Int]
   }
@@ -178,12 +186,19 @@ public struct Report: Sendable {
           let cost = members.map { column($0, j, .costToServe) }
           let arg = try Analysis.bootstrapArgmax(values: xs, series: series,
                                                  key: StreamKey(seed: experiment.seed, trial: 0, purpose: .bootstrap, part: sweeps.count))
-          let z = Analysis.equivalenceZone(series: series, margin: experiment.margin)
           let costs = cost.map { SummaryStatistic($0) }
-          let cheapest = z.zone.min { costs[$0].mean < costs[$1].mean }!
+          let spending = Report.isSpendingLever(key)
+          func sweetspot(margin: Double) -> (zone: [Int], point: Int) {
+            let z = Analysis.equivalenceZone(series: series, margin: margin)
+            let zone = Analysis.contiguous(z.zone, around: z.best)
+            return (zone, spending ? zone.min { costs[$0].mean < costs[$1].mean }! : z.best)
+          }
+          let chosen = sweetspot(margin: experiment.margin)
+          let margins = Array(Set(Report.comparedMargins + [experiment.margin])).sorted()
           sweeps.append(SweepSeries(market: scenarios[members[0]].market.name, key: key, strategy: name, fixed: fixed, values: xs,
                                     objective: series.map { SummaryStatistic($0) }, cost: costs, argmax: arg.argmax,
-                                    argmaxLow: arg.low, argmaxHigh: arg.high, zone: z.zone.map { xs[$0] }, sweetspot: xs[cheapest], scenarios: members))
+                                    argmaxLow: arg.low, argmaxHigh: arg.high, zone: chosen.zone.map { xs[$0] }, sweetspot: xs[chosen.point],
+                                    sweetspotByMargin: margins.map { ($0, xs[sweetspot(margin: $0).point]) }, scenarios: members))
         }
       }
     }
@@ -193,6 +208,19 @@ public struct Report: Sendable {
 }
 
 extension Report {
+  /// Margins at which every sweep's sweetspot is also reported, beside the experiment's own.
+  static let comparedMargins = [0.005, 0.01, 0.02]
+
+  /// Whether a swept key is a spending lever (`strategy.NAME.LEVER` whose cost to serve moves
+  /// with it: staffing, training, technology, root-cause work, solicitation, compensation, care),
+  /// where the cheapest point of the sweetspot zone is the sweetspot. Price and perfection
+  /// pressure are not: their cheaper settings cost customers or agents, not the service budget.
+  static func isSpendingLever(_ key: String) -> Bool {
+    let parts = key.split(separator: ".")
+    guard parts.count == 3, parts[0] == "strategy", let lever = parts.last else { return false }
+    return !["price", "target_pressure"].contains(String(lever))
+  }
+
   /// The series of a sweep of the k-th swept key: one per combination of market and the other
   /// keys' values ("competitive, strategy.*.price=1.1"), in first-seen order, each with its
   /// members (indices into `items`) in ascending order of key k's value.
@@ -216,6 +244,18 @@ public enum Format {
     if digits == 3 && x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
     let s = String(format: "%.\(digits)f", x)
     return s == "-0" || s.hasPrefix("-0.") && Double(s) == 0 ? String(s.dropFirst()) : s
+  }
+
+  /// A whole count with thousands separated: `250,000`.
+  public static func count(_ x: Double) -> String {
+    guard x.isFinite, abs(x) < 1e15 else { return number(x, 0) }
+    let digits = String(Int64(abs(x).rounded()))
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return (x < 0 && digits != "0" ? "-" : "") + out
   }
 
   /// A metric value in its natural unit: shares as %, money in $M, seconds and rates as numbers.

@@ -178,7 +178,7 @@ extension Report {
                       : keys.contains(where: Report.isLever) ? "Sweeps: \(objective) against the swept levers and assumptions"
                       : "Sweeps: \(objective) against the swept assumption (a sensitivity, not a choice)"))
     if keys.contains(where: Report.isLever) {
-      b.append(.paragraph("The peak's location has a bootstrap 95% interval (1,000 resamples of trials, paired across values). The sweetspot zone holds the values whose \(objective) is equivalent to the peak's within ±\(marginText) of it (paired two one-sided tests, α = 0.05); its cheapest point (lowest mean cost to serve) is the reported sweetspot."))
+      b.append(.paragraph("The peak's location has a bootstrap 95% interval (1,000 resamples of trials, paired across values). The sweetspot zone is the interval of values around the peak whose \(objective) is shown equivalent to the peak's within ±\(marginText) of it (paired two one-sided tests, α = 0.05, with this run's trials: more trials can show more values equivalent). For a spending lever its cheapest point (lowest mean cost to serve) is the reported sweetspot; for price or perfection pressure, whose cheaper settings cost customers or agents rather than the service budget, the peak is."))
     }
     if !allLevers {
       b.append(.paragraph("A swept key that is an assumption about the world, not a choice of the company, shows how the answer moves with it; no sweetspot is reported for it."))

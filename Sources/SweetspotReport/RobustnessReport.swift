@@ -46,6 +46,12 @@ extension RobustnessAnalysis {
     } else {
       s += "the most robust strategy is \(robust.strategy): \(shares(robust)); the nominal winner, \(nominal.strategy), is \(shares(nominal)), so the nominal answer does not carry over to the plausible worlds."
     }
+    // Win4 across the worlds: whether the nominal Win4 verdicts survive the assumptions (the
+    // scorecard's thresholds among them when the experiment varies them).
+    let win4 = cell.strategies.filter { $0.shareWin4 > 0 }.sorted { $0.shareWin4 > $1.shareWin4 }
+    s += win4.isEmpty
+      ? " No strategy wins Win4 for all four parties in any sampled world's trial."
+      : " Win4 for all four parties holds in " + win4.prefix(3).map { "\(percent($0.shareWin4)) of the sampled worlds' trials for \($0.strategy)" }.joined(separator: ", ") + "."
     if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
       let top = diff.indices.prefix(3).filter(distinguishable)
       if top.isEmpty {

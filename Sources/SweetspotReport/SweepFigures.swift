@@ -60,7 +60,7 @@ extension Report {
     let title = "\(experiment.name): \(Report.title(Report.objective)) against \(Report.axisLabel(key))\(sweeps.count > group.count ? " (\(market))" : "")"
     var note = "Markers: means at each swept value; bands: 95% intervals of each mean (comparisons are paired trial by trial, far tighter)."
     if lever {
-      note += " Filled markers and \(group.count == 1 ? "shading" : "the strips along the axis (one per series)"): the sweetspot zone, equivalent to the peak within ±\(marginText) (two one-sided tests); ring: the sweetspot, the zone's cheapest point."
+      note += " Filled markers and \(group.count == 1 ? "shading" : "the strips along the axis (one per series)"): the sweetspot zone, equivalent to the peak within ±\(marginText) (two one-sided tests); ring: the sweetspot (the zone's cheapest point for a spending lever, the peak for price or pressure)."
     }
     if !comparators.isEmpty { note += " Dashed: strategies not swept; dotted: their 95% bands." }
     let top = Report.titleHeight(title, width: width) + 6

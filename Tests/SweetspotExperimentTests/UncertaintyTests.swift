@@ -103,6 +103,20 @@ import SweetspotRobustness
     }
   }
 
+  /// How a strategy is carried out can be uncertain too: `strategy.NAME.LEVER` varies that
+  /// strategy's lever in the sampled worlds and leaves the others' alone.
+  @Test func aStrategysLeverCanBeAnImplementationUncertainty() throws {
+    let e = try load(Self.base + "\n[uncertainty]\n\"strategy.minimal.target_pressure\" = { low = 0.1, high = 0.8 }\n[robustness]\nsamples = 4\n")
+    let scenarios = try e.scenarios()
+    let worlds = try #require(try e.uncertainty?.worlds(seed: e.seed))
+    #expect(scenarios[0].strategies[1].levers.targetPressure == Strategy.minimal.levers.targetPressure)
+    for (w, sc) in scenarios.dropFirst().enumerated() {
+      #expect(sc.strategies[1].levers.targetPressure == worlds[w][0])
+      #expect(sc.strategies[0].levers == Strategy.goodEnough.levers)
+    }
+    #expect(try e.worldsCSV()?.split(separator: "\n")[1] == "0,0.2")
+  }
+
   /// Latin hypercube: of n worlds, exactly one falls in each of the n equal strata of a uniform parameter.
   @Test func latinHypercubeWorldsHitEveryStratumOnce() throws {
     let e = try load(Self.robust, ["robustness.samples=10"])
@@ -188,7 +202,9 @@ import SweetspotRobustness
   }
 
   static let badInputs: [(String, String)] = [
-    ("[uncertainty]\n\"strategy.good-enough.price\" = { low = 1, high = 2 }", "levers are decisions"),
+    ("[uncertainty]\n\"strategy.*.price\" = { low = 0.9, high = 1.1 }", "is not one strategy's numeric lever"),
+    ("[uncertainty]\n\"strategy.delight.price\" = { low = 0.9, high = 1.1 }", "'delight' is not one of this experiment's strategies"),
+    ("[uncertainty]\n\"strategy.minimal.occupancy_cap\" = \"default\"", "does not contain minimal's own value 0.99"),
     ("[uncertainty]\n\"world.churn_atitude_slope\" = \"default\"", "did you mean 'world.churn_attitude_slope'"),
     ("[uncertainty]\n\"world.gross_margin\" = { low = 0.4, high = 1.5 }", "uncertainty.world.gross_margin"),
     ("[uncertainty]\n\"world.gross_margin\" = { low = 0.5, high = 0.4 }", "uncertainty.world.gross_margin"),

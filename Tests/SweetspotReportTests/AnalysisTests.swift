@@ -61,6 +61,17 @@ import SweetspotNumerics
     #expect(Report.describeZone([0.8, 0.9], of: [0.8, 0.85, 0.9]) == "{0.8, 0.9}")
   }
 
+  /// The reviewer's case: the occupancy cap's zone came out as {0.75, 0.8, 0.9}, with 0.85 not
+  /// shown equivalent between them. A zone is the interval around the peak: {0.75, 0.8}.
+  @Test func theZoneIsTheIntervalAroundThePeak() {
+    #expect(Analysis.contiguous([0, 1, 3], around: 1) == [0, 1])
+    #expect(Analysis.contiguous([1, 2, 3], around: 2) == [1, 2, 3])
+    #expect(Analysis.contiguous([0, 4], around: 2) == [2])
+    #expect(Report.isSpendingLever("strategy.good-enough.training_hours") && Report.isSpendingLever("strategy.*.occupancy_cap"))
+    #expect(!Report.isSpendingLever("strategy.good-enough.price") && !Report.isSpendingLever("strategy.good-enough.target_pressure"))
+    #expect(!Report.isSpendingLever("world.gross_margin"))
+  }
+
   /// Two one-sided tests by hand: differences 1, 2, 3, 4, 5 have mean 3, sd √2.5, se √0.5, 4
   /// degrees of freedom. Against ±5: p₁ = P(T₄ > 8/√0.5 = 11.31) = 0.000174, p₂ = P(T₄ > 2/√0.5 =
   /// 2.828) = 0.023710, so the TOST p is 0.023710 < 0.05: equivalent. Against ±2: p₂ =
