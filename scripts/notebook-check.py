@@ -3,7 +3,8 @@
 that they arrive as written: column names kept (no mangling, all valid identifiers), integers as
 int64, win flags as bool, names with commas and quotes intact, one scenario index across files,
 and the manifest's columns object naming every swept column; then runs docs/NOTEBOOK.md's pandas
-code on the run (with matplotlib). With the jsonschema package it also
+code on the run (with matplotlib) and, where R is installed, its R lines. With the jsonschema
+package it also
 validates summary.json and manifest.json against docs/schemas/.
 
     scripts/notebook-check.py [path/to/sweetspot]      (default .build/debug/sweetspot)
@@ -12,6 +13,7 @@ Exit 0 when every check holds, 1 with one line per failure otherwise."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -147,11 +149,32 @@ def main():
                 errors = list(jsonschema.Draft202012Validator(schema).iter_errors(document))
                 check(not errors, f"{name}.json: {errors[0].message if errors else ''}")
 
+        # R, where installed: docs/NOTEBOOK.md's types and its Win4 aggregate (R's read.csv reads
+        # only TRUE/FALSE as logical, which is why the flags are written so).
+        if shutil.which("Rscript"):
+            script = """
+trials <- read.csv(file.path(commandArgs(TRUE)[1], "trials.csv"))
+report <- read.csv(file.path(commandArgs(TRUE)[1], "report.csv"))
+stopifnot(identical(names(trials)[1:2], c("scenario", "market")))
+cls <- sapply(trials[, c("scenario", "trial", "customers_end", "win4_customers_win", "profit_npv")], class)
+cat(cls, "\\n")
+stopifnot(identical(unname(cls), c("integer", "integer", "integer", "logical", "numeric")))
+stopifnot(class(report$significant) == "logical")
+a <- aggregate(cbind(win4_customers_win, win4_employees_win, win4_company_win, win4_owners_win) ~ strategy, data = trials, FUN = mean)
+stopifnot(nrow(a) == 2, all(a$win4_customers_win >= 0 & a$win4_customers_win <= 1))
+"""
+            done = subprocess.run(["Rscript", "-e", script, run], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            check(done.returncode == 0, "R: " + (done.stderr.strip().splitlines() or ["failed"])[-1])
+            r_checked = done.returncode == 0
+        else:
+            print("notebook-check: Rscript not installed; docs/NOTEBOOK.md's R lines not run (apt-get install r-base-core)")
+            r_checked = False
+
     if failures:
         for f in failures:
             print("notebook-check: " + f, file=sys.stderr)
         return 1
-    print(f"notebook-check: trials.csv, summary.csv and report.csv load in pandas {pd.__version__} with their names and types")
+    print(f"notebook-check: trials.csv, summary.csv and report.csv load in pandas {pd.__version__}{' and R' if r_checked else ''} with their names and types")
     return 0
 
 

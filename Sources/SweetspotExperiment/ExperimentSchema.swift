@@ -72,7 +72,7 @@ public enum ExperimentSchema {
       e("robustness.design", "string", DesignKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "), "`latin-hypercube`",
         "How worlds are sampled: space-filling (Latin hypercube, Sobol', Halton: rank correlations), Saltelli (Sobol' indices) or Morris (screening)."),
       e("robustness.samples", "integer", "\(Uncertainty.samplesRange.lowerBound) … \(Uncertainty.samplesRange.upperBound)", "32",
-        "Worlds (latin-hypercube, sobol, halton), base sample N (saltelli: N·(k+2) worlds) or trajectories r (morris: r·(k+1) worlds)."),
+        "Worlds (latin-hypercube, sobol, halton: at least 3), base sample N (saltelli: N·(k+2) worlds) or trajectories r (morris: r·(k+1) worlds); 0 runs the nominal world alone."),
       e("robustness.trials", "integer", "\(Uncertainty.trialsRange.lowerBound) … \(Uncertainty.trialsRange.upperBound)", "2", "Trials per sampled world."),
       e("robustness.levels", "integer", "even, 2 … 32", "4", "Morris grid levels."),
       e("robustness.resamples", "integer", "\(Uncertainty.resamplesRange.lowerBound) … \(Uncertainty.resamplesRange.upperBound)", "300",

@@ -196,23 +196,24 @@ public func csvNumber(_ x: Double) -> String {
 func isWholeNumber(_ x: Double) -> Bool { x.isFinite && x == x.rounded() && abs(x) < 9_007_199_254_740_992 }
 
 /// A metric's value in trials.csv: counts as integers when whole (always, unless population.scale
-/// is fractional), flags as `true`/`false` (pandas reads bool, R logical), anything else as
+/// is fractional), flags as `TRUE`/`FALSE` (pandas reads bool and R logical; R's `read.csv`
+/// leaves lowercase `true`/`false` as text), anything else as
 /// `csvNumber`. Every form reads back to the same Double (`parseCSVValue`).
 public func csvValue(_ x: Double, _ kind: Metric.Kind) -> String {
   switch kind {
-  case .flag where x == 1: return "true"
-  case .flag where x == 0: return "false"
+  case .flag where x == 1: return "TRUE"
+  case .flag where x == 0: return "FALSE"
   case .count where isWholeNumber(x): return String(Int64(x))
   default: return csvNumber(x)
   }
 }
 
-/// The value `csvValue` wrote: empty is NaN; `true`/`false` only in a flag column.
+/// The value `csvValue` wrote: empty is NaN; `TRUE`/`FALSE` only in a flag column.
 public func parseCSVValue(_ s: String, _ kind: Metric.Kind) -> Double? {
   switch s {
   case "": return .nan
-  case "true" where kind == .flag: return 1
-  case "false" where kind == .flag: return 0
+  case "TRUE" where kind == .flag: return 1
+  case "FALSE" where kind == .flag: return 0
   case "inf": return .infinity
   case "-inf": return -.infinity
   default: return Double(s)

@@ -253,8 +253,10 @@ public struct RunDirectory: Sendable {
   /// A file that already holds exactly these bytes is left as it is (no rename, its time stamps
   /// kept): resuming a finished run rewrites nothing, so resubmitting a whole job array leaves
   /// the finished tasks' folders unchanged.
-  public func write(_ text: String, to target: URL) throws {
-    if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(text.utf8) { return }
+  /// Returns whether the file was written (false: it already held these bytes).
+  @discardableResult
+  public func write(_ text: String, to target: URL) throws -> Bool {
+    if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(text.utf8) { return false }
     let dir = target.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
     func failure(_ code: Int32) -> RunError {
@@ -280,6 +282,7 @@ public struct RunDirectory: Sendable {
       unlink(tmp.path)
       throw failure(code)
     }
+    return true
   }
 
   /// `mkdir -p`: nil when the folder exists, or the errno of the first step that failed.

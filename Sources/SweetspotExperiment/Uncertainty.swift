@@ -60,7 +60,9 @@ public struct Uncertainty: Sendable, Equatable {
   /// nominal world's best and its runner-up).
   public var pair: [String]?
 
-  public static let samplesRange = 2...100_000
+  /// Sampled worlds a file or `--worlds` may ask for (0: none; at least 3 for a space-filling
+  /// design, 2 for Saltelli or Morris, checked with the design).
+  public static let samplesRange = 0...100_000
   public static let trialsRange = 1...10_000
   public static let resamplesRange = 10...100_000
   public static let designDefault = DesignKind.latinHypercube

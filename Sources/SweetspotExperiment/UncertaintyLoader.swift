@@ -103,7 +103,11 @@ extension ExperimentLoader {
         guard range.contains(i) else { throw err(x.line, "robustness.\(key)", "\(i) is out of range; allowed: \(range.lowerBound) ... \(range.upperBound)") }
         return i
       }
-      if let n = try int("samples", Uncertainty.samplesRange) { u.samples = n }
+      // 0 switches the sampled worlds off (`--worlds 0`: the nominal world alone).
+      if let n = try int("samples", 0...Uncertainty.samplesRange.upperBound) {
+        if n == 0 { return nil }
+        u.samples = n
+      }
       if let n = try int("trials", Uncertainty.trialsRange) { u.trialsPerWorld = n }
       if let n = try int("resamples", Uncertainty.resamplesRange) { u.resamples = n }
       if let n = try int("levels", 2...32) {
@@ -119,6 +123,11 @@ extension ExperimentLoader {
         }
         u.pair = [a, b]
       }
+    }
+    // Rank correlations need three worlds; a Saltelli base sample or Morris trajectories, two.
+    let least = u.design == .saltelli || u.design == .morris ? 2 : 3
+    if u.samples < least {
+      throw err(doc.entry("robustness")?.line, "robustness.samples", "\(u.samples) is too few for \(u.design.rawValue): at least \(least)\(least == 3 ? " worlds (rank correlations need three)" : ""), or 0 for the nominal world alone")
     }
     if u.design == .sobol && u.dimensions > QuasiRandomSequence.maxDimensions(.sobol) {
       throw err(doc.entry("robustness")?.line, "robustness.design", "sobol takes at most \(QuasiRandomSequence.maxDimensions(.sobol)) parameters; [uncertainty] has \(u.dimensions): use halton or latin-hypercube")

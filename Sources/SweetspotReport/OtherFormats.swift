@@ -15,7 +15,7 @@ extension Report {
              difference: PairedComparison? = nil, benchmark: (Double?, Double?)? = nil, verdict: String = "", sweep: (String, Double)? = nil) {
       rows.append([section, String(sections[scenario].index), sections[scenario].label, strategy, metric, n(stat.0), n(stat.1), n(stat.2),
                    n(difference?.meanDifference), n(difference?.low), n(difference?.high), n(difference?.adjustedP),
-                   difference.map { $0.significant ? "true" : "false" } ?? "", n(benchmark?.0), n(benchmark?.1), verdict,
+                   difference.map { csvValue($0.significant ? 1 : 0, .flag) } ?? "", n(benchmark?.0), n(benchmark?.1), verdict,
                    sweep?.0 ?? "", sweep.map { csvNumber($0.1) } ?? ""])
     }
     for (i, s) in sections.enumerated() {

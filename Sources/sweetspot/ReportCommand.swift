@@ -105,7 +105,14 @@ func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
 /// answer paragraph and the names of the files written. The figures come first because the LaTeX
 /// report includes whichever print form of each (PDF or PGF) is in figures/ by then.
 @discardableResult
-func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String]) {
+/// What a verified, finished run's reports needed: "reports up to date" or "3 report files rewritten".
+func reportsText(_ changed: Int) -> String {
+  changed == 0 ? "reports up to date" : "\(changed) report file\(changed == 1 ? "" : "s") rewritten"
+}
+
+/// `files`: every report file; `changed`: those whose bytes changed (none when a finished run's
+/// reports are already what its results give).
+func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String], changed: Int) {
   let report = try Report.build(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
   for sub in [Report.figureFolder, Report.latexFolder] {
@@ -119,8 +126,9 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
     }
   }
   var written: [String] = []
+  var changed = 0
   func write(_ path: String, _ text: String) throws {
-    try folder.write(text, to: dir.appendingPathComponent(path))
+    if try folder.write(text, to: dir.appendingPathComponent(path)) { changed += 1 }
     written.append(path)
   }
   // Every figure as SVG (Markdown, HTML) and PDF (LaTeX), before the LaTeX that includes it.
@@ -132,7 +140,7 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
   if let r = report.robustness { documents += [("robustness.json", r.json), ("robustness.csv", r.csv)] }
   for (name, text) in documents { try write(name, text) }
   for file in report.latexFiles(figureFiles: figureFiles(in: dir)) { try write(file.path, file.text) }
-  return (dir.appendingPathComponent("report.md"), report.answer, written)
+  return (dir.appendingPathComponent("report.md"), report.answer, written, changed)
 }
 
 /// The files in a run folder's figures/, as paths relative to the run folder.

@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
   @Option(help: ArgumentHelp("Experiment seed (overrides the file).", valueName: "n"))
   var seed: UInt64?
 
-  @Option(help: ArgumentHelp("Sampled worlds of a robustness run (robustness.samples: worlds, Saltelli's base N or Morris trajectories; overrides the file).", valueName: "n"))
+  @Option(help: ArgumentHelp("Sampled worlds of a robustness run (robustness.samples: worlds, Saltelli's base N or Morris trajectories; overrides the file); 0 runs the nominal world alone.", valueName: "n"))
   var worlds: Int?
 
   @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: SLURM_CPUS_PER_TASK if set, else the CPUs this process may run on). Results do not depend on it.", valueName: "n"))
@@ -136,6 +136,7 @@ struct Run: ParsableCommand {
       reporter.start()
       defer { reporter.finish() }
       var reportFile: (path: URL, answer: String)?
+      var reportsChanged = 0
       let report: RunReport
       do {
         // The reports are written while the folder is still locked: no other writer can interleave.
@@ -144,17 +145,19 @@ struct Run: ParsableCommand {
           if shardValue == .whole {
             let w = try writeReports(into: dir, benchmarks: benchmarks)
             reportFile = (w.path, w.answer)
+            reportsChanged = w.changed
             if trajectoryOptions.trajectories { try writeTrajectories(into: dir, trials: trajectoryOptions.trajectoryTrials, threads: threadCount) }
           }
         })
       } catch let stop as Interrupted {
         reporter.finish()
-        printError("sweetspot: interrupted (\(StopSignals.name(stop.signal))) with \(stop.itemsKept)/\(stop.items) work items checkpointed: resume with `\(resumeCommand(experiment, shard: shardValue, sets: sets, dir: dir))`")
+        let later = experiments.drop { $0.0.name != experiment.name }.dropFirst().map { $0.0.file }
+        printError("sweetspot: interrupted (\(StopSignals.name(stop.signal))) with \(stop.itemsKept)/\(stop.items) work items checkpointed: resume with `\(resumeCommand(experiment, shard: shardValue, sets: sets, dir: dir, later: later))`")
         throw ExitCode(interruptedExitCode)
       }
       if let reportFile { index.append((experiment.name, experiment.question, reportFile.path, reportFile.answer)) }
       if report.wasComplete {
-        printError("\(experiment.name): already complete (\(report.rows) trial rows, verified); \(shardValue == .whole ? "reports rewritten" : "nothing to do") → \(dir.path)")
+        printError("\(experiment.name): already complete (\(report.rows) trial rows, verified); \(shardValue == .whole ? reportsText(reportsChanged) : "nothing to do") → \(dir.path)")
         print(dir.path)
         continue
       }
@@ -193,10 +196,17 @@ struct Run: ParsableCommand {
   /// The command that continues `experiment` in `dir` after an interruption, ready to paste:
   /// its file (none for the built-in suite), every override (`--trials` and `--seed` as the
   /// `--set` they amount to, so the run's fingerprint is the same), its shard, `--resume --out`.
-  func resumeCommand(_ experiment: Experiment, shard: Shard, sets: [String], dir: URL) -> String {
-    var words = [CommandLine.arguments[0], "run"] + (files.isEmpty ? [] : [experiment.file])
-    words += sets.flatMap { ["--set", $0] } + (shard == .whole ? [] : ["--shard", shard.description]) + ["--resume", "--out", dir.path]
-    return words.map(shellQuoted).joined(separator: " ")
+  /// Of several files run into one `--out` folder, every file again (the finished ones are
+  /// verified and left alone, `later`, the files not yet started, run, and the suite index is
+  /// written); without `--out`, this run's resume and then the files not yet started.
+  func resumeCommand(_ experiment: Experiment, shard: Shard, sets: [String], dir: URL, later: [String] = []) -> String {
+    let tail = sets.flatMap { ["--set", $0] } + (shard == .whole ? [] : ["--shard", shard.description])
+    func command(_ words: [String]) -> String { words.map(shellQuoted).joined(separator: " ") }
+    if files.count > 1, let out {
+      return command([CommandLine.arguments[0], "run"] + files + tail + ["--resume", "--out", URL(fileURLWithPath: out).path])
+    }
+    let this = command([CommandLine.arguments[0], "run"] + (files.isEmpty ? [] : [experiment.file]) + tail + ["--resume", "--out", dir.path])
+    return later.isEmpty ? this : this + "`, then `" + command([CommandLine.arguments[0], "run"] + later + tail)
   }
 
   func runID(_ shard: Shard) -> String {

@@ -92,17 +92,18 @@ struct Merge: ParsableCommand {
     if let empty = directories.first(where: \.isEmpty) { throw InputError("a shard folder name is empty ('\(empty)')") }
     let dir = URL(fileURLWithPath: out)
     let benchmarks = try loadBenchmarks(nil)
+    var changed = 0
     // The reports are written while the folder is still locked, as `run` writes them.
     let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: dir,
                                             toolVersion: Sweetspot.version, threads: activeProcessorCount(),
                                             whileLocked: {
-      try writeReports(into: dir, benchmarks: benchmarks)
+      changed = try writeReports(into: dir, benchmarks: benchmarks).changed
       if trajectoryOptions.trajectories {
         try writeTrajectories(into: dir, trials: trajectoryOptions.trajectoryTrials, threads: activeProcessorCount())
       }
     })
     if report.wasComplete {
-      printError("\(out): already a complete merge of these shards (\(report.rows) trial rows, verified); reports rewritten")
+      printError("\(out): already a complete merge of these shards (\(report.rows) trial rows, verified); \(reportsText(changed))")
       print(out)
       return
     }

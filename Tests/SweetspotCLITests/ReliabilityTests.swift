@@ -154,8 +154,11 @@ import Foundation
     try FileManager.default.removeItem(at: report)
     try FileManager.default.removeItem(at: figure)
     let r = try CLI.run(["run", "tiny.toml", "--out", "r", "--resume", "--quiet"], in: work)
-    #expect(r.status == 0 && r.stderr.contains("already complete (36 trial rows, verified); reports rewritten"), "\(r.stderr)")
+    #expect(r.status == 0 && r.stderr.contains("already complete (36 trial rows, verified); 2 report files rewritten"), "\(r.stderr)")
     #expect(try Data(contentsOf: report) == md && Data(contentsOf: figure) == svg)
+    // Resubmitted once more, nothing is missing: nothing is rewritten, and it says so.
+    let again = try CLI.run(["run", "tiny.toml", "--out", "r", "--resume", "--quiet"], in: work)
+    #expect(again.status == 0 && again.stderr.contains("verified); reports up to date"), "\(again.stderr)")
     let other = try CLI.run(["run", "tiny.toml", "--out", "r", "--resume", "--seed", "4", "--quiet"], in: work)
     #expect(other.status == 2 && other.stderr.contains("holds a complete run of a different experiment, seed, shard or version"), "\(other.stderr)")
     let fresh = try CLI.run(["run", "tiny.toml", "--out", "r", "--quiet"], in: work)

@@ -131,7 +131,7 @@ import Foundation
     try FileManager.default.removeItem(at: work.appendingPathComponent("merged/figures/sweep.pdf"))
     try FileManager.default.removeItem(at: work.appendingPathComponent("merged/tex"))
     let again = try run(["merge", "s1", "s2", "--out", "merged"])
-    #expect(again.status == 0 && again.stderr.contains("reports rewritten"), "\(again.stderr)")
+    #expect(again.status == 0 && again.stderr.contains("report files rewritten"), "\(again.stderr)")
     #expect(try folderFiles("merged") == whole)
     // `report --write` on the merge, with its reports gone, writes the same folder again.
     for name in try reportFiles("merged").keys { try FileManager.default.removeItem(at: work.appendingPathComponent("merged/\(name)")) }

@@ -165,6 +165,38 @@ import Foundation
     #expect(try results("stopped") == results("straight"))
   }
 
+  /// Several files into one --out folder, stopped during the first: the printed command names
+  /// every file again, so pasting it finishes the stopped run, runs the others and writes the index.
+  @Test func aStoppedSuiteResumesWithEveryFile() throws {
+    try RunCommandTests.experiment.replacingOccurrences(of: "name = \"tiny\"", with: "name = \"second\"")
+      .write(to: work.appendingPathComponent("second.toml"), atomically: true, encoding: .utf8)
+    let (p, err) = try start(["run", "tiny.toml", "second.toml", "--trials", "24", "--threads", "1", "--quiet", "--out", "suite"])
+    var waited = 0
+    while waited < 4000 {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path("suite/tiny/checkpoints"))) ?? []
+      if names.contains(where: { $0.hasPrefix("chunk-") }) { break }
+      usleep(5000)
+      waited += 1
+    }
+    kill(p.processIdentifier, SIGTERM)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 3, "\(stderr)")
+    let line = try #require(stderr.split(separator: "\n").first { $0.contains("interrupted (SIGTERM) with") }, "\(stderr)")
+    let command = try #require(line.split(separator: "`").dropFirst().first.map(String.init))
+    #expect(command.hasPrefix(CLI.binary.path + " run tiny.toml second.toml --set trials=24 --resume --out "), "\(command)")
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = ["-c", command + " --quiet"]
+    shell.currentDirectoryURL = work
+    shell.environment = CLI.hermetic([:])
+    shell.standardOutput = FileHandle.nullDevice
+    try shell.run()
+    shell.waitUntilExit()
+    #expect(shell.terminationStatus == 0)
+    #expect(FileManager.default.fileExists(atPath: path("suite/second/manifest.json")) && FileManager.default.fileExists(atPath: path("suite/index.md")))
+  }
+
   @Test func progressLinesAppearOnANonTerminalStderrAndQuietSilencesThem() throws {
     let args = ["run", "tiny.toml", "--trials", "20", "--threads", "1"]
     let r = try run(args + ["--out", "shown"], environment: ["SWEETSPOT_PROGRESS_INTERVAL": "0.1"])

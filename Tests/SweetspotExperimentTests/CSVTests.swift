@@ -3,7 +3,7 @@ import SweetspotModel
 @testable import SweetspotExperiment
 
 /// Result files are RFC 4180 CSV that R and pandas read as written: quoted where needed,
-/// identifier column names, integers as integers, flags as true/false.
+/// identifier column names, integers as integers, flags as TRUE/FALSE.
 @Suite struct CSVTests {
   @Test func fieldsWithCommasQuotesOrLineBreaksAreQuotedAndOthersAreNot() {
     #expect(CSV.field("good-enough") == "good-enough")
@@ -55,12 +55,12 @@ import SweetspotModel
 
   @Test func countsAreWrittenAsIntegersFlagsAsTrueFalseAndUndefinedAsEmpty() {
     #expect(csvValue(1250, .count) == "1250" && csvValue(12.5, .count) == "12.5")
-    #expect(csvValue(1, .flag) == "true" && csvValue(0, .flag) == "false")
+    #expect(csvValue(1, .flag) == "TRUE" && csvValue(0, .flag) == "FALSE")
     #expect(csvValue(.nan, .real) == "" && csvValue(0.1, .real) == "0.1" && csvValue(3, .real) == "3.0")
     for (x, kind) in [(1250.0, Metric.Kind.count), (12.5, .count), (1, .flag), (0, .flag), (0.1, .real), (-2.5e-7, .real)] {
       #expect(parseCSVValue(csvValue(x, kind), kind) == x)
     }
-    #expect(parseCSVValue("", .real)!.isNaN && parseCSVValue("true", .real) == nil && parseCSVValue("1.0x", .count) == nil)
+    #expect(parseCSVValue("", .real)!.isNaN && parseCSVValue("TRUE", .real) == nil && parseCSVValue("true", .flag) == nil && parseCSVValue("1.0x", .count) == nil)
   }
 
   static let sweepText = """
@@ -98,7 +98,7 @@ import SweetspotModel
     #expect(header.fields.allSatisfy(ColumnName.isIdentifier))
     let second = try #require(text.split(separator: "\n").dropFirst().first { $0.contains("twice") })
     #expect(second.hasPrefix("0,competitive,0.7,25,\"say \"\"hi\"\", twice\",0,"), "\(second)")
-    #expect(second.contains(",true,") || second.contains(",false,"))
+    #expect(second.contains(",TRUE,") || second.contains(",FALSE,"))
     var back = ResultTable(runner: runner)
     let rows = try back.parse(text, source: "trials.csv", header: true, expected: table.keys(runner.items))
     #expect(rows.count == table.rows.count)

@@ -103,6 +103,15 @@ import SweetspotRobustness
     }
   }
 
+  /// `--worlds 0` (robustness.samples = 0) runs the nominal world alone: no sampled worlds, no
+  /// robustness section; two worlds of a Saltelli design are allowed (N·(k + 2) worlds in all).
+  @Test func zeroWorldsRunsTheNominalWorldAlone() throws {
+    let e = try load(Self.robust, ["robustness.samples=0"])
+    #expect(e.uncertainty == nil)
+    #expect(try e.scenarios().count == 1)
+    #expect(try load(Self.robust, ["robustness.design=saltelli", "robustness.samples=2"]).uncertainty?.worldCount == 2 * (3 + 2))
+  }
+
   /// How a strategy is carried out can be uncertain too: `strategy.NAME.LEVER` varies that
   /// strategy's lever in the sampled worlds and leaves the others' alone.
   @Test func aStrategysLeverCanBeAnImplementationUncertainty() throws {
@@ -217,6 +226,8 @@ import SweetspotRobustness
     ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\ndesign = \"morris\"\nlevels = 5", "Morris levels must be even"),
     ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\npair = [\"good-enough\", \"delight\"]", "'delight' is not one of this experiment's strategies"),
     ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\nsamples = 1", "robustness.samples"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\nsamples = 2", "too few for latin-hypercube: at least 3 worlds"),
+    ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[robustness]\nsamples = -1", "allowed: 0 ... 100000"),
     ("[uncertainty]\n\"world.gross_margin\" = \"default\"\n[[sweep]]\nkey = \"world.gross_margin\"\nvalues = [0.4, 0.5]", "is also swept"),
     ("[uncertainty]\n\"world.fcr_ceiling\" = { low = 0.01, high = 0.1 }", "sampled world"),
     ("[uncertainty]\n\"market.*.switching_cost\" = \"default\"", "name each market's own: market.competitive.switching_cost"),
