@@ -55,10 +55,31 @@ public struct Experiment: Sendable {
   public var file: String
   /// The assumptions a robustness run varies (`[uncertainty]`, `[robustness]`); nil: one world.
   public var uncertainty: Uncertainty? = nil
+  /// An industry (`[industry]`): the strategies are the mix its firms are drawn from, and every
+  /// trial is one industry whose firms are the rows of trials.csv. nil: each strategy is one
+  /// firm against a static market.
+  public var industry: IndustrySetup? = nil
   /// The materiality margin of every comparison in the reports, as a share of the reference
   /// mean (the best strategy's or value's): differences inside it are "equivalent". It changes
   /// no trial, so it is not part of the resolved configuration.
   public var margin: Double = ExperimentSchema.defaultMargin
+
+  /// The names of the rows of each scenario and trial in trials.csv: the strategies, or an
+  /// industry's firms (`firm-001` …).
+  public var rowNames: [String] {
+    guard let k = industry?.firms else { return strategies.map(\.name) }
+    let width = max(3, String(k).count)
+    return (1...k).map { i in "firm-" + String(repeating: "0", count: width - String(i).count) + String(i) }
+  }
+
+  /// Years an industry's lists are kept for: 52-week years, the last running to the horizon.
+  public var industryYears: Int { max(1, configuration.weeks / 52) }
+
+  /// The value columns of trials.csv: every metric, and for an industry each firm's own columns
+  /// (`FirmOutcome.columns`).
+  public var resultColumns: [ResultColumn] {
+    ResultColumn.metrics + (industry == nil ? [] : FirmOutcome.columns(years: industryYears).map { ResultColumn(name: $0.name, kind: $0.kind) })
+  }
 
   /// The most scenarios (markets × sweep values) an experiment may have.
   public static let maxScenarios = 100_000

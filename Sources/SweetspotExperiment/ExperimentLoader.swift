@@ -6,7 +6,7 @@ import SweetspotNumerics
 public enum ExperimentLoader {
   static let topLevelKeys = ["name", "description", "question", "seed", "trials", "weeks", "markets", "strategies",
                              "baseline", "margin", "population", "queue", "world", "segment", "controller", "scorecard", "strategy", "market", "sweep",
-                             "uncertainty", "robustness"]
+                             "uncertainty", "robustness", "industry"]
 
   /// Parses and validates `text` from `file`, after applying `overrides` (`--set KEY=VALUE`).
   public static func load(text: String, file: String, overrides: [String] = []) throws(ExperimentError) -> Experiment {
@@ -262,11 +262,20 @@ public enum ExperimentLoader {
         sweeps.append(s)
       }
     }
-    let experiment = Experiment(
+    let industrySetup = try industry(doc, strategies: strategies, world: &config.world, file: file)
+    var experiment = Experiment(
       name: name, description: try string("description") ?? "", question: try string("question") ?? "",
       seed: UInt64(seed), trials: trials, configuration: config, strategies: strategies, markets: markets,
       sweeps: sweeps, baseline: baseline, source: source, file: file,
       uncertainty: try uncertainty(doc, strategies: strategies, markets: markets, file: file), margin: margin)
+    experiment.industry = industrySetup
+    if industrySetup == nil {
+      // The choice model acts only among an industry's firms: varying it elsewhere would vary nothing.
+      let keys = (experiment.uncertainty?.parameters.map(\.key) ?? []) + sweeps.map(\.key)
+      if let k = keys.first(where: { $0.hasPrefix("industry.") }) {
+        throw err(nil, k, "acts only in an experiment with an [industry] table (firms sharing one market)")
+      }
+    }
     // Every scenario must be valid, not only the base values.
     for sc in try experiment.scenarios() {
       do { try sc.configuration.world.validate() } catch {

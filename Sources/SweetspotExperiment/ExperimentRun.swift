@@ -148,16 +148,27 @@ public enum ExperimentRunner {
     // the whole table, so a resumed run measures what an uninterrupted one does.
     let crn = try runner.crnVarianceFactor(from: table, threads: options.threads)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
-    let summary = Summary(table)
     let throughput = computeSeconds > 0 ? Double(computed) * runner.customerWeeksPerItem / computeSeconds : 0
-    var files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
-    if let worlds = try experiment.worldsCSV() { files.append(("worlds.csv", worlds)) }
+    let files = try resultFiles(experiment, table: table)
     let manifest = manifestJSON(experiment, options: options, started: started, ended: Date(), elapsed: elapsed,
                                 items: total, computed: computed, throughput: throughput, crn: crn, mergedFrom: nil, files: files)
     try dir.finish(files: files, manifest: manifest.rendered() + "\n")
     try whileLocked()
     return RunReport(directory: options.directory, items: total, rows: table.rows.count, elapsed: elapsed,
                      customerWeeksPerSecond: throughput, crn: crn)
+  }
+
+  /// The result files of a finished table, the same for a run and a merge: trials.csv, the
+  /// summaries (per strategy; in an industry, over every firm that followed it), and worlds.csv
+  /// in a robustness run, firms.csv and firm_years.csv in an industry.
+  static func resultFiles(_ experiment: Experiment, table: ResultTable) throws -> [(String, String)] {
+    var files = [("trials.csv", table.csv)]
+    let industry = try experiment.industry.map { _ in try IndustryTables(experiment: experiment, table: table) }
+    let summary = Summary(industry?.byStrategy ?? table)
+    files += [("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
+    if let worlds = try experiment.worldsCSV() { files.append(("worlds.csv", worlds)) }
+    if let industry { files += [("firms.csv", industry.firmsCSV), ("firm_years.csv", industry.firmYearsCSV)] }
+    return files
   }
 
   /// What checkpoints must share to be resumed together: configuration, shard and tool version.
@@ -283,10 +294,8 @@ public enum ExperimentRunner {
     var options = RunOptions(threads: threads, directory: out, toolVersion: toolVersion, gitCommit: first.manifest["git_commit"] as? String,
                              overrides: first.manifest["overrides"] as? [String] ?? [], fileHash: first.manifest["file_sha256"] as? String ?? "")
     options.shard = .whole
-    let summary = Summary(table)
     let crn = try runner.crnVarianceFactor(from: table, threads: max(1, threads))
-    var files = [("trials.csv", table.csv), ("summary.json", summary.json(experiment: experiment).rendered() + "\n"), ("summary.csv", summary.csv)]
-    if let worlds = try experiment.worldsCSV() { files.append(("worlds.csv", worlds)) }
+    let files = try resultFiles(experiment, table: table)
     let manifest = manifestJSON(experiment, options: options, started: Date(), ended: Date(), elapsed: 0, items: runner.items.count,
                                 computed: 0, throughput: 0, crn: crn, mergedFrom: parts.map(\.directory.path), files: files)
     try dir.finish(files: files, manifest: manifest.rendered() + "\n")

@@ -26,7 +26,17 @@ extension Experiment {
       ("segment", .object(Segment.allCases.map { ("\($0)", table(Fields.world(section: "segment.\($0)"), configuration.world)) })),
       ("controller", table(Fields.world(section: "controller"), configuration.world)),
       ("scorecard", table(Fields.world(section: "scorecard"), configuration.world)),
-    ] + (uncertainty.map { [("robustness", $0.resolved)] } ?? []))
+    ] + (uncertainty.map { [("robustness", $0.resolved)] } ?? []) + (industry.map { [("industry", resolvedIndustry($0))] } ?? []))
+  }
+
+  /// The industry setup and its choice model, as the manifest records them.
+  private func resolvedIndustry(_ i: IndustrySetup) -> JSONValue {
+    let mix: [(String, JSONValue)] = zip(strategies, i.weights).map { ($0.name, .number($1)) }
+    let levers: [(String, JSONValue)] = i.leverDraws.map { ($0.lever, .string($0.description)) }
+    var fields: [(String, JSONValue)] = [("firms", .integer(i.firms)), ("mix", .object(mix)), ("outside_option", .bool(i.outsideOption)),
+                                         ("quality_spread", .number(i.qualitySpread)), ("levers", .object(levers))]
+    fields += fieldsOf(Fields.world(section: "industry"), configuration.world)
+    return .object(fields)
   }
 
   /// SHA-256 of the resolved configuration (a run without uncertainty hashes as before it existed).

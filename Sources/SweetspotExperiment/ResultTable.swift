@@ -13,7 +13,10 @@ public struct ResultTable: Sendable {
   }
 
   public let scenarios: [Scenario]
+  /// The rows' second key: the strategies, or an industry's firms (`Experiment.rowNames`).
   public let strategyNames: [String]
+  /// The value columns after `trial`: every metric, then an industry's own (`Experiment.resultColumns`).
+  public let columns: [ResultColumn]
   public let sweepKeys: [String]
   /// A robustness run: trials.csv has a `world` column (0: nominal, 1 … W: sampled worlds).
   public let hasWorlds: Bool
@@ -25,14 +28,16 @@ public struct ResultTable: Sendable {
 
   public init(runner: Runner) {
     scenarios = runner.scenarios
-    strategyNames = runner.experiment.strategies.map(\.name)
+    strategyNames = runner.experiment.rowNames
+    columns = runner.experiment.resultColumns
     sweepKeys = runner.experiment.sweeps.map(\.key)
     hasWorlds = runner.experiment.uncertainty != nil
     scenarioFields = Self.scenarioFields(runner.scenarios, sweepKeys: sweepKeys, hasWorlds: hasWorlds)
   }
 
-  init(scenarios: [Scenario], strategyNames: [String], sweepKeys: [String], hasWorlds: Bool) {
+  init(scenarios: [Scenario], strategyNames: [String], sweepKeys: [String], hasWorlds: Bool, columns: [ResultColumn] = ResultColumn.metrics) {
     self.scenarios = scenarios; self.strategyNames = strategyNames; self.sweepKeys = sweepKeys; self.hasWorlds = hasWorlds
+    self.columns = columns
     scenarioFields = Self.scenarioFields(scenarios, sweepKeys: sweepKeys, hasWorlds: hasWorlds)
   }
 
@@ -58,7 +63,7 @@ public struct ResultTable: Sendable {
       renumber[sc.index] = kept.count
       kept.append(sc)
     }
-    var out = ResultTable(scenarios: kept, strategyNames: strategyNames, sweepKeys: sweepKeys, hasWorlds: false)
+    var out = ResultTable(scenarios: kept, strategyNames: strategyNames, sweepKeys: sweepKeys, hasWorlds: false, columns: columns)
     for r in rows { if let s = renumber[r.scenario] { out.rows.append(Row(scenario: s, strategy: r.strategy, trial: r.trial, values: r.values)) } }
     return out
   }
@@ -82,19 +87,22 @@ public struct ResultTable: Sendable {
 
   public static func sweepColumns(_ keys: [String]) -> [String] { ColumnName.columns(keys, avoiding: Set(fixedColumns)) }
 
-  static let fixedColumns = ["scenario", "market", "strategy", "trial", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+  static let fixedColumns = ["scenario", "market", "strategy", "trial", "metric", "n", "mean", "sd", "ci95_low", "ci95_high", "firm", "year"]
     + SummaryStatistic.quantileNames + Metric.allCases.map(\.rawValue)
 
   public var header: String {
-    CSV.line(["scenario", "market"] + sweepColumns + (hasWorlds ? ["world"] : []) + ["strategy", "trial"] + Metric.allCases.map(\.rawValue))
+    CSV.line(["scenario", "market"] + sweepColumns + (hasWorlds ? ["world"] : []) + ["strategy", "trial"] + columns.map(\.name))
   }
 
   public func line(_ r: Row) -> String {
     var fields = scenarioFields[r.scenario]
     fields += [strategyNames[r.strategy], String(r.trial)]
-    fields += zip(r.values, Metric.allCases).map { csvValue($0, $1.kind) }
+    fields += zip(r.values, columns).map { csvValue($0, $1.kind) }
     return CSV.line(fields)
   }
+
+  /// The index of a value column by name.
+  public func column(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
 
   public var csv: String {
     var s = header + "\n"
@@ -132,7 +140,7 @@ public struct ResultTable: Sendable {
     var out: [Row] = []
     out.reserveCapacity(expected.count)
     let lead = sweepKeys.count + (hasWorlds ? 1 : 0)  // columns between market and strategy
-    let fieldCount = 4 + lead + Metric.allCases.count
+    let fieldCount = 4 + lead + columns.count
     var isHeader = header
     func read(_ record: CSV.Record) throws(ExperimentError) {
       if isHeader {
@@ -150,9 +158,9 @@ public struct ResultTable: Sendable {
         throw fail(lineNumber, "not a row of this experiment's results")
       }
       var values: [Double] = []
-      values.reserveCapacity(Metric.allCases.count)
-      for (v, m) in zip(f[(4 + lead)...], Metric.allCases) {
-        guard let x = parseCSVValue(v, m.kind) else { throw fail(lineNumber, "'\(escapingControlCharacters(String(v.prefix(40))))' is not a \(m.kind == .flag ? "true/false flag" : "number") (\(m.rawValue))") }
+      values.reserveCapacity(columns.count)
+      for (v, m) in zip(f[(4 + lead)...], columns) {
+        guard let x = parseCSVValue(v, m.kind) else { throw fail(lineNumber, "'\(escapingControlCharacters(String(v.prefix(40))))' is not a \(m.kind == .flag ? "TRUE/FALSE flag" : "number") (\(m.name))") }
         values.append(x)
       }
       let row = Row(scenario: sc, strategy: st, trial: trial, values: values)
@@ -181,6 +189,15 @@ public struct ResultTable: Sendable {
     }
     return out
   }
+}
+
+/// A value column of trials.csv: its name and what kind of number it holds (how it is written).
+public struct ResultColumn: Sendable, Equatable {
+  public let name: String
+  public let kind: Metric.Kind
+  public init(name: String, kind: Metric.Kind) { self.name = name; self.kind = kind }
+  /// Every metric, in `Metric.allCases` order: the columns of a run that is not an industry.
+  public static let metrics = Metric.allCases.map { ResultColumn(name: $0.rawValue, kind: $0.kind) }
 }
 
 /// Numbers in result files: Swift's shortest representation that reads back to the same Double

@@ -100,8 +100,8 @@ public struct Runner: Sendable {
     let cells = scenarios / Double(e.worldsPerCell)
     let worldTrials = Double((e.uncertainty?.worldCount ?? 0) * (e.uncertainty?.trialsPerWorld ?? 0))
     let perCell = shardTrials(e.trials) + (worldTrials / Double(shard.count)).rounded(.up)
-    let rows = cells * Double(e.strategies.count) * perCell
-    let needed = rows * bytesPerRow
+    let rows = cells * Double(e.rowNames.count) * perCell
+    let needed = rows * bytesPerRow * Double(e.resultColumns.count) / Double(ResultColumn.metrics.count)
     let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
     if physical > 0 && needed > physical / 2 {
       throw ExperimentError(file: e.file, key: "trials", message: "the run would hold \(formatNumber(rows)) result rows (scenarios × strategies × trials), about \(gigabytes(needed)) of memory; this machine has \(gigabytes(physical)), and a run may use half: lower trials, sweep values, markets or strategies")
@@ -121,13 +121,19 @@ public struct Runner: Sendable {
 
   /// Customer-weeks one item simulates (for throughput).
   public var customerWeeksPerItem: Double {
-    Double(experiment.configuration.customers * experiment.configuration.weeks * experiment.strategies.count)
+    Double(experiment.configuration.customers * experiment.configuration.weeks * (experiment.industry == nil ? experiment.strategies.count : 1))
   }
 
   /// Runs one item: every strategy on trial `item.trial` of scenario `item.scenario`, each
   /// trial spread over `trialThreads` (customer chunks; results do not depend on it).
   public func run(_ item: WorkItem, seed: UInt64? = nil, trialThreads: Int = 1) throws -> ItemResult {
     let sc = scenarios[item.scenario]
+    if let setup = experiment.industry {
+      // One industry: every firm's row (its metrics and its own columns).
+      let o = try Industry.run(sc.configuration, setup: setup, strategies: sc.strategies, market: sc.market, seed: seed ?? experiment.seed,
+                               trial: sc.streamOffset + item.trial, threads: trialThreads)
+      return ItemResult(item: item, outcomes: o.firms.map { TrialOutcome(row: $0.values) })
+    }
     var outcomes: [TrialOutcome] = []
     outcomes.reserveCapacity(sc.strategies.count)
     for s in sc.strategies {
@@ -140,7 +146,9 @@ public struct Runner: Sendable {
   /// Whether trials are big enough (several customer chunks) to parallelize within a trial
   /// rather than across trials.
   public var parallelWithinTrials: Bool {
-    experiment.configuration.customers > Trial.chunkSize(customers: experiment.configuration.customers)
+    // An industry spreads its firms over the threads when there are fewer industries than threads.
+    if experiment.industry != nil { return items.count == 1 }
+    return experiment.configuration.customers > Trial.chunkSize(customers: experiment.configuration.customers)
   }
 
   /// Runs the chunks not in `done`, calling `completed` (on the calling thread, in chunk order)
@@ -188,7 +196,7 @@ public struct Runner: Sendable {
   /// between the first two strategies in scenario 0, with shared streams (as run) and with the
   /// second strategy on independent streams (another seed), over up to `trials` trials.
   public func crnVarianceFactor(metric: Metric = .profitNPV, from results: [ItemResult], trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
-    guard experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
+    guard experiment.industry == nil, experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
     let mine = results.filter { $0.item.scenario == 0 }.sorted { $0.item.trial < $1.item.trial }.prefix(trials)
     return try crnVarianceFactor(metric: metric, trials: mine.map(\.item.trial), a: mine.map { $0.outcomes[0].values[m] },
                                  b: mine.map { $0.outcomes[1].values[m] }, threads: threads)
@@ -197,7 +205,7 @@ public struct Runner: Sendable {
   /// The same measurement from a table of results (all of a run's rows, whether computed now,
   /// read back from checkpoints or merged from shards: the first `trials` trials of scenario 0).
   public func crnVarianceFactor(metric: Metric = .profitNPV, from table: ResultTable, trials: Int = 20, threads: Int) throws -> CRNMeasurement? {
-    guard experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
+    guard experiment.industry == nil, experiment.strategies.count >= 2, let m = Metric.allCases.firstIndex(of: metric) else { return nil }
     var first: [Int: Double] = [:], second: [Int: Double] = [:]
     for r in table.rows where r.scenario == 0 && r.strategy < 2 {
       if r.strategy == 0 { first[r.trial] = r.values[m] } else { second[r.trial] = r.values[m] }

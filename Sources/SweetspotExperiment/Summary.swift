@@ -29,7 +29,7 @@ public struct Summary: Sendable {
 
   public init(_ table: ResultTable) {
     self.table = table
-    let metrics = Metric.allCases.count
+    let metrics = table.columns.count
     var columns = [[[[Double]]]](repeating: [[[Double]]](repeating: [[Double]](repeating: [], count: metrics), count: table.strategyNames.count), count: table.scenarios.count)
     for r in table.rows {
       for m in 0..<metrics { columns[r.scenario][r.strategy][m].append(r.values[m]) }
@@ -42,10 +42,10 @@ public struct Summary: Sendable {
                      + SummaryStatistic.quantileNames) + "\n"
     for i in table.scenarios.indices {
       for (j, name) in table.strategyNames.enumerated() {
-        for (k, m) in Metric.allCases.enumerated() {
+        for (k, m) in table.columns.enumerated() {
           let c = cells[i][j][k]
           var f = table.scenarioFields[i]
-          f += [name, m.rawValue, String(c.n), csvNumber(c.mean), csvNumber(c.sd), csvNumber(c.ciLow), csvNumber(c.ciHigh)]
+          f += [name, m.name, String(c.n), csvNumber(c.mean), csvNumber(c.sd), csvNumber(c.ciLow), csvNumber(c.ciHigh)]
           f += c.quantiles.map(csvNumber)
           s += CSV.line(f) + "\n"
         }
@@ -70,9 +70,9 @@ public struct Summary: Sendable {
           ("strategies", .array(table.strategyNames.enumerated().map { j, name in
             .object([
               ("name", .string(name)),
-              ("metrics", .object(Metric.allCases.enumerated().map { k, m in
+              ("metrics", .object(table.columns.enumerated().map { k, m in
                 let c = cells[i][j][k]
-                return (m.rawValue, .object([
+                return (m.name, .object([
                   ("n", .integer(c.n)), ("mean", .number(c.mean)), ("sd", .number(c.sd)),
                   ("ci95", .array([.number(c.ciLow), .number(c.ciHigh)])),
                 ] + zip(SummaryStatistic.quantileNames, c.quantiles).map { ($0, .number($1)) }))

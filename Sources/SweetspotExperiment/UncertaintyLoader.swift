@@ -194,8 +194,9 @@ extension ExperimentLoader {
   }
 
   /// A distribution from `"default"` or a table, checked against the parameter's allowed values.
-  static func parameter<T>(_ p: Parameter<T>, key: String, spec: TOMLValue, line: Int, file: String) throws(ExperimentError) -> UncertainParameter {
-    let k = "uncertainty.\(key)"
+  static func parameter<T>(_ p: Parameter<T>, key: String, spec: TOMLValue, line: Int, file: String,
+                           section: String = "uncertainty") throws(ExperimentError) -> UncertainParameter {
+    let k = "\(section).\(key)"
     func fail(_ message: String) -> ExperimentError { ExperimentError(file: file, line: line, key: k, message: message) }
     let allowed = (p.bounds?.lower ?? -Double.greatestFiniteMagnitude)...(p.bounds?.upper ?? Double.greatestFiniteMagnitude)
     func inside(_ x: Double, _ what: String) throws(ExperimentError) {

@@ -46,6 +46,24 @@ public final class Population: @unchecked Sendable {
     grow(to: count + 1)
     view.draw(count - 1, from: stream, market: market, segments: segments, world: world)
   }
+
+  /// Appends the person customer `i` of `source` is (their latent attributes: segment,
+  /// expectation, revenue, sensitivities, propensities, patience) as a new customer of this
+  /// population, with a fresh history and `attitude` as both attitude and loyalty (a customer
+  /// who moves to another firm of an industry).
+  func append(copying source: PopulationView, _ i: Int, attitude: Double) {
+    grow(to: count + 1)
+    let v = view, j = count - 1
+    v.segment[j] = source.segment[i]; v.expectation[j] = source.expectation[i]; v.revenue[j] = source.revenue[i]
+    v.priceSensitivity[j] = source.priceSensitivity[i]; v.complaintPropensity[j] = source.complaintPropensity[i]
+    v.wordOfMouth[j] = source.wordOfMouth[i]; v.baseHazard[j] = source.baseHazard[i]
+    v.problemPropensity[j] = source.problemPropensity[i]; v.patience[j] = source.patience[i]
+    v.attitude[j] = Float(attitude); v.loyalty[j] = Float(attitude)
+    v.resetHistory(j)
+  }
+
+  /// Empties the population, keeping its storage (a staging area reused week after week).
+  func removeAll() { count = 0 }
 }
 
 /// Pointers to a population's columns and to the per-slot weekly scratch. A value: copy it into
@@ -148,7 +166,13 @@ public struct PopulationView: @unchecked Sendable {
     expectation[i] = Float(e); revenue[i] = Float(rev); priceSensitivity[i] = Float(psi)
     complaintPropensity[i] = Float(kappa); wordOfMouth[i] = Float(omega); baseHazard[i] = Float(h0)
     problemPropensity[i] = Float(pi); patience[i] = Float(pat)
-    attitude[i] = Float(a0); loyalty[i] = Float(a0); alive[i] = true
+    attitude[i] = Float(a0); loyalty[i] = Float(a0)
+    resetHistory(i)
+  }
+
+  /// A new customer's state besides attitude and loyalty: alive, nothing pending, no problem yet.
+  func resetHistory(_ i: Int) {
+    alive[i] = true
     pendingAttempts[i] = 0; pendingSize[i] = 0; pendingChannel[i] = .none
     tarpClass[i] = .none; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
     contactChannel[i] = .none; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false

@@ -243,9 +243,10 @@ public struct World: Sendable, Equatable {
   /// Shapes of the attribute distributions around the segment means.
   public var heterogeneity = Heterogeneity()
 
-  // MARK: The just-good-enough controller and the Win4 scorecard
+  // MARK: The just-good-enough controller, the Win4 scorecard and an industry's choice model
   public var controller = ControllerPolicy()
   public var scorecard = Scorecard()
+  public var choice = ChoiceModel()
 
   public init() {}
 
@@ -325,6 +326,29 @@ public struct Scorecard: Sendable, Equatable {
   public var ownersMarginShare = 0.7
   /// The strict majority: a party wins a scenario when it wins in more than this share of trials.
   public static let majority = 0.5
+
+  public init() {}
+}
+
+/// How customers choose among the firms of an industry (`Industry`): a multinomial logit over
+/// the firms (and buying from none of them), on price and reputation. Every constant is an
+/// assumption with a range (`industry.*` keys); the functional form is McFadden's (1974)
+/// conditional logit as used for brand choice (Guadagni & Little 1983).
+public struct ChoiceModel: Sendable, Equatable {
+  /// Utility per unit of a firm's reputation for satisfaction: the running mean of its customers'
+  /// attitude (0–1 scale) over `reputationMemoryWeeks`.
+  public var attitudeWeight = 10.0
+  /// Utility per net tell per customer-year of a firm's word of mouth (positive − negative tells
+  /// per customer, as a running mean over `reputationMemoryWeeks`).
+  public var wordOfMouthWeight = 0.5
+  /// Weeks over which reputation forms: each week moves it 1/memory of the way to the week's signal.
+  public var reputationMemoryWeeks = 26.0
+  /// Share of the customers who leave a firm that shop for another firm of the industry; the
+  /// rest leave the category (move, stop needing the product).
+  public var switchShare = 0.6
+  /// Share of shoppers who would buy from no firm of the industry were every firm average (the
+  /// outside option's weight, kept whatever the number of firms).
+  public var outsideShare = 0.2
 
   public init() {}
 }

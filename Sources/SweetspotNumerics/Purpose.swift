@@ -49,4 +49,9 @@ public struct Purpose: Hashable, Sendable, CustomStringConvertible {
   /// Robustness designs: Latin hypercube strata and offsets, Morris trajectories (never part
   /// of a trial; bootstrap intervals of sensitivity indices use `bootstrap`).
   public static let design = Purpose(rawValue: 13, name: "design")
+  /// Industry: the firms' draws (strategy, price, product quality), once per industry, before
+  /// anything else, so every market variant of a trial has the same firms.
+  public static let firms = Purpose(rawValue: 14, name: "firms")
+  /// Industry: where shoppers go (switch or leave, and which firm), re-keyed each week.
+  public static let choice = Purpose(rawValue: 15, name: "choice")
 }

@@ -46,7 +46,7 @@ public struct RandomStream: ~Copyable {
     switch g {
     case .mrg32k3a:
       let s = MRG32k3aJump.state(
-        base: MRG32k3aJump.baseState(seed: key.seed), stream: key.purpose.rawValue,
+        base: MRG32k3aJump.baseState(seed: key.seed), stream: key.stream,
         substream: key.substream)
       let rc = s.withUnsafeBufferPointer { sweetspot_mrg32k3a_set_state(r, $0.baseAddress!) }
       precondition(rc == 0, "jump-ahead produced an invalid MRG32k3a state")  // unreachable: jumps preserve validity

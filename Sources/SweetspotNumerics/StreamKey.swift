@@ -17,18 +17,28 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
   public var purpose: Purpose
   /// Chunk of the trial, in 0 ..< 2^20 (0 unless a trial is split).
   public var part: Int
+  /// Which firm of an industry the stream belongs to, in 0 ..< 2^16: firm 0 draws from the
+  /// streams a single-firm trial always has; firm k > 0 from streams of its own (the purpose's
+  /// stream index with k in bits 32 and up, so distinct from every purpose's).
+  public var firm: Int
 
   public static let maxTrials = 1 << 31
   public static let maxParts = 1 << 20
+  public static let maxFirms = 1 << 16
 
-  public init(seed: UInt64, trial: Int = 0, purpose: Purpose = .general, part: Int = 0) {
+  public init(seed: UInt64, trial: Int = 0, purpose: Purpose = .general, part: Int = 0, firm: Int = 0) {
     self.seed = seed
     self.trial = trial
     self.purpose = purpose
     self.part = part
+    self.firm = firm
   }
 
-  public var description: String { "seed \(seed), trial \(trial), \(purpose.name), part \(part)" }
+  public var description: String { "seed \(seed), trial \(trial), \(purpose.name), part \(part)" + (firm == 0 ? "" : ", firm \(firm)") }
+
+  /// The stream index in MRG32k3a's period (streams 2^127 apart): the purpose's, and the firm's
+  /// above bit 32.
+  var stream: UInt64 { purpose.rawValue | UInt64(firm) << 32 }
 
   /// Throws unless trial and part are in range.
   func validate() throws(NumericsError) {
@@ -36,6 +46,8 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
       trial >= 0 && trial < StreamKey.maxTrials, "StreamKey", "trial", Double(trial), "in 0 ..< 2^31")
     try NumericsError.require(
       part >= 0 && part < StreamKey.maxParts, "StreamKey", "part", Double(part), "in 0 ..< 2^20")
+    try NumericsError.require(
+      firm >= 0 && firm < StreamKey.maxFirms, "StreamKey", "firm", Double(firm), "in 0 ..< 2^16")
   }
 
   /// Substream index within the purpose's stream.
@@ -49,6 +61,7 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
     h = SplitMix64.mix(h ^ purpose.rawValue)
     h = SplitMix64.mix(h ^ UInt64(trial))
     h = SplitMix64.mix(h ^ UInt64(part))
+    if firm != 0 { h = SplitMix64.mix(h ^ (UInt64(firm) << 32)) }
     return h
   }
 }

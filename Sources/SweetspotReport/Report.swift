@@ -100,6 +100,9 @@ public struct Report: Sendable {
       throw ExperimentError(file: directory.path, message: "holds one shard; merge the shards first (sweetspot merge)")
     }
     let manifest = run.manifest, experiment = run.experiment, runner = run.runner, table = run.table
+    guard experiment.industry == nil else {
+      throw ExperimentError(file: directory.path, message: "holds an industry run; its report is IndustryReport's")
+    }
     if !benchmarks.industries.contains(industry) {
       throw ExperimentError(file: benchmarks.file, key: "industry", message: "'\(industry)' has no entries; industries: \(benchmarks.industries.joined(separator: ", "))")
     }

@@ -145,7 +145,28 @@ import Testing
     return changed
   }
 
-  @Test(arguments: WorldParameters.all.filter { $0.kind != .numbers(count: nil) }.map(\.key))
+  /// The choice model acts among an industry's firms: a small industry of three firms with the
+  /// outside option, two strategies and drawn quality.
+  static func industry(world: World = World()) throws -> [[Double]] {
+    let setup = IndustrySetup(firms: 3, weights: [1, 1], qualitySpread: 0.04, outsideOption: true)
+    return try Industry.run(TrialConfiguration(customers: 900, weeks: 52, customerScale: 250, world: world), setup: setup,
+                            strategies: [.goodEnough, .minimal], market: .competitive, seed: 11, trial: 0).firms.map(\.values)
+  }
+  static let industryBaseline = try! industry()
+
+  @Test(arguments: WorldParameters.industry.map(\.key))
+  func everyIndustryKeyActs(key: String) throws {
+    let p = WorldParameters.industry.first { $0.key == key }!
+    var changed = false
+    for v in Self.ends(p) {
+      var w = World(); p.set(&w, v)
+      let rows = try Self.industry(world: w)
+      changed = changed || zip(rows, Self.industryBaseline).contains { a, b in zip(a, b).contains { x, y in !(x == y || (x.isNaN && y.isNaN)) } }
+    }
+    #expect(changed, "\(key) changes no firm's row at either end of its allowed range")
+  }
+
+  @Test(arguments: WorldParameters.all.filter { $0.kind != .numbers(count: nil) && $0.section != "industry" }.map(\.key))
   func everyWorldKeyActs(key: String) {
     let p = WorldParameters.all.first { $0.key == key }!
     // Order constraints (fcr_floor ≤ fcr_ceiling, detractor_cut ≤ promoter_cut, …) make an end

@@ -414,11 +414,36 @@ public enum WorldParameters {
     ]
   }()
 
-  /// Every parameter of `World`, in table order: world, population, segments, controller, scorecard.
-  public static let all: [Parameter<World>] = world + population + segments + controller + scorecard
+  /// `industry.*`: how customers choose among the firms of an industry (`ChoiceModel`); they act
+  /// only in an experiment with an `[industry]` table.
+  public static let industry: [Parameter<World>] = {
+    func c(_ name: String, _ kp: any WritableKeyPath<ChoiceModel, Double> & Sendable, _ unit: String, _ b: Bounds,
+           _ plausible: ClosedRange<Double>, _ source: String?, _ meaning: String) -> P {
+      let (source, meaning) = honest(source, meaning)
+      return Parameter(section: "industry", name: name, kind: .number, unit: unit, meaning: meaning, bounds: b, plausible: plausible, source: source,
+                       get: { .number($0.choice[keyPath: kp]) }, set: { if case let .number(x) = $1 { $0.choice[keyPath: kp] = x } })
+    }
+    return [
+      c("attitude_weight", \.attitudeWeight, "utility per unit of attitude", Bounds("a weight", 0, 100), 3...20,
+        basis("Anderson, Fornell & Lehmann 1994 and Rust & Zahorik 1993: satisfaction raises retention and market share; the weight is an assumption"),
+        "Choice utility of a firm's satisfaction reputation (its customers' mean attitude, 0–1): 0.1 more attitude multiplies its odds by e^{0.1·w}."),
+      c("word_of_mouth_weight", \.wordOfMouthWeight, "utility per net tell per customer-year", Bounds("a weight", 0, 100), 0...2,
+        basis("TARP: word of mouth wins and deters customers (facts §2a)"),
+        "Choice utility of a firm's word of mouth: net tells (positive − negative) per customer-year, as a running mean."),
+      c("reputation_memory_weeks", \.reputationMemoryWeeks, "weeks", Bounds("weeks", 1, 5200), 8...104, nil,
+        "Weeks over which a firm's reputation forms: each week moves it 1/memory of the way to the week's signal."),
+      c("switch_share", \.switchShare, "share of leavers", unit, 0.3...0.9, nil,
+        "Share of customers leaving a firm who shop for another firm of the industry; the rest leave the category."),
+      c("outside_share", \.outsideShare, "share of shoppers", Bounds("a share", 0, 1, upperOpen: true), 0.05...0.5, nil,
+        "Share of shoppers (newcomers, and switchers when the outside option is on) who buy from no firm of the industry when every firm is average."),
+    ]
+  }()
+
+  /// Every parameter of `World`, in table order: world, population, segments, controller, scorecard, industry.
+  public static let all: [Parameter<World>] = world + population + segments + controller + scorecard + industry
 
   /// The sections a `World` parameter may live in, as experiment-file tables.
-  public static let sections = ["world", "population", "controller", "scorecard"] + Segment.allCases.map { "segment.\($0)" }
+  public static let sections = ["world", "population", "controller", "scorecard", "industry"] + Segment.allCases.map { "segment.\($0)" }
 }
 
 /// Four significant digits: plausible ranges are judgements, not measurements.
