@@ -12,6 +12,8 @@ import SweetspotNumerics
 /// pays nothing for it.
 public struct Trajectories: Sendable {
   public static let file = "trajectories.csv"
+  /// Why an industry run has none: its firms' year-by-year figures are firm_years.csv.
+  public static let industryMessage = "an industry run has no trajectories (they follow one firm per strategy); its firms' year-by-year figures are in firm_years.csv"
 
   /// One recorded trial: which scenario, strategy and trial, and its weeks.
   public struct Path: Sendable {

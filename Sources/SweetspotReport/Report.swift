@@ -95,13 +95,18 @@ public struct Report: Sendable {
   public static func build(directory: URL, industry: String = "all", benchmarks: IndustryBenchmarks) throws -> Report {
     // Verified: the manifest's configuration, trials.csv's checksum and its rows (each scenario ×
     // strategy × trial exactly once), so a damaged folder is refused rather than reported.
-    let run = try FinishedRun(directory)
+    try build(run: FinishedRun(directory), industry: industry, benchmarks: benchmarks)
+  }
+
+  /// The report of a run already read and verified.
+  public static func build(run: FinishedRun, industry: String = "all", benchmarks: IndustryBenchmarks) throws -> Report {
+    let directory = run.directory
     if run.shard != .whole {
       throw ExperimentError(file: directory.path, message: "holds one shard; merge the shards first (sweetspot merge)")
     }
     let manifest = run.manifest, experiment = run.experiment, runner = run.runner, table = run.table
     guard experiment.industry == nil else {
-      throw ExperimentError(file: directory.path, message: "holds an industry run; its report is IndustryReport's")
+      throw ExperimentError(file: directory.path, message: "holds an industry run (firms sharing one market), whose report is IndustryReport's")
     }
     if !benchmarks.industries.contains(industry) {
       throw ExperimentError(file: benchmarks.file, key: "industry", message: "'\(industry)' has no entries; industries: \(benchmarks.industries.joined(separator: ", "))")

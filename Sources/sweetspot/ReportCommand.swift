@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         throw InputError("--out \(out) is a folder; name a file for the report")
       }
     }
-    let report = try Report.build(directory: URL(fileURLWithPath: directory), industry: industry, benchmarks: try loadBenchmarks(benchmarks))
+    let report = try buildReport(directory: URL(fileURLWithPath: directory), industry: industry, benchmarks: try loadBenchmarks(benchmarks))
     let text: String
     switch format {
     case .csv: text = report.csv
@@ -100,20 +100,26 @@ func loadBenchmarks(_ file: String?) throws -> IndustryBenchmarks {
   return try IndustryBenchmarks.load(text: text, file: file)
 }
 
-/// Writes the figures and then every report format into a run folder (`run`, `merge` and
-/// `report --write` all call it, so what they write is the same); returns report.md's path, the
-/// answer paragraph and the names of the files written. The figures come first because the LaTeX
-/// report includes whichever print form of each (PDF or PGF) is in figures/ by then.
-@discardableResult
 /// What a verified, finished run's reports needed: "reports up to date" or "3 report files rewritten".
 func reportsText(_ changed: Int) -> String {
   changed == 0 ? "reports up to date" : "\(changed) report file\(changed == 1 ? "" : "s") rewritten"
 }
 
-/// `files`: every report file; `changed`: those whose bytes changed (none when a finished run's
-/// reports are already what its results give).
+/// The report of a finished run: an industry's (`IndustryReport`) or the strategies' (`Report`).
+func buildReport(directory dir: URL, industry: String = "all", benchmarks: IndustryBenchmarks) throws -> any ReportOutput {
+  let run = try FinishedRun(dir)
+  if run.experiment.industry != nil { return try IndustryReport.build(run: run) }
+  return try Report.build(run: run, industry: industry, benchmarks: benchmarks)
+}
+
+/// Writes the figures and then every report format into a run folder (`run`, `merge` and
+/// `report --write` all call it, so what they write is the same); returns report.md's path, the
+/// answer paragraph, the names of the files written (`files`) and how many of them changed (none
+/// when a finished run's reports are already what its results give). The figures come first
+/// because the LaTeX report includes whichever print form of each (PDF or PGF) is in figures/ by then.
+@discardableResult
 func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String], changed: Int) {
-  let report = try Report.build(directory: dir, benchmarks: benchmarks)
+  let report = try buildReport(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
   for sub in [Report.figureFolder, Report.latexFolder] {
     let url = dir.appendingPathComponent(sub)
@@ -136,8 +142,8 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
     try write("\(Report.figureFolder)/\(figure.name).svg", figure.svg)
     try write("\(Report.figureFolder)/\(figure.name).pdf", figure.pdf)
   }
-  var documents = [("report.md", report.markdown), ("report.html", report.html), ("report.csv", report.csv), ("report.json", report.json)]
-  if let r = report.robustness { documents += [("robustness.json", r.json), ("robustness.csv", r.csv)] }
+  let documents = [("report.md", report.markdown), ("report.html", report.html), ("report.csv", report.csv), ("report.json", report.json)]
+    + report.extraDocuments
   for (name, text) in documents { try write(name, text) }
   for file in report.latexFiles(figureFiles: figureFiles(in: dir)) { try write(file.path, file.text) }
   return (dir.appendingPathComponent("report.md"), report.answer, written, changed)

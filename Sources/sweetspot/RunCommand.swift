@@ -98,7 +98,9 @@ struct Run: ParsableCommand {
     // Load every file first, so a bad file stops the suite before anything runs.
     var experiments: [(Experiment, String)] = []
     for (text, file) in try sources() {
-      experiments.append((try ExperimentLoader.load(text: text, file: file, overrides: sets), SHA256.hex(text)))
+      let e = try ExperimentLoader.load(text: text, file: file, overrides: sets)
+      if e.industry != nil && trajectoryOptions.trajectories { throw InputError("\(file): --trajectories: " + Trajectories.industryMessage) }
+      experiments.append((e, SHA256.hex(text)))
     }
     if dryRun {
       // The configuration each run would record; one object, or an array for several files.

@@ -77,6 +77,7 @@ func writeTrajectories(into dir: URL, trials: Int?, threads: Int) throws -> [Str
   guard run.shard == .whole else {
     throw InputError("\(dir.path) is shard \(run.shard) of a run; trajectories need every trial: merge the shards with `sweetspot merge … --trajectories`")
   }
+  guard run.experiment.industry == nil else { throw InputError(Trajectories.industryMessage) }
   let t = try Trajectories(runner: Runner(experiment: run.experiment), trials: trials, threads: threads)
   let folder = RunDirectory(dir)
   let figures = dir.appendingPathComponent(Report.figureFolder)
