@@ -79,7 +79,9 @@ public struct FirmYear: Sendable, Equatable {
   public var nps = Double.nan
   /// On the year's "most profitable" list: the top decile of the firms active at the year's start by profit.
   public var topProfit = false
-  /// On the year's "worst service" list: the bottom decile of the same firms by ACSI-like index.
+  /// On the year's "worst service" list: the bottom decile of the same firms by CSAT, the rating
+  /// of their service contacts (what worst-customer-service lists survey), not by overall
+  /// satisfaction, which a strong product or a low price can hold up.
   public var worstService = false
   /// Active at the year's start (a firm that left the market earlier is on no list).
   public var active = false
@@ -323,8 +325,9 @@ public enum Industry {
   }
 
   /// Marks each year's lists among the firms active at its start: the top decile by profit
-  /// ("most profitable") and the bottom decile by ACSI-like index ("worst service"), ⌈n/10⌉
-  /// firms each, ties broken by firm order.
+  /// ("most profitable") and the bottom decile by the year's CSAT ("worst service"), ⌈n/10⌉
+  /// firms each, ties broken by firm order; a firm that handled no contact all year is on no
+  /// worst-service list.
   public static func lists(_ years: [[FirmYear]]) -> [[FirmYear]] {
     var out = years
     guard let count = years.first?.count else { return out }
@@ -334,7 +337,7 @@ public enum Industry {
       let size = (firms.count + 9) / 10
       let byProfit = firms.sorted { (years[$0][y].profit, -$0) > (years[$1][y].profit, -$1) }
       for f in byProfit.prefix(size) { out[f][y].topProfit = true }
-      func service(_ f: Int) -> Double { years[f][y].acsi.isNaN ? -.infinity : years[f][y].acsi }
+      func service(_ f: Int) -> Double { years[f][y].csat.isNaN ? .infinity : years[f][y].csat }
       let byService = firms.sorted { (service($0), $0) < (service($1), $1) }
       for f in byService.prefix(size) { out[f][y].worstService = true }
     }

@@ -100,9 +100,10 @@ public struct IndustryReport: Sendable {
                 "\(Format.number(c.overlapRatio.value, 2)) [\(Format.number(c.overlapRatio.low, 2)), \(Format.number(c.overlapRatio.high, 2))]",
                 String(c.firmsYearAfterYear), String(c.exits)]
       })))
-    b.append(.paragraph("Return on service spend (profit NPV ÷ cost to serve) against service spend: " + analysis.cells.map { c in
-      (analysis.cells.count > 1 ? "\(c.market): " : "") + IndustryReport.fitSentence(c.returnFit, what: "return on service spend")
-    }.joined(separator: " ")))
+    b.append(.paragraph("Return on service spend (profit NPV ÷ cost to serve) against service spend, Spearman's ρ: " + analysis.cells.map { c in
+      let r = c.returnFit.spearman
+      return (analysis.cells.count > 1 ? "\(c.market) " : "") + "\(Format.number(r.value, 2)) [\(Format.number(r.low, 2)), \(Format.number(r.high, 2))]"
+    }.joined(separator: ", ") + " (each dollar of service returns less the more a firm spends, as any ratio to spend must; the profit fit above says where the total peaks)."))
     for c in analysis.cells {
       b.append(.heading(level: 2, text: "Strategies (\(c.label))"))
       b.append(.paragraph("Every firm that followed a strategy, in every industry: means with 95% intervals across those firms."))
@@ -144,7 +145,7 @@ public struct IndustryReport: Sendable {
       s += setup.outsideOption ? "; shoppers may buy from no firm." : "; every newcomer joins a firm."
     }
     s += " The firms share \(c.customers) simulated customers (each standing for \(Format.number(c.customerScale)) real ones) for \(c.weeks) weeks; each firm runs the service model of a single-firm trial on streams of its own, and newcomers and customers who leave a firm choose among the firms by a multinomial logit on price and reputation (its customers' mean attitude and its word of mouth, as running means; docs/MODEL.md, \"Industries\")."
-    s += " A year's lists take the top and bottom deciles (⌈n/10⌉ firms) of the firms active at its start, by profit and by ACSI-like index. The fit of profit on spend is a local linear regression (tricube weights, span ½) with a bootstrap over industries (200 resamples), which also gives the peak's interval and Spearman's ρ; the lists' ratio to chance is Σ firms on both ÷ Σ n_top·n_worst/n over industries and years, with the same bootstrap."
+    s += " A year's lists take the top and bottom deciles (⌈n/10⌉ firms) of the firms active at its start, by profit and by the CSAT of the year's service contacts (what worst-customer-service lists survey; overall satisfaction, ACSI-like, can be held up by a strong product). The fit of profit on spend is a local linear regression (tricube weights, span ½) with a bootstrap over industries (200 resamples), which also gives the peak's interval and Spearman's ρ; the lists' ratio to chance is Σ firms on both ÷ Σ n_top·n_worst/n over industries and years, with the same bootstrap."
     return s
   }
 

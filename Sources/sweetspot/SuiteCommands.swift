@@ -26,7 +26,9 @@ struct Validate: ParsableCommand {
         let e = try ExperimentLoader.load(text: text, file: f, overrides: overrides)
         try Runner.checkResources(e)
         let scenarios = try e.scenarios().count
-        var line = "\(f): ok: \(e.name), \(counted(scenarios, "scenario")) × \(counted(e.strategies.count, "strategy", "strategies")) × \(counted(e.trials, "trial"))"
+        var line = e.industry.map { i in
+          "\(f): ok: \(e.name), \(counted(scenarios, "scenario")) × \(counted(e.trials, "industry", "industries")) of \(counted(i.firms, "firm")) drawn from \(counted(e.strategies.count, "strategy", "strategies"))"
+        } ?? "\(f): ok: \(e.name), \(counted(scenarios, "scenario")) × \(counted(e.strategies.count, "strategy", "strategies")) × \(counted(e.trials, "trial"))"
         if let u = e.uncertainty {
           line += " (robustness: each market and sweep point has \(counted(u.worldCount, "sampled world")) of \(counted(u.dimensions, "assumption")) × \(counted(u.trialsPerWorld, "trial")) beside its nominal one)"
         }

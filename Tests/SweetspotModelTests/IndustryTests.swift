@@ -98,7 +98,7 @@ import Testing
     #expect(zip(one.firms, two.firms).allSatisfy { $0.outcome == $1.outcome && $0.years == $1.years })
   }
 
-  /// The lists: of 20 active firms, the two most profitable and the two least satisfying, each
+  /// The lists: of 20 active firms, the two most profitable and the two with the worst CSAT, each
   /// year; a firm that left the market is on no list; runs on both lists are counted.
   @Test func listsAreTheTopProfitAndWorstServiceDeciles() {
     var years = [[FirmYear]](repeating: [FirmYear](repeating: FirmYear(), count: 3), count: 20)
@@ -106,7 +106,7 @@ import Testing
       for y in 0..<3 {
         years[f][y].active = !(f == 19 && y == 2)
         years[f][y].profit = Double(f)
-        years[f][y].acsi = 60 + Double(f)
+        years[f][y].csat = 0.6 + Double(f) / 100
       }
     }
     years[0][1].profit = 100  // firm 0: most profitable in year 2, and always the worst service
