@@ -79,6 +79,15 @@ public enum ExperimentSchema {
         "Bootstrap resamples for the indices' intervals."),
       e("robustness.pair", "array of 2 names", "two of `strategies`", "the nominal best and its runner-up",
         "The comparison whose paired difference the sensitivity analysis explains."),
+      e("industry.firms", "integer", "1 … \(IndustrySetup.maxFirms)", "required in `[industry]`",
+        "An industry: this many firms share one market in every trial, each following a strategy drawn from `strategies` (the industry mode)."),
+      e("industry.mix", "table of weights", "`{ NAME = weight, … }` over `strategies`, weights ≥ 0, one above 0", "equal weights",
+        "How often each strategy is drawn for a firm."),
+      e("industry.outside_option", "boolean", "`true`, `false`", "`true`",
+        "Shoppers may buy from no firm of the industry (weight `industry.outside_share`); off, every newcomer joins a firm."),
+      e("industry.quality_spread", "number", "0 … 0.5", "0", "Standard deviation of product quality across firms, around the market's."),
+      e("industry.levers.LEVER", "string or table", "`\"default\"` (the lever's plausible range, uniform) or a distribution table as in `[uncertainty]`; LEVER a numeric lever",
+        "none", "A lever drawn for every firm, overriding its strategy's value."),
     ]
   }()
 
@@ -105,6 +114,7 @@ public enum ExperimentSchema {
   ] + Segment.allCases.map { ("segment.\($0)", "Segment `\($0)`: `[segment.\($0)]`") } + [
     ("controller", "The just-good-enough controller: `[controller]`"),
     ("scorecard", "The Win4 scorecard: `[scorecard]`"),
+    ("industry", "An industry's choice model: `[industry]`"),
   ]
 
   /// The key tables of docs/EXPERIMENTS.md, from "## Top-level keys" to the end.
