@@ -13,6 +13,8 @@ public struct ReportFigure: Sendable {
   /// The SVG's path relative to the run folder.
   public var path: String { "figures/\(name).svg" }
   public var pdf: String { canvas.pdf }
+  /// The drawn width in points (the SVG's width).
+  public var width: Double { canvas.width }
 }
 
 extension Report {

@@ -121,7 +121,7 @@ extension Report {
     } else {
       return nil
     }
-    return ["\\begin{figure}[htbp]", "\\centering", body, "\\caption{\(LaTeX.escape(f.caption))}", "\\label{fig:\(f.name)}", "\\end{figure}"]
+    return ["\\begin{figure}[htbp]", "\\centering", body, "\\caption{\(LaTeX.inline(f.caption))}", "\\label{fig:\(f.name)}", "\\end{figure}"]
       .joined(separator: "\n") + "\n"
   }
 

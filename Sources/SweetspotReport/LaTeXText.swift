@@ -36,10 +36,11 @@ public enum LaTeX {
     return out
   }
 
-  /// `text` with the report's inline Markdown (`**bold**`, `` `code` ``) as LaTeX commands,
-  /// everything else escaped.
+  /// `text` with the report's inline Markdown (`**bold**`, `*emphasis*`, `` `code` ``) as LaTeX
+  /// commands, everything else escaped.
   public static func inline(_ text: String) -> String {
-    InlineText.render(text, plain: escape, bold: { "\\textbf{\(escape($0))}" }, code: { "\\texttt{\(escape($0))}" })
+    InlineText.render(text, plain: escape, bold: { "\\textbf{\(inline($0))}" }, emphasis: { "\\emph{\(escape($0))}" },
+                      code: { "\\texttt{\(escape($0))}" })
   }
 
   static let ascii: [Character: String] = [
@@ -100,38 +101,69 @@ public enum LaTeX {
   }
 }
 
-/// The report's inline Markdown: `**bold**` and `` `code` `` spans, nothing else (the renderers
-/// for LaTeX and HTML turn them into their own markup).
+/// The report's inline Markdown: `**bold**`, `*emphasis*` and `` `code` `` spans, nothing else
+/// (the renderers for LaTeX and HTML turn them into their own markup).
+///
+/// A single `*` opens emphasis only at the start of the text or after a space or an opening
+/// bracket or quote, before a letter or digit, and closes it before the end, a space or
+/// punctuation: so `*equivalent*` and `(*worse*)` are emphasis while a key such as
+/// `strategy.*.price` or a product `3*4` stays as written.
 enum InlineText {
-  enum Span: Equatable { case plain(String), bold(String), code(String) }
+  enum Span: Equatable { case plain(String), bold(String), emphasis(String), code(String) }
 
   static func spans(_ text: String) -> [Span] {
     var out: [Span] = []
     var rest = Substring(text)
     var plain = ""
+    var previous: Character? = nil
+    func flush() { if !plain.isEmpty { out.append(.plain(plain)); plain = "" } }
     while !rest.isEmpty {
       if rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**") {
-        if !plain.isEmpty { out.append(.plain(plain)); plain = "" }
+        flush()
         out.append(.bold(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound])))
         rest = rest[end.upperBound...]
+        previous = "*"
       } else if rest.hasPrefix("`"), let end = rest.dropFirst().firstIndex(of: "`") {
-        if !plain.isEmpty { out.append(.plain(plain)); plain = "" }
+        flush()
         out.append(.code(String(rest[rest.index(after: rest.startIndex)..<end])))
         rest = rest[rest.index(after: end)...]
+        previous = "`"
+      } else if rest.hasPrefix("*"), let end = emphasisEnd(rest, after: previous) {
+        flush()
+        out.append(.emphasis(String(rest[rest.index(after: rest.startIndex)..<end])))
+        rest = rest[rest.index(after: end)...]
+        previous = "*"
       } else {
-        plain.append(rest.removeFirst())
+        let c = rest.removeFirst()
+        plain.append(c)
+        previous = c
       }
     }
-    if !plain.isEmpty { out.append(.plain(plain)) }
+    flush()
     return out
   }
 
+  /// The index of the `*` that closes emphasis opened by the `*` starting `text`, if it opens one.
+  static func emphasisEnd(_ text: Substring, after previous: Character?) -> Substring.Index? {
+    let body = text.dropFirst()
+    guard let first = body.first, first.isLetter || first.isNumber else { return nil }
+    if let p = previous, !(p.isWhitespace || "([{\"'“‘".contains(p)) { return nil }
+    guard let end = body.firstIndex(of: "*") else { return nil }
+    let inner = body[..<end]
+    guard let last = inner.last, !last.isWhitespace, !inner.contains("`") else { return nil }
+    let next = body[body.index(after: end)...].first
+    if let n = next, n.isLetter || n.isNumber || n == "*" { return nil }
+    return end
+  }
+
   /// The text with each kind of span rendered by its function.
-  static func render(_ text: String, plain: (String) -> String, bold: (String) -> String, code: (String) -> String) -> String {
+  static func render(_ text: String, plain: (String) -> String, bold: (String) -> String, emphasis: (String) -> String,
+                     code: (String) -> String) -> String {
     spans(text).map { span in
       switch span {
       case .plain(let s): return plain(s)
       case .bold(let s): return bold(s)
+      case .emphasis(let s): return emphasis(s)
       case .code(let s): return code(s)
       }
     }.joined()

@@ -2,7 +2,7 @@ import SweetspotModel
 
 /// The report as a sequence of blocks (headings, paragraphs, tables, figures, lists), composed
 /// once; Markdown and HTML render the same blocks, so the two never say different things.
-/// Paragraph and cell text may hold `**bold**` and `` `code` `` (see `InlineText`).
+/// Paragraph and cell text may hold `**bold**`, `*emphasis*` and `` `code` `` (see `InlineText`).
 public enum ReportBlock: Sendable, Equatable {
   case heading(level: Int, text: String)
   case paragraph(String)

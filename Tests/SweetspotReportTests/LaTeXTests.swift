@@ -40,6 +40,15 @@ import SweetspotExperiment
     #expect(LaTeX.inline("a ** b") == "a ** b")
   }
 
+  @Test func singleStarsAreEmphasisOnlyAroundWords() {
+    #expect(LaTeX.inline("*equivalent* when (*worse*), **best: *within the margin* of it**") ==
+            "\\emph{equivalent} when (\\emph{worse}), \\textbf{best: \\emph{within the margin} of it}")
+    // A key with a wildcard, a product and a lone star stay as written.
+    #expect(InlineText.spans("strategy.*.price and strategy.*.care") == [.plain("strategy.*.price and strategy.*.care")])
+    #expect(InlineText.spans("3*4 and 5*6, a * b") == [.plain("3*4 and 5*6, a * b")])
+    #expect(InlineText.spans("`uncertainty.*` = *default*") == [.code("uncertainty.*"), .plain(" = "), .emphasis("default")])
+  }
+
   @Test func aFigureComesFromItsPDFElseItsPGFElseIsLeftOutWithAComment() throws {
     let report = try ReportFixture.tinyReport()
     let withPDF = report.latexFiles(figureFiles: ["figures/kpis-scenario-1.pdf", "figures/kpis-scenario-1.tex"])
