@@ -7,6 +7,8 @@ import Foundation
 ///
 /// The rule, character by character:
 /// - the ten specials `\ { } $ & # ^ _ ~ %` and `< > |` become their text commands;
+/// - straight double quotes become opening or closing quotes (`"morris"` → ``` ``morris'' ```),
+///   and a `-` that starts a number or an amount (`-$0.36M`, `-0.5`) a real minus;
 /// - symbols and Greek letters that have a LaTeX command become it, in `\ensuremath{…}` for the
 ///   mathematical ones (so they work in text and in math, and two never run into `$$`);
 /// - Latin letters with accents become the letter with its accent command (`é` → `\'{e}`);
@@ -21,8 +23,16 @@ public enum LaTeX {
     var out = ""
     let chars = Array(text)
     for (i, c) in chars.enumerated() {
-      if c == ".", i + 1 < chars.count, chars[i + 1].isLetter, i > 0, chars[i - 1].isLetter {
+      let before: Character? = i > 0 ? chars[i - 1] : nil, after: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+      if c == ".", let a = after, a.isLetter, let b = before, b.isLetter {
         out += ".\\allowbreak{}"
+      } else if c == "\"" {
+        // Straight quotes become typographic ones: opening at the start or after a space or
+        // bracket, closing otherwise (pdflatex's OT1 fonts set `"` as a closing double quote).
+        out += before.map { $0.isWhitespace || "([{".contains($0) } ?? true ? "``" : "''"
+      } else if c == "-", let a = after, a.isNumber || a == "$", before.map({ $0.isWhitespace || "([{=".contains($0) }) ?? true {
+        // A sign, not a hyphen: -$0.36M and -0.5 take a real minus.
+        out += "\\ensuremath{-}"
       } else if let s = ascii[c] {
         out += s
       } else if c.isASCII {
@@ -46,7 +56,7 @@ public enum LaTeX {
   static let ascii: [Character: String] = [
     "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&", "#": "\\#",
     "^": "\\textasciicircum{}", "_": "\\_\\allowbreak{}", "~": "\\textasciitilde{}", "%": "\\%",
-    "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}", "\"": "''",
+    "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}",
   ]
 
   static let symbols: [Character: String] = [

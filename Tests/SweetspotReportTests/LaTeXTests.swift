@@ -12,6 +12,15 @@ import SweetspotExperiment
     #expect(LaTeX.escape("a<b>c|d\"") == "a\\textless{}b\\textgreater{}c\\textbar{}d''")
   }
 
+  @Test func straightQuotesOpenAndCloseAndASignIsAMinus() {
+    #expect(LaTeX.escape("\"a\"") == "``a''")
+    #expect(LaTeX.escape("Morris (design = \"morris\")") == "Morris (design = ``morris'')")
+    #expect(LaTeX.escape("-$1") == "\\ensuremath{-}\\$1")
+    #expect(LaTeX.escape("CI [-$0.06M, $0.54M], ρ -0.74, x=-2") == "CI [\\ensuremath{-}\\$0.06M, \\$0.54M], \\ensuremath{\\rho} \\ensuremath{-}0.74, x=\\ensuremath{-}2")
+    // A hyphen stays a hyphen: in words, options and ranges.
+    #expect(LaTeX.escape("good-enough --write 0.6-0.8") == "good-enough --write 0.6-0.8")
+  }
+
   @Test func unicodeSymbolsGreekAndAccentsBecomeLaTeX() {
     #expect(LaTeX.escape("x ∈ {0.7, 0.8}") == "x \\ensuremath{\\in} \\{0.7, 0.8\\}")
     #expect(LaTeX.escape("≤≥×−±") == "\\ensuremath{\\leq}\\ensuremath{\\geq}\\ensuremath{\\times}\\ensuremath{-}\\ensuremath{\\pm}")
