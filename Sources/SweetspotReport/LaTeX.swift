@@ -63,7 +63,7 @@ extension Report {
     for (k, group) in Report.kpiGroups.enumerated() {
       parts.append(.fragment(name: "kpis-\(["value", "customers", "service"][k])", text: latexKPIs(group.title, group.metrics)))
     }
-    parts.append(.fragment(name: "ranking", text: latexRanking))
+    if sections.contains(where: \.isCompared) { parts.append(.fragment(name: "ranking", text: latexRanking)) }
     parts.append(.fragment(name: "benchmarks", text: latexBenchmarks))
     figure("kpis")
     parts.append(.fragment(name: "win4", text: latexWin4))
@@ -209,7 +209,7 @@ extension Report {
   var latexRanking: String {
     var body: [String] = []
     let m = Report.objective
-    for s in sections {
+    for s in sections where s.isCompared {
       if sections.count > 1 { body.append(latexGroup(s.label, columns: 7)) }
       for r in s.ranking {
         let lead = [String(r.rank), LaTeX.escape(r.strategy)]

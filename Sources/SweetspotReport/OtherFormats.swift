@@ -23,7 +23,7 @@ extension Report {
         let st = r.stat(m)
         row("strategies", i, r.name, m.rawValue, (st.mean, st.ciLow, st.ciHigh))
       } }
-      for r in s.ranking {
+      for r in s.ranking where s.isCompared {
         row("ranking", i, r.strategy, Report.objective.rawValue, (r.objective.mean, r.objective.ciLow, r.objective.ciHigh), difference: r.behindBest,
             verdict: r.verdict?.rawValue ?? "")
       }
@@ -55,7 +55,7 @@ extension Report {
       ("scenarios", .array(sections.map { s in .object([
         ("label", .string(s.label)),
         ("strategies", .object(s.strategies.map { r in (r.name, .object(Report.headline.map { ($0.rawValue, stat(r.stat($0))) })) })),
-        ("ranking", .array(s.ranking.map { r in .object([
+        ("ranking", .array((s.isCompared ? s.ranking : []).map { r in .object([
           ("rank", .integer(r.rank)), ("strategy", .string(r.strategy)), (Report.objective.rawValue, stat(r.objective)),
           ("behind_best", r.behindBest.map { c in .object([("mean", .number(c.meanDifference)), ("ci95", .array([.number(c.low), .number(c.high)])),
                                                            ("simultaneous_ci", .array([.number(c.adjustedLow), .number(c.adjustedHigh)])),

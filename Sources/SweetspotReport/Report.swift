@@ -40,6 +40,9 @@ public struct Report: Sendable {
     public let ranking: [RankRow]
     public let benchmarks: [BenchmarkRow]
     public let win4: [Win4Row]
+    /// Whether the section has strategies to rank and compare: with one strategy a ranking is a
+    /// single row and "Holm correction over 0 comparisons", so every format leaves it out.
+    public var isCompared: Bool { ranking.count >= 2 }
   }
   public struct SweepSeries: Sendable {
     public let market: String

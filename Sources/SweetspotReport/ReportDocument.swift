@@ -56,7 +56,7 @@ extension Report {
                                     numeric: [false] + group.metrics.map { _ in true },
                                     rows: s.strategies.map { row in [row.name] + group.metrics.map { Format.interval(row.stat($0), $0) } })))
       }
-      b += rankingBlocks(s)
+      if s.isCompared { b += rankingBlocks(s) }
       b += benchmarkBlocks(s)
       figure("kpis" + figureSuffix(k))
       figure("kpis-scenario-\(k + 1)")
@@ -103,7 +103,7 @@ extension Report {
     }
     return [
       .heading(level: 3, text: "Ranking by \(objective)"),
-      .paragraph("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(max(0, s.ranking.count - 1)) comparisons; the simultaneous interval is Bonferroni-adjusted. Verdict against the materiality margin ±\(marginText) of the best's mean: *equivalent* when two one-sided tests (α = 0.05) put the difference inside it, *worse* when it is significant and a one-sided test puts it beyond the margin, *inconclusive* otherwise."),
+      .paragraph("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(s.ranking.count - 1) comparison\(s.ranking.count == 2 ? "" : "s"); the simultaneous interval is Bonferroni-adjusted. Verdict against the materiality margin ±\(marginText) of the best's mean: *equivalent* when two one-sided tests (α = 0.05) put the difference inside it, *worse* when it is significant and a one-sided test puts it beyond the margin, *inconclusive* otherwise."),
       .table(ReportTable(header: ["rank", "strategy", "\(objective) [95% CI]", "behind the best [95% CI]", "simultaneous CI", "Holm p", "verdict (±\(marginText))"],
                          numeric: [true, false, true, true, true, true, false], rows: rows)),
     ]

@@ -53,6 +53,20 @@ import SweetspotModel
     for f in report.figures { #expect(page.contains("<figure id=\"figure-\(f.name)\" style=\"max-width: \(Int((1.5 * f.width).rounded()))px\">")) }
   }
 
+  /// One strategy: nothing to rank or compare, so no format shows a one-row ranking "over 0 comparisons".
+  @Test func aSingleStrategyHasNoRankingInAnyFormat() throws {
+    let report = try ReportFixture.tinyReport(strategies: #"["good-enough"]"#)
+    #expect(report.sections.allSatisfy { !$0.isCompared })
+    #expect(!report.markdown.contains("Ranking by") && !report.markdown.contains("comparisons"))
+    #expect(!report.html.contains("Ranking by"))
+    #expect(!report.csv.contains("\nranking,"))
+    #expect(!report.latexFiles(figureFiles: []).contains { $0.path == "tex/ranking.tex" || $0.text.contains("Holm") })
+    let json = try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any]
+    #expect((json?["scenarios"] as? [[String: Any]])?.allSatisfy { ($0["ranking"] as? [Any])?.isEmpty == true } == true)
+    // Two strategies: one comparison, in the singular.
+    #expect(try ReportFixture.tinyReport().markdown.contains("Holm correction over 1 comparison;"))
+  }
+
   @Test func aSuiteIndexLinksEachReportPage() {
     let page = Report.suiteIndexHTML([(name: "a<b", question: "Q?", page: "a/report.html", answer: "**x** wins")])
     #expect(page.contains("<a href=\"a/report.html\">a&lt;b</a>") && page.contains("<strong>x</strong> wins"))
