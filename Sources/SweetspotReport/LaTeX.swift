@@ -1,5 +1,6 @@
 import SweetspotModel
 import SweetspotExperiment
+import SweetspotRobustness
 
 /// The report as LaTeX that drops into a paper: one fragment per table or figure in `tex/`, each
 /// `\input`-able on its own (they need `booktabs`, `longtable` and `graphicx`), and a small
@@ -203,7 +204,35 @@ extension Report {
       out.append(longtable("lrrrrr", caption: "Strategies across \(r.uncertainty.worldCount) sampled worlds: mean customer equity, share of worlds in which each is best and within \(LaTeX.escape(r.marginText)) of the best, and regret against each world's best (mean, 90th percentile).",
                            label: "robustness", header: ["Strategy", "Mean", "Best in", "Within margin", "Mean regret", "P90 regret"], body: body))
     }
+    for (k, cell) in r.cells.enumerated() where cell.strategies.count > 1 {
+      if let diff = cell.sensitivities.first { out.append(latexSensitivity(r, diff, label: "sensitivity-\(k + 1)")) }
+    }
     return out.joined(separator: "\n")
+  }
+
+  /// The indices of one output, the most important `listedAssumptions` of them (a Morris screen
+  /// has about 200), with a line saying where the rest are; when the estimates are noise
+  /// (`RobustnessAnalysis.noise`), the caption says so before any index is read as a driver.
+  func latexSensitivity(_ r: RobustnessAnalysis, _ s: RobustnessAnalysis.Sensitivity, label: String) -> String {
+    let shown = s.indices.prefix(RobustnessAnalysis.listedAssumptions)
+    func est(_ e: Estimate) -> String { LaTeX.escape("\(Format.number(e.value, 2)) [\(Format.number(e.low, 2)), \(Format.number(e.high, 2))]") }
+    func money(_ e: Estimate) -> String { LaTeX.escape("\(Format.money(e.value)) [\(Format.money(e.low)), \(Format.money(e.high))]") }
+    let header: [String], columns: String, body: [String]
+    switch s.method {
+    case .sobol:
+      (header, columns) = (["Assumption", "First-order [95% CI]", "Total [95% CI]"], "lrr")
+      body = shown.map { "\(LaTeX.escape($0.key)) & \(est($0.main)) & \($0.second.map(est) ?? "") \\\\" }
+    case .morris:
+      (header, columns) = (["Assumption", "μ* [95% CI]", "σ"], "lrr")
+      body = shown.map { "\(LaTeX.escape($0.key)) & \(money($0.main)) & \(LaTeX.escape(Format.money($0.second?.value ?? .nan))) \\\\" }
+    case .rankCorrelation, .partialRankCorrelation:
+      (header, columns) = (["Assumption", s.method == .rankCorrelation ? "Spearman ρ [95% CI]" : "PRCC [95% CI]"], "lr")
+      body = shown.map { "\(LaTeX.escape($0.key)) & \(est($0.main)) \\\\" }
+    }
+    var caption = "Which assumptions decide \(LaTeX.escape(s.output)) (\(LaTeX.escape(r.methodText(s.method))))"
+    if let noise = RobustnessAnalysis.noise(s) { caption += ". \(LaTeX.escape(r.noiseSentence(noise, of: s.output))) The estimates are listed for the record" }
+    if s.indices.count > shown.count { caption += "; the top \(shown.count) of \(s.indices.count), the full list in robustness.csv and robustness.json" }
+    return longtable(columns, caption: caption + ".", label: label, header: header, body: body)
   }
 
   var latexRanking: String {

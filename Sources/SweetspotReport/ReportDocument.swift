@@ -1,3 +1,4 @@
+import SweetspotExperiment
 import SweetspotModel
 
 /// The report as a sequence of blocks (headings, paragraphs, tables, figures, lists), composed
@@ -65,7 +66,7 @@ extension Report {
       figure("win4-scenario-\(k + 1)")
     }
     if let r = robustness {
-      b += ReportBlock.parse(markdown: r.markdown.joined(separator: "\n"))
+      b += ReportBlock.parse(markdown: r.markdown(nominal: nominalAssumptions).joined(separator: "\n"))
       for f in self.figures where f.name.hasPrefix("sensitivity") || f.name.hasPrefix("worlds") { figure(f.name) }
     }
     b.append(.heading(level: 2, text: "Methods"))
@@ -78,6 +79,17 @@ extension Report {
       for f in rest { figure(f.name) }
     }
     return b
+  }
+
+  /// The file's value of each varied assumption (the nominal world's row of worlds.csv), empty
+  /// without uncertainty.
+  var nominalAssumptions: [String: Double] {
+    guard let u = experiment.uncertainty, let text = try? experiment.worldsCSV(), let records = try? CSV.records(text),
+          records.count > 1 else { return [:] }
+    let row = records[1].fields  // records[0] is the header
+    var out: [String: Double] = [:]
+    for (k, p) in u.parameters.enumerated() where k + 1 < row.count { if let v = Double(row[k + 1]) { out[p.key] = v } }
+    return out
   }
 
   /// Each benchmark used, once: its band, source, year, definition and caveat.
