@@ -138,6 +138,20 @@ import SweetspotExperiment
     #expect(Palette.luminance(Palette.win) < Palette.luminance(Palette.lose))  // win and lose differ in grey too
   }
 
+  /// A preset strategy has the same colour, marker and dash in every run; custom strategies take
+  /// the styles no preset of the run uses, in order.
+  @Test func presetStrategiesKeepTheirStyleFromRunToRun() {
+    let showdown = Palette.styles(["just-good-enough", "good-enough", "strategic", "good-to-great", "win4", "price-leader", "minimal"])
+    #expect(showdown == [0, 1, 2, 3, 4, 5, 6])
+    #expect(Palette.styles(["win4", "strategic", "good-enough"]) == [4, 2, 1])
+    #expect(Palette.colour(Palette.styles(["minimal", "strategic"])[1]) == "#000000")
+    #expect(Palette.styles(["mine", "good-enough", "yours"]) == [0, 1, 2])
+    #expect(Palette.styles(["just-good-enough", "mine"]) == [0, 1])
+    #expect(Set(Palette.presetStyles).count == Palette.colours.count)
+    // Nine strategies: every style once, then round again.
+    #expect(Palette.styles(Palette.presetStyles + ["ninth"]) == Array(0...8))
+  }
+
   /// Checks the file structure: header, every xref offset at its "N 0 obj", /Length equal to
   /// the stream's bytes, startxref at the table, %%EOF.
   static func checkPDF(_ text: String) -> [String] {

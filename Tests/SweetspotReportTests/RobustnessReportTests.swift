@@ -187,8 +187,10 @@ import SweetspotRobustness
     #expect(!r.markdown.joined().contains("for example"))
   }
 
-  /// Every assumption varied: the report lists the 20 that matter most, not all of them.
-  @Test func longListsOfAssumptionsAreCutToTheTwentyThatMatterMost() throws {
+  /// A sweep of one strategy's lever, every assumption varied: the figures are about where the
+  /// best value lies across the sweep's points, and the report lists the 20 assumptions that
+  /// matter most, not all of them.
+  @Test func aSweepsRobustnessFiguresAreCaptionedForTheWholeSweepAndLongListsAreCut() throws {
     let report = try ReportFixture.tinyReport(strategies: #"["good-enough"]"#, extra: """
       [[sweep]]
       key = "strategy.good-enough.service_level_target"
@@ -202,6 +204,14 @@ import SweetspotRobustness
       """)
     let r = try #require(report.robustness)
     #expect(r.parameters.count > 100)
+    let figures = r.figures
+    #expect(figures.map(\.name) == ["sensitivity", "worlds"])
+    for f in figures {
+      #expect(!f.caption.contains("service_level_target=0.6"), "\(f.caption)")
+      #expect(f.caption.contains("good-enough") && f.caption.contains("service_level_target"), "\(f.caption)")
+    }
+    #expect(figures[0].caption.contains("in each world, the swept value (of 0.6, 0.8) with the highest customer equity"))
+    // The assumptions table: the 20 that matter most, and where the rest are.
     let md = report.markdown
     let section = try #require(md.components(separatedBy: "## Robustness to assumptions").last)
     #expect(section.contains("The 20 assumptions that matter most, of the \(r.parameters.count) varied:"))
@@ -209,6 +219,30 @@ import SweetspotRobustness
     let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
     #expect(rows.count <= 20 + 2, "\(rows.count) rows")
     #expect(report.latexSensitivity(r, r.locations[0].sensitivity, label: "s").contains("the top 20 of \(r.parameters.count), the full list in robustness.csv and robustness.json"))
+    // The long title ("Which assumptions decide best strategy.good-enough.service_level_target
+    // (good-enough, competitive)") wraps inside the canvas, as every other label does.
+    for f in figures { #expect(f.canvas.overflowingText.isEmpty, "\(f.name): \(f.canvas.overflowingText)") }
+    #expect(figures[0].svg.components(separatedBy: "font-weight=\"bold\"").count - 1 >= 2)
+  }
+
+  /// Morris worlds sit on a grid of levels: each occupied grid point is drawn once, as a pie of
+  /// its winners' shares sized by its worlds, so no world hides another; the caption says so.
+  @Test func morrisWorldsAreDrawnAsOnePiePerGridPoint() throws {
+    let source = Self.source.replacingOccurrences(of: "samples = 12", with: "design = \"morris\"\nsamples = 6")
+    let (report, dir) = try report(source)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let cell = r.cells[0]
+    #expect(r.worldsOnGrid(0))
+    let axes = try #require(r.worldsAxes(0))
+    let points = RobustnessAnalysis.gridPoints(cell.worldValues.map { $0[axes.x] }, cell.worldValues.map { $0[axes.y] })
+    #expect(points.count < cell.worldValues.count && points.map(\.worlds.count).reduce(0, +) == cell.worldValues.count)
+    let worlds = try #require(r.figures.first { $0.name == "worlds" })
+    #expect(worlds.caption.contains("each occupied grid point is one pie of the winners' shares"))
+    // One dark ring per pie (a single-winner pie is a ringed disc), none for anything else.
+    let rings = worlds.svg.components(separatedBy: "\n").filter { $0.hasPrefix("<circle") && $0.contains("stroke=\"#333333\"") }
+    #expect(rings.count == points.count)
+    #expect(worlds.canvas.overflowingText.isEmpty && worlds.pdf.hasPrefix("%PDF"))
   }
 
   @Test func ticksAreRoundAndInsideTheRange() {
