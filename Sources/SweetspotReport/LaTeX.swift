@@ -264,11 +264,11 @@ extension Report {
         body.append("\\addlinespace\\multicolumn{3}{@{}p{0.9\\linewidth}@{}}{\\textbf{\(LaTeX.escape(Report.title(m)))}: \(LaTeX.escape(b.label))}\\\\*")
         for row in s.strategies {
           guard let r = benchmarkRow(s, row.name, b) else { continue }
-          body.append("\\quad \(LaTeX.escape(row.name)) & \(LaTeX.escape(Format.value(r.stat.mean, m))) {\\scriptsize \(latexInterval(r.stat, m))} & \(LaTeX.escape(r.verdict.rawValue)) \\\\")
+          body.append("\\quad \(LaTeX.escape(row.name)) & \(LaTeX.escape(Format.value(r.stat.mean, m))) {\\scriptsize \(latexInterval(r.stat, m))} & \(LaTeX.escape(b.judged(r.verdict))) \\\\")
         }
       }
     }
-    return longtable("lrl", caption: "Against industry benchmarks (\(LaTeX.escape(industry))): a verdict is below, within or above only when the whole 95\\% interval is.",
+    return longtable("lrl", caption: "Against industry benchmarks (\(LaTeX.escape(industry))): a verdict is below, within or above only when the whole 95\\% interval is; in brackets, whether that side of the band is the better one for the metric.",
                      label: "benchmarks", header: ["Benchmark and strategy", "Mean [95% CI]", "Verdict"], body: body)
   }
 

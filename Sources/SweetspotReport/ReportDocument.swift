@@ -142,7 +142,7 @@ extension Report {
     let list = benchmarkList(s)
     var b: [ReportBlock] = [
       .heading(level: 3, text: "Against industry benchmarks (\(industry))"),
-      .paragraph("A verdict is below, within or above only when the whole 95% interval is; otherwise the interval straddles an end of the band. The bands and their sources are listed under Benchmark sources."),
+      .paragraph("A verdict is below, within or above only when the whole 95% interval is; otherwise the interval straddles an end of the band. In brackets, whether that side of the band is the better one for the metric (higher is better for CSAT, FCR, service level and NPS; lower for abandonment, ASA, attrition and cost). The bands and their sources are listed under Benchmark sources."),
     ]
     let names = s.strategies.map(\.name)
     let tables = (names.count + 4) / 5
@@ -151,7 +151,10 @@ extension Report {
       let chunk = Array(names[start..<min(names.count, start + size)])
       let rows = list.map { bench, m in
         [Report.title(m)] + chunk.map { name in
-          benchmarkRow(s, name, bench).map { "\(Format.value($0.stat.mean, m)): **\($0.verdict.rawValue)**" } ?? "n/a"
+          benchmarkRow(s, name, bench).map { row in
+            let judged = bench.judged(row.verdict)
+            return "\(Format.value(row.stat.mean, m)): **\(row.verdict.rawValue)**" + judged.dropFirst(row.verdict.rawValue.count)
+          } ?? "n/a"
         }
       }
       b.append(.table(ReportTable(header: ["metric"] + chunk, numeric: [false] + chunk.map { _ in false }, rows: rows)))

@@ -123,7 +123,8 @@ extension Report {
     let width = labelW + 2 * panelW + gap + 20
     let title = "\(experiment.name): service KPIs per strategy against industry benchmarks (\(s.label))"
     let note = "Markers: means; bars: 95% intervals over \(experiment.trials) trials; grey: benchmark band (\(industry)), dashed at its ends; sources in the report."
-    let top0 = Report.titleHeight(title, width: width)
+    // Room between the (often two-line) title and the panels' own bold headings.
+    let top0 = Report.titleHeight(title, width: width) + 14
     var c = SVGCanvas(width: width, height: top0 + 2 * panelH + Report.noteHeight(note, width: width))
     _ = Report.drawTitle(&c, title)
     for (k, (m, heading)) in kpis.enumerated() {
@@ -150,8 +151,9 @@ extension Report {
       }
       Report.bottomAxis(&c, x: x, lo: lo, hi: hi, y: axisY, from: px, to: px + panelW, label: { t, all in tickLabel(100 * t, in: all.map { 100 * $0 }) + "%" })
       if let b = band {
-        let text = b.high == nil ? "target ≥ \(Format.number(100 * (b.low ?? 0), 0))%" : b.low == nil ? "target ≤ \(Format.number(100 * (b.high ?? 0), 0))%"
-          : "benchmark \(Format.number(100 * (b.low ?? 0), 0))–\(Format.number(100 * (b.high ?? 0), 0))%"
+        // The band from the benchmark's own bounds (as the verdicts use them), and which way is better.
+        let text = "\(b.high == nil || b.low == nil ? "target" : "benchmark") \(b.band({ Format.number(100 * $0, 0) }, unit: "%"))"
+          + (b.better.map { "; \($0.rawValue) is better" } ?? "")
         c.text(px + panelW / 2, axisY + 30, text, size: 9.5, anchor: "middle", color: "#444", maxWidth: panelW)
       }
     }

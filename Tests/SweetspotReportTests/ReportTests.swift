@@ -57,6 +57,29 @@ import SweetspotExperiment
     #expect(b.entries(industry: "retail").contains { $0.metric == "fcr" && $0.industry == "all" })
   }
 
+  /// "below" is good for abandonment and bad for CSAT: each benchmarked metric has a direction,
+  /// shown beside the verdict in every format.
+  @Test func benchmarkVerdictsSayWhetherTheirSideIsBetter() throws {
+    let b = try Self.benchmarks()
+    let csat = try #require(b.entries.first { $0.metric == "csat" }), abandonment = try #require(b.entries.first { $0.metric == "abandonment" })
+    #expect(csat.judged(.below) == "below (worse)" && csat.judged(.above) == "above (better)" && csat.judged(.within) == "within")
+    #expect(abandonment.judged(.below) == "below (better)" && abandonment.judged(.straddlesHigh) == "straddles the high end")
+    #expect(try #require(b.entries.first { $0.metric == "asa_seconds" }).judged(.below) == "below (better)")
+    // Every shipped benchmark but handle time (neither way is better) has a direction.
+    for e in b.entries where e.metric != "aht_minutes" { #expect(e.better != nil, "\(e.metric)") }
+    // The FCR band's label states the band the verdicts use, as the figure draws it.
+    let fcr = try #require(b.entries.first { $0.metric == "fcr" })
+    #expect(fcr.band({ Format.number(100 * $0, 0) }, unit: "%") == "70–80%" && fcr.label.contains("70–80%"))
+    let report = try ReportFixture.tinyReport()
+    let row = try #require(report.sections[0].benchmarks.first { $0.benchmark.metric == "csat" })
+    #expect(report.markdown.contains("**\(row.verdict.rawValue)**\(row.verdict == .below ? " (worse)" : row.verdict == .above ? " (better)" : "")"))
+    #expect(report.csv.contains(",benchmark_better,") && report.csv.contains(",higher,") && report.json.contains("\"better\": \"lower\""))
+    #expect(report.latexFiles(figureFiles: []).first { $0.path == "tex/benchmarks.tex" }?.text.contains("(better)") == true
+            || report.sections[0].benchmarks.allSatisfy { $0.verdict != .below && $0.verdict != .above })
+    let kpis = try #require(report.figures.first { $0.name.hasPrefix("kpis") })
+    #expect(kpis.svg.contains("benchmark 70–80%; higher is better") && kpis.svg.contains("lower is better"))
+  }
+
   static let malformed: [(String, String)] = [
     ("version = \"x\"\n[[benchmark]]\nmetric = \"fcr\"\nindustry = \"all\"\nlow = 0.7\nlabel = \"l\"\nsource = \"s\"\nyear = 2022\n", "benchmark #1.definition: is required"),
     ("version = \"x\"\n[[benchmark]]\nmetric = \"happiness\"\n", "b.toml:3: benchmark #1.metric: 'happiness' is not a Sweetspot metric"),
