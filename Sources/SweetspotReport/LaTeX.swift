@@ -59,6 +59,10 @@ extension Report {
       parts.append(.section("Sweeps"))
       parts.append(.fragment(name: "sweeps", text: latexSweeps))
       figure("sweep")
+    } else {
+      // The headline, customer equity per strategy, right after the answer (as in report.md),
+      // before the tables and the KPI and Win4 figures.
+      figure("equity")
     }
     parts.append(.section("Strategies"))
     for (k, group) in Report.kpiGroups.enumerated() {
@@ -70,7 +74,7 @@ extension Report {
     parts.append(.fragment(name: "win4", text: latexWin4))
     figure("win4")
     func isRobustness(_ name: String) -> Bool { name.hasPrefix("sensitivity") || name.hasPrefix("worlds") }
-    for f in figures where !["sweep", "kpis", "win4"].contains(f.name) && !isRobustness(f.name) { figure(f.name) }
+    for f in figures where !["sweep", "equity", "kpis", "win4"].contains(f.name) && !isRobustness(f.name) { figure(f.name) }
     if let r = robustness {
       parts.append(.section("Robustness to assumptions"))
       parts.append(.fragment(name: "robustness", text: latexRobustness(r)))

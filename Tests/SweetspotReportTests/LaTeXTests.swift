@@ -73,6 +73,19 @@ import SweetspotExperiment
     #expect(driver.range(of: "\\input{tex/sweeps}")!.lowerBound < driver.range(of: "\\input{tex/kpis-value}")!.lowerBound)
   }
 
+  /// Without sweeps the headline figure, customer equity, comes first: after the answer, before
+  /// the tables and the KPI and Win4 figures.
+  @Test func theEquityFigureComesFirst() throws {
+    let report = try ReportFixture.tinyReport(extra: "")
+    let names = report.figures.map(\.name)
+    let driver = report.latexFiles(figureFiles: Set(names.map { "figures/\($0).pdf" }))[0].text
+    let equity = try #require(driver.range(of: "\\input{tex/figure-equity}"))
+    #expect(equity.lowerBound < driver.range(of: "\\input{tex/kpis-value}")!.lowerBound)
+    for other in names where other != "equity" {
+      #expect(equity.lowerBound < driver.range(of: "\\input{tex/figure-\(other)}")!.lowerBound, "\(other)")
+    }
+  }
+
   @Test func everyLaTeXFileIsASCII() throws {
     let report = try ReportFixture.tinyReport()
     for f in report.latexFiles(figureFiles: []) {
