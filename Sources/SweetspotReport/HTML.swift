@@ -3,7 +3,7 @@
 /// file or network fetched, so it opens from disk in any browser and can be mailed as one file.
 extension Report {
   public var html: String {
-    let figures = Dictionary(uniqueKeysWithValues: self.figures.map { ($0.name, $0) })
+    let figures = Dictionary(uniqueKeysWithValues: self.shownFigures.map { ($0.name, $0) })
     return HTMLPage.page(title: "\(experiment.name): Sweetspot report", body: HTMLPage.render(blocks, figures: figures))
   }
 

@@ -48,7 +48,7 @@ extension Report {
   func latexParts(figureFiles: Set<String>) -> [LaTeXPart] {
     var parts: [LaTeXPart] = [.fragment(name: "answer", text: "\\paragraph{Answer.} \(LaTeX.inline(answer))\n")]
     func figure(_ name: String) {
-      guard let f = figures.first(where: { $0.name == name }) else { return }
+      guard let f = shownFigures.first(where: { $0.name == name }) else { return }
       if let text = latexFigure(f, figureFiles: figureFiles) {
         parts.append(.fragment(name: "figure-\(name)", text: text))
       } else {
@@ -75,6 +75,10 @@ extension Report {
     figure("win4")
     func isRobustness(_ name: String) -> Bool { name.hasPrefix("sensitivity") || name.hasPrefix("worlds") }
     for f in figures where !["sweep", "equity", "kpis", "win4"].contains(f.name) && !isRobustness(f.name) { figure(f.name) }
+    if trajectories != nil {
+      parts.append(.section("Week by week"))
+      figure(TrajectoryFigure.name)
+    }
     if let r = robustness {
       parts.append(.section("Robustness to assumptions"))
       parts.append(.fragment(name: "robustness", text: latexRobustness(r)))
@@ -90,7 +94,7 @@ extension Report {
   }
 
   func latexDriver(_ parts: [LaTeXPart], figureFiles: Set<String>, inline: Bool) -> String {
-    let pgf = figures.contains { !figureFiles.contains("figures/\($0.name).pdf") && figureFiles.contains("figures/\($0.name).tex") }
+    let pgf = shownFigures.contains { !figureFiles.contains("figures/\($0.name).pdf") && figureFiles.contains("figures/\($0.name).tex") }
     var t = [
       "% Sweetspot report: \(experiment.name). Compile in the run folder with pdflatex (twice, for the table headers).",
       inline ? "% Figures are read from figures/ beside this file." : "% The fragments in tex/ can be \\input into a paper that loads booktabs, longtable and graphicx.",

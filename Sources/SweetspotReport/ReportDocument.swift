@@ -39,7 +39,7 @@ extension Report {
     if !experiment.question.isEmpty { b.append(.paragraph("**Question.** \(experiment.question)")) }
     if !experiment.description.isEmpty { b.append(.paragraph(experiment.description)) }
     b.append(.paragraph("**Answer.** \(answer)"))
-    let figures = Dictionary(uniqueKeysWithValues: self.figures.map { ($0.name, $0) })
+    let figures = Dictionary(uniqueKeysWithValues: self.shownFigures.map { ($0.name, $0) })
     var shown: Set<String> = []
     func figureBlock(_ name: String) -> ReportBlock? {
       guard let f = figures[name], !shown.contains(name) else { return nil }
@@ -65,6 +65,11 @@ extension Report {
       figure("win4" + figureSuffix(k))
       figure("win4-scenario-\(k + 1)")
     }
+    if trajectories != nil {
+      b.append(.heading(level: 2, text: "Week by week"))
+      b.append(.paragraph("How each strategy's trials unfold, week by week, in \(sections[0].label) (trajectories.csv holds every trial's path)."))
+      figure(TrajectoryFigure.name)
+    }
     if let r = robustness {
       b += ReportBlock.parse(markdown: r.markdown(nominal: nominalAssumptions).joined(separator: "\n"))
       for f in self.figures where f.name.hasPrefix("sensitivity") || f.name.hasPrefix("worlds") { figure(f.name) }
@@ -73,7 +78,7 @@ extension Report {
     b.append(.paragraph(methods))
     b.append(.heading(level: 2, text: "Benchmark sources"))
     b.append(.list(benchmarkSources))
-    let rest = self.figures.filter { !shown.contains($0.name) }
+    let rest = self.shownFigures.filter { !shown.contains($0.name) }
     if !rest.isEmpty {
       b.append(.heading(level: 2, text: "Figures"))
       for f in rest { figure(f.name) }

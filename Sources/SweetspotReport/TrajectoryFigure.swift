@@ -12,9 +12,10 @@ import SweetspotNumerics
 /// adaptive strategy moves), each strategy's median path with the band of its middle 80% of
 /// trials (10th–90th percentile).
 ///
-/// Written with trajectories.csv, from the same recorded trials, never by `writeReports`: the
-/// report does not depend on whether trajectories were asked for, so run, merge and
-/// `report --write` stay byte-identical with or without them.
+/// Written with trajectories.csv, from the same recorded trials, never by `writeReports` (which
+/// would have to simulate every trial again): the report links the figure when it is in the
+/// folder (`Report.trajectories`), and whatever writes it writes the reports again, so run,
+/// merge and `report --write` stay byte-identical.
 public enum TrajectoryFigure {
   public static let name = "trajectories"
 

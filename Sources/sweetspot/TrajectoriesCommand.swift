@@ -70,7 +70,9 @@ struct TrajectoryOptions: ParsableArguments {
 /// Writes trajectories.csv and figures/trajectories.{svg,pdf} into a finished whole run's folder
 /// (`run --trajectories`, `merge --trajectories` and `sweetspot trajectories` all call it, with
 /// the folder locked). The run is read back and verified first; its trials are re-simulated with
-/// recording on, so the files are the same whatever wrote them. Returns the files written.
+/// recording on, so the files are the same whatever wrote them. The reports are then written
+/// again, so every format links the figure, and `report --write` afterwards writes the same
+/// bytes (it finds the figure too). Returns the files written.
 @discardableResult
 func writeTrajectories(into dir: URL, trials: Int?, threads: Int) throws -> [String] {
   let run = try FinishedRun(dir)
@@ -86,5 +88,6 @@ func writeTrajectories(into dir: URL, trials: Int?, threads: Int) throws -> [Str
   let figure = TrajectoryFigure.figure(t)
   let files = [(Trajectories.file, t.csv), ("\(Report.figureFolder)/\(figure.name).svg", figure.svg), ("\(Report.figureFolder)/\(figure.name).pdf", figure.pdf)]
   for (path, text) in files { try folder.write(text, to: dir.appendingPathComponent(path)) }
-  return files.map(\.0)
+  let reports = try writeReports(into: dir, benchmarks: try loadBenchmarks(nil))
+  return files.map(\.0) + reports.files.filter { !$0.hasPrefix(Report.figureFolder + "/") }
 }
