@@ -4,8 +4,11 @@ import SweetspotExperiment
 extension Report {
   /// The report's tables as one tidy CSV (`CSV`, quoted where needed): section, scenario (its
   /// index, as in trials.csv and summary.csv) and scenario_label, strategy, metric, value,
-  /// interval, comparison, verdict, and for sweep rows the swept key and value. Flags are
-  /// `true`/`false`, as in trials.csv. `benchmark_better` says which side of a benchmark band is
+  /// interval, comparison, verdict, and for sweep rows the swept key and value.
+  /// `significant` is a flag written as trials.csv writes flags (`csvValue`), in every ranking
+  /// row that compares a strategy with the best, and empty where there is no comparison (the
+  /// best's own row, and the rows of other sections): in pandas, read it with
+  /// `dtype={"significant": "boolean"}` to keep the gaps as `<NA>`. `benchmark_better` says which side of a benchmark band is
   /// the good one (`higher` or `lower`; empty where neither is), so a `below` can be read.
   public var csv: String {
     let header = ["section", "scenario", "scenario_label", "strategy", "metric", "mean", "ci95_low", "ci95_high", "difference", "difference_low",
@@ -17,7 +20,7 @@ extension Report {
              sweep: (String, Double)? = nil) {
       rows.append([section, String(sections[scenario].index), sections[scenario].label, strategy, metric, n(stat.0), n(stat.1), n(stat.2),
                    n(difference?.meanDifference), n(difference?.low), n(difference?.high), n(difference?.adjustedP),
-                   difference.map { $0.significant ? "true" : "false" } ?? "", n(benchmark?.0), n(benchmark?.1), better?.rawValue ?? "", verdict,
+                   difference.map { csvValue($0.significant ? 1 : 0, .flag) } ?? "", n(benchmark?.0), n(benchmark?.1), better?.rawValue ?? "", verdict,
                    sweep?.0 ?? "", sweep.map { csvNumber($0.1) } ?? ""])
     }
     for (i, s) in sections.enumerated() {

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import SweetspotExperiment
+import SweetspotModel
 @testable import SweetspotReport
 
 /// The report of a small fixed run is stable (golden file), and benchmark files are checked.
@@ -78,6 +79,26 @@ import SweetspotExperiment
             || report.sections[0].benchmarks.allSatisfy { $0.verdict != .below && $0.verdict != .above })
     let kpis = try #require(report.figures.first { $0.name.hasPrefix("kpis") })
     #expect(kpis.svg.contains("benchmark 70–80%; higher is better") && kpis.svg.contains("lower is better"))
+  }
+
+  /// report.csv's significant column: a flag (as trials.csv writes flags) in every ranking row
+  /// compared with the best, empty only where no comparison exists.
+  @Test func significantIsAFlagWhereverAComparisonExists() throws {
+    let report = try ReportFixture.tinyReport(strategies: #"["good-enough", "win4", "minimal"]"#)
+    let records = try CSV.records(report.csv)
+    let header = records[0].fields
+    let section = header.firstIndex(of: "section")!, significant = header.firstIndex(of: "significant")!, difference = header.firstIndex(of: "difference")!
+    let flags = [csvValue(1, .flag), csvValue(0, .flag)]
+    var compared = 0
+    for r in records.dropFirst() {
+      let f = r.fields
+      if f[section] == "ranking" && !f[difference].isEmpty {
+        #expect(flags.contains(f[significant]), "\(f)"); compared += 1
+      } else {
+        #expect(f[significant].isEmpty, "\(f)")
+      }
+    }
+    #expect(compared == report.sections.count * 2)
   }
 
   static let malformed: [(String, String)] = [
