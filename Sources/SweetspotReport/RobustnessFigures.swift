@@ -261,7 +261,7 @@ extension RobustnessAnalysis {
     }
     if onGrid {
       ly += 22
-      for line in SVGCanvas.wrap("Pie: the worlds at a grid point, sliced by winner; area proportional to worlds (\(grid.map(\.worlds.count).min() ?? 0)–\(Int(most)) a point).", width: legendW, size: 9.5) {
+      for line in SVGCanvas.wrap("Pie: the worlds at one grid point, sliced by winner; its area is proportional to their number (\(grid.map(\.worlds.count).min() ?? 0) to \(Int(most))).", width: legendW, size: 9.5) {
         c.text(left + w + 14, ly, line, size: 9.5, color: "#444", maxWidth: legendW)
         ly += 12
       }

@@ -150,6 +150,12 @@ import SweetspotExperiment
     }
   }
 
+  /// Greek letters the figures use reach the PDF as a glyph or a word, never as "?".
+  @Test func greekLettersInFiguresSurviveThePDFEncoding() {
+    #expect(PDFWriter.winAnsi("μ*") == [0xB5, UInt8(ascii: "*")])
+    #expect(PDFWriter.winAnsi("ρ σ") == Array("rho sigma".utf8))
+  }
+
   /// A preset strategy has the same colour, marker and dash in every run; custom strategies take
   /// the styles no preset of the run uses, in order.
   @Test func presetStrategiesKeepTheirStyleFromRunToRun() {
