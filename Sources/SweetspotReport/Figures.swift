@@ -9,10 +9,37 @@ public struct ReportFigure: Sendable {
   /// One sentence for a caption or alt text.
   public let caption: String
   let canvas: SVGCanvas
-  public var svg: String { canvas.svg }
+  /// The SVG of a figure already in the run folder (drawn by another command), nil for one
+  /// drawn here.
+  let written: String?
+  public var svg: String { written ?? canvas.svg }
   /// The SVG's path relative to the run folder.
   public var path: String { "figures/\(name).svg" }
   public var pdf: String { canvas.pdf }
+  /// The drawn width in points (the SVG's width).
+  public let width: Double
+
+  init(name: String, caption: String, canvas: SVGCanvas) {
+    self.name = name
+    self.caption = caption
+    self.canvas = canvas
+    self.written = nil
+    self.width = canvas.width
+  }
+
+  /// A figure another command wrote into figures/ (its SVG as written there), which the report
+  /// links and shows but does not draw or write again.
+  init(name: String, caption: String, writtenSVG: String) {
+    self.name = name
+    self.caption = caption
+    self.written = writtenSVG
+    // The width from the SVG's own width attribute (for the HTML page's sizing).
+    let width = writtenSVG.firstRange(of: "width=\"").flatMap { start in
+      writtenSVG[start.upperBound...].firstIndex(of: "\"").flatMap { Double(writtenSVG[start.upperBound..<$0]) }
+    } ?? 700
+    self.width = width
+    self.canvas = SVGCanvas(width: width, height: 0)
+  }
 }
 
 extension Report {
@@ -49,6 +76,10 @@ extension Report {
     if let r = robustness { out += r.figures }
     return out
   }
+
+  /// The figures the report shows: its own (`figures`) and the trajectories figure when a
+  /// `--trajectories` run or `sweetspot trajectories` has put one in the folder.
+  var shownFigures: [ReportFigure] { figures + (trajectories.map { [$0] } ?? []) }
 
   /// "" for a single scenario, "-MARKET" when scenarios differ by market only, else "-scenario-N".
   func figureSuffix(_ k: Int) -> String {

@@ -3,7 +3,7 @@
 /// file or network fetched, so it opens from disk in any browser and can be mailed as one file.
 extension Report {
   public var html: String {
-    let figures = Dictionary(uniqueKeysWithValues: self.figures.map { ($0.name, $0) })
+    let figures = Dictionary(uniqueKeysWithValues: self.shownFigures.map { ($0.name, $0) })
     return HTMLPage.page(title: "\(experiment.name): Sweetspot report", body: HTMLPage.render(blocks, figures: figures))
   }
 
@@ -36,7 +36,8 @@ enum HTMLPage {
   }
 
   static func inline(_ text: String) -> String {
-    InlineText.render(text, plain: escape, bold: { "<strong>\(escape($0))</strong>" }, code: { "<code>\(escape($0))</code>" })
+    InlineText.render(text, plain: escape, bold: { "<strong>\(inline($0))</strong>" }, emphasis: { "<em>\(escape($0))</em>" },
+                      code: { "<code>\(escape($0))</code>" })
   }
 
   static func render(_ blocks: [ReportBlock], figures: [String: ReportFigure]) -> String {
@@ -48,7 +49,10 @@ enum HTMLPage {
       case .list(let items): out.append("<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>")
       case .figure(let name, let caption):
         guard let f = figures[name] else { continue }
-        out.append("<figure id=\"figure-\(escape(name))\">\n\(f.svg.trimmingTrailingNewline)\n<figcaption>\(inline(caption))</figcaption>\n</figure>")
+        // Drawn in points for print (labels 9.5–12 pt), a figure at its own size would set its
+        // text at about 10 px beside 16 px body text: it is scaled up to the text width, at most
+        // `figureScale` times its own size (so a narrow figure does not balloon).
+        out.append("<figure id=\"figure-\(escape(name))\" style=\"max-width: \(Int((figureScale * f.width).rounded()))px\">\n\(f.svg.trimmingTrailingNewline)\n<figcaption>\(inline(caption))</figcaption>\n</figure>")
       case .table(let t):
         // A number's interval goes on a line of its own, small, as in the LaTeX tables: columns
         // stay narrow and nothing wraps inside a number.
@@ -67,6 +71,10 @@ enum HTMLPage {
     }
     return out.joined(separator: "\n")
   }
+
+  /// How much larger than its drawn size a figure may be shown: its ≈ 10 pt labels then read at
+  /// ≈ 15 px, near the body text's 16 px.
+  static let figureScale = 1.5
 
   static func page(title: String, body: String) -> String {
     """
@@ -107,7 +115,7 @@ enum HTMLPage {
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .ci { color: #666; font-size: 0.85em; }
     tbody tr:hover { background: #f6f8fa; }
-    figure { margin: 1.5em 0; } figure svg { max-width: 100%; height: auto; }
+    figure { margin: 1.5em 0; } figure svg { display: block; width: 100%; height: auto; }
     figcaption { color: #555; font-size: 0.9em; }
     code { background: #f3f3f3; padding: 0 0.2em; }
     """

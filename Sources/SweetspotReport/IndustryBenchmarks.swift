@@ -14,6 +14,43 @@ public struct IndustryBenchmark: Sendable, Equatable {
   public var caveat: String
 }
 
+extension IndustryBenchmark {
+  /// Which side of a benchmark band is the good one: below the band is good for abandonment
+  /// and bad for CSAT, so a verdict alone ("below") does not say how a strategy fares.
+  public enum Better: String, Sendable { case higher, lower }
+
+  /// The direction of each benchmarked metric: more is better for satisfaction, resolution,
+  /// service level and loyalty; less for abandonment, waiting, attrition, churn and cost. Handle
+  /// time has none (a shorter call is cheaper, a longer one may resolve more), nor has a metric
+  /// not listed.
+  public static let directions: [String: Better] = [
+    "csat": .higher, "fcr": .higher, "service_level": .higher, "nps": .higher, "acsi": .higher, "retention": .higher,
+    "abandonment": .lower, "asa_seconds": .lower, "agent_attrition": .lower, "churn_rate": .lower, "cost_per_contact": .lower,
+    "cost_to_serve": .lower, "burnout": .lower, "complaint_rate": .lower,
+  ]
+
+  /// Whether more or less of this metric is better; nil when neither is.
+  public var better: Better? { IndustryBenchmark.directions[metric] }
+
+  /// A verdict with what it means for this metric: "below (better)" for abandonment,
+  /// "below (worse)" for CSAT; "within" and the straddles as they are.
+  public func judged(_ v: Analysis.Verdict) -> String {
+    guard let better, v == .below || v == .above else { return v.rawValue }
+    return "\(v.rawValue) (\((v == .below) == (better == .lower) ? "better" : "worse"))"
+  }
+
+  /// The band in words for a figure, from its own bounds written by `format` with `unit` after
+  /// them: "70–80%", "≥ 80%".
+  public func band(_ format: (Double) -> String, unit: String = "") -> String {
+    switch (low, high) {
+    case let (l?, h?): return l == h ? format(l) + unit : "\(format(l))–\(format(h))\(unit)"
+    case let (l?, nil): return "≥ \(format(l))\(unit)"
+    case let (nil, h?): return "≤ \(format(h))\(unit)"
+    case (nil, nil): return ""
+    }
+  }
+}
+
 /// The benchmark data set: `benchmarks/industry/industry.toml`, built into the binary, or a file
 /// given with `--benchmarks`.
 public struct IndustryBenchmarks: Sendable {

@@ -24,12 +24,12 @@ extension IndustryReport {
     return (c, panels, w, h, top + 4)
   }
 
-  /// Strategy k's legend entry: marker and name, four to a row.
-  private func drawLegend(_ c: inout SVGCanvas, _ names: [String], y: Double, markers: Bool) {
+  /// Strategy k's legend entry (its fixed style, `Palette.styles`): marker and name, four to a row.
+  private func drawLegend(_ c: inout SVGCanvas, _ names: [String], styles: [Int], y: Double) {
     let slot = (c.width - 40) / 4
     for (k, n) in names.enumerated() {
       let x = 20 + Double(k % 4) * slot, yy = y + Double(k / 4) * 16 + 8
-      if markers { c.marker(x + 5, yy - 4, Palette.marker(k), color: Palette.colour(k), size: 3.5) } else { c.line(x, yy - 4, x + 12, yy - 4, color: Palette.colour(k), width: 2, dash: Palette.dash(k)) }
+      c.marker(x + 5, yy - 4, Palette.marker(styles[k]), color: Palette.colour(styles[k]), size: 3.5)
       c.text(x + 16, yy, n, size: 10, maxWidth: slot - 20)
     }
   }
@@ -39,7 +39,8 @@ extension IndustryReport {
     let title = "\(experiment.name): profit against service spend across firms"
     let note = "Each marker is one firm of one industry. Line: local linear fit; grey band: 95% bootstrap band over industries; dashed: the fit's peak."
     var (c, panels, w, h, legendY) = layout(title: title, note: note, legend: names)
-    drawLegend(&c, names, y: legendY, markers: true)
+    let styles = Palette.styles(names)
+    drawLegend(&c, names, styles: styles, y: legendY)
     for (k, cell) in analysis.cells.enumerated() {
       let (px, py) = panels[k]
       let xs = cell.firms.map(\.spend).filter(\.isFinite), ys = cell.firms.map { $0.profit / 1e6 }.filter(\.isFinite)
@@ -57,7 +58,7 @@ extension IndustryReport {
         if band.allSatisfy({ $0.0.isFinite && $0.1.isFinite }) { c.polygon(band, fill: Palette.zone, opacity: 0.35) }
       }
       for p in cell.firms where p.spend.isFinite && p.profit.isFinite {
-        c.marker(X(p.spend), Y(p.profit / 1e6), Palette.marker(p.strategy), color: Palette.colour(p.strategy), size: 2.2, filled: p.survived)
+        c.marker(X(p.spend), Y(p.profit / 1e6), Palette.marker(styles[p.strategy]), color: Palette.colour(styles[p.strategy]), size: 2.2, filled: p.survived)
       }
       if !f.x.isEmpty {
         let line = zip(f.x, f.fit).filter { $0.1.isFinite }.map { (X($0.0), Y($0.1 / 1e6)) }

@@ -1,5 +1,6 @@
 import SweetspotModel
 import SweetspotExperiment
+import SweetspotRobustness
 
 /// The report as LaTeX that drops into a paper: one fragment per table or figure in `tex/`, each
 /// `\input`-able on its own (they need `booktabs`, `longtable` and `graphicx`), and a small
@@ -47,7 +48,7 @@ extension Report {
   func latexParts(figureFiles: Set<String>) -> [LaTeXPart] {
     var parts: [LaTeXPart] = [.fragment(name: "answer", text: "\\paragraph{Answer.} \(LaTeX.inline(answer))\n")]
     func figure(_ name: String) {
-      guard let f = figures.first(where: { $0.name == name }) else { return }
+      guard let f = shownFigures.first(where: { $0.name == name }) else { return }
       if let text = latexFigure(f, figureFiles: figureFiles) {
         parts.append(.fragment(name: "figure-\(name)", text: text))
       } else {
@@ -58,18 +59,26 @@ extension Report {
       parts.append(.section("Sweeps"))
       parts.append(.fragment(name: "sweeps", text: latexSweeps))
       figure("sweep")
+    } else {
+      // The headline, customer equity per strategy, right after the answer (as in report.md),
+      // before the tables and the KPI and Win4 figures.
+      figure("equity")
     }
     parts.append(.section("Strategies"))
     for (k, group) in Report.kpiGroups.enumerated() {
       parts.append(.fragment(name: "kpis-\(["value", "customers", "service"][k])", text: latexKPIs(group.title, group.metrics)))
     }
-    parts.append(.fragment(name: "ranking", text: latexRanking))
+    if sections.contains(where: \.isCompared) { parts.append(.fragment(name: "ranking", text: latexRanking)) }
     parts.append(.fragment(name: "benchmarks", text: latexBenchmarks))
     figure("kpis")
     parts.append(.fragment(name: "win4", text: latexWin4))
     figure("win4")
     func isRobustness(_ name: String) -> Bool { name.hasPrefix("sensitivity") || name.hasPrefix("worlds") }
-    for f in figures where !["sweep", "kpis", "win4"].contains(f.name) && !isRobustness(f.name) { figure(f.name) }
+    for f in figures where !["sweep", "equity", "kpis", "win4"].contains(f.name) && !isRobustness(f.name) { figure(f.name) }
+    if trajectories != nil {
+      parts.append(.section("Week by week"))
+      figure(TrajectoryFigure.name)
+    }
     if let r = robustness {
       parts.append(.section("Robustness to assumptions"))
       parts.append(.fragment(name: "robustness", text: latexRobustness(r)))
@@ -85,7 +94,7 @@ extension Report {
   }
 
   func latexDriver(_ parts: [LaTeXPart], figureFiles: Set<String>, inline: Bool) -> String {
-    let pgf = figures.contains { !figureFiles.contains("figures/\($0.name).pdf") && figureFiles.contains("figures/\($0.name).tex") }
+    let pgf = shownFigures.contains { !figureFiles.contains("figures/\($0.name).pdf") && figureFiles.contains("figures/\($0.name).tex") }
     var t = [
       "% Sweetspot report: \(experiment.name). Compile in the run folder with pdflatex (twice, for the table headers).",
       inline ? "% Figures are read from figures/ beside this file." : "% The fragments in tex/ can be \\input into a paper that loads booktabs, longtable and graphicx.",
@@ -121,7 +130,7 @@ extension Report {
     } else {
       return nil
     }
-    return ["\\begin{figure}[htbp]", "\\centering", body, "\\caption{\(LaTeX.escape(f.caption))}", "\\label{fig:\(f.name)}", "\\end{figure}"]
+    return ["\\begin{figure}[htbp]", "\\centering", body, "\\caption{\(LaTeX.inline(f.caption))}", "\\label{fig:\(f.name)}", "\\end{figure}"]
       .joined(separator: "\n") + "\n"
   }
 
@@ -203,13 +212,41 @@ extension Report {
       out.append(longtable("lrrrrr", caption: "Strategies across \(r.uncertainty.worldCount) sampled worlds: mean customer equity, share of worlds in which each is best and within \(LaTeX.escape(r.marginText)) of the best, and regret against each world's best (mean, 90th percentile).",
                            label: "robustness", header: ["Strategy", "Mean", "Best in", "Within margin", "Mean regret", "P90 regret"], body: body))
     }
+    for (k, cell) in r.cells.enumerated() where cell.strategies.count > 1 {
+      if let diff = cell.sensitivities.first { out.append(latexSensitivity(r, diff, label: "sensitivity-\(k + 1)")) }
+    }
     return out.joined(separator: "\n")
+  }
+
+  /// The indices of one output, the most important `listedAssumptions` of them (a Morris screen
+  /// has about 200), with a line saying where the rest are; when the estimates are noise
+  /// (`RobustnessAnalysis.noise`), the caption says so before any index is read as a driver.
+  func latexSensitivity(_ r: RobustnessAnalysis, _ s: RobustnessAnalysis.Sensitivity, label: String) -> String {
+    let shown = s.indices.prefix(RobustnessAnalysis.listedAssumptions)
+    func est(_ e: Estimate) -> String { LaTeX.escape("\(Format.number(e.value, 2)) [\(Format.number(e.low, 2)), \(Format.number(e.high, 2))]") }
+    func money(_ e: Estimate) -> String { LaTeX.escape("\(Format.money(e.value)) [\(Format.money(e.low)), \(Format.money(e.high))]") }
+    let header: [String], columns: String, body: [String]
+    switch s.method {
+    case .sobol:
+      (header, columns) = (["Assumption", "First-order [95% CI]", "Total [95% CI]"], "lrr")
+      body = shown.map { "\(LaTeX.escape($0.key)) & \(est($0.main)) & \($0.second.map(est) ?? "") \\\\" }
+    case .morris:
+      (header, columns) = (["Assumption", "μ* [95% CI]", "σ"], "lrr")
+      body = shown.map { "\(LaTeX.escape($0.key)) & \(money($0.main)) & \(LaTeX.escape(Format.money($0.second?.value ?? .nan))) \\\\" }
+    case .rankCorrelation, .partialRankCorrelation:
+      (header, columns) = (["Assumption", s.method == .rankCorrelation ? "Spearman ρ [95% CI]" : "PRCC [95% CI]"], "lr")
+      body = shown.map { "\(LaTeX.escape($0.key)) & \(est($0.main)) \\\\" }
+    }
+    var caption = "Which assumptions decide \(LaTeX.escape(s.output)) (\(LaTeX.escape(r.methodText(s.method))))"
+    if let noise = RobustnessAnalysis.noise(s) { caption += ". \(LaTeX.escape(r.noiseSentence(noise, of: s.output))) The estimates are listed for the record" }
+    if s.indices.count > shown.count { caption += "; the top \(shown.count) of \(s.indices.count), the full list in robustness.csv and robustness.json" }
+    return longtable(columns, caption: caption + ".", label: label, header: header, body: body)
   }
 
   var latexRanking: String {
     var body: [String] = []
     let m = Report.objective
-    for s in sections {
+    for s in sections where s.isCompared {
       if sections.count > 1 { body.append(latexGroup(s.label, columns: 7)) }
       for r in s.ranking {
         let lead = [String(r.rank), LaTeX.escape(r.strategy)]
@@ -235,11 +272,11 @@ extension Report {
         body.append("\\addlinespace\\multicolumn{3}{@{}p{0.9\\linewidth}@{}}{\\textbf{\(LaTeX.escape(Report.title(m)))}: \(LaTeX.escape(b.label))}\\\\*")
         for row in s.strategies {
           guard let r = benchmarkRow(s, row.name, b) else { continue }
-          body.append("\\quad \(LaTeX.escape(row.name)) & \(LaTeX.escape(Format.value(r.stat.mean, m))) {\\scriptsize \(latexInterval(r.stat, m))} & \(LaTeX.escape(r.verdict.rawValue)) \\\\")
+          body.append("\\quad \(LaTeX.escape(row.name)) & \(LaTeX.escape(Format.value(r.stat.mean, m))) {\\scriptsize \(latexInterval(r.stat, m))} & \(LaTeX.escape(b.judged(r.verdict))) \\\\")
         }
       }
     }
-    return longtable("lrl", caption: "Against industry benchmarks (\(LaTeX.escape(industry))): a verdict is below, within or above only when the whole 95\\% interval is.",
+    return longtable("lrl", caption: "Against industry benchmarks (\(LaTeX.escape(industry))): a verdict is below, within or above only when the whole 95\\% interval is; in brackets, whether that side of the band is the better one for the metric.",
                      label: "benchmarks", header: ["Benchmark and strategy", "Mean [95% CI]", "Verdict"], body: body)
   }
 

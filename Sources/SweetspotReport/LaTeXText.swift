@@ -7,6 +7,8 @@ import Foundation
 ///
 /// The rule, character by character:
 /// - the ten specials `\ { } $ & # ^ _ ~ %` and `< > |` become their text commands;
+/// - straight double quotes become opening or closing quotes (`"morris"` → ``` ``morris'' ```),
+///   and a `-` that starts a number or an amount (`-$0.36M`, `-0.5`) a real minus;
 /// - symbols and Greek letters that have a LaTeX command become it, in `\ensuremath{…}` for the
 ///   mathematical ones (so they work in text and in math, and two never run into `$$`);
 /// - Latin letters with accents become the letter with its accent command (`é` → `\'{e}`);
@@ -21,8 +23,16 @@ public enum LaTeX {
     var out = ""
     let chars = Array(text)
     for (i, c) in chars.enumerated() {
-      if c == ".", i + 1 < chars.count, chars[i + 1].isLetter, i > 0, chars[i - 1].isLetter {
+      let before: Character? = i > 0 ? chars[i - 1] : nil, after: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+      if c == ".", let a = after, a.isLetter, let b = before, b.isLetter {
         out += ".\\allowbreak{}"
+      } else if c == "\"" {
+        // Straight quotes become typographic ones: opening at the start or after a space or
+        // bracket, closing otherwise (pdflatex's OT1 fonts set `"` as a closing double quote).
+        out += before.map { $0.isWhitespace || "([{".contains($0) } ?? true ? "``" : "''"
+      } else if c == "-", let a = after, a.isNumber || a == "$", before.map({ $0.isWhitespace || "([{=".contains($0) }) ?? true {
+        // A sign, not a hyphen: -$0.36M and -0.5 take a real minus.
+        out += "\\ensuremath{-}"
       } else if let s = ascii[c] {
         out += s
       } else if c.isASCII {
@@ -36,16 +46,17 @@ public enum LaTeX {
     return out
   }
 
-  /// `text` with the report's inline Markdown (`**bold**`, `` `code` ``) as LaTeX commands,
-  /// everything else escaped.
+  /// `text` with the report's inline Markdown (`**bold**`, `*emphasis*`, `` `code` ``) as LaTeX
+  /// commands, everything else escaped.
   public static func inline(_ text: String) -> String {
-    InlineText.render(text, plain: escape, bold: { "\\textbf{\(escape($0))}" }, code: { "\\texttt{\(escape($0))}" })
+    InlineText.render(text, plain: escape, bold: { "\\textbf{\(inline($0))}" }, emphasis: { "\\emph{\(escape($0))}" },
+                      code: { "\\texttt{\(escape($0))}" })
   }
 
   static let ascii: [Character: String] = [
     "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&", "#": "\\#",
     "^": "\\textasciicircum{}", "_": "\\_\\allowbreak{}", "~": "\\textasciitilde{}", "%": "\\%",
-    "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}", "\"": "''",
+    "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}",
   ]
 
   static let symbols: [Character: String] = [
@@ -100,38 +111,69 @@ public enum LaTeX {
   }
 }
 
-/// The report's inline Markdown: `**bold**` and `` `code` `` spans, nothing else (the renderers
-/// for LaTeX and HTML turn them into their own markup).
+/// The report's inline Markdown: `**bold**`, `*emphasis*` and `` `code` `` spans, nothing else
+/// (the renderers for LaTeX and HTML turn them into their own markup).
+///
+/// A single `*` opens emphasis only at the start of the text or after a space or an opening
+/// bracket or quote, before a letter or digit, and closes it before the end, a space or
+/// punctuation: so `*equivalent*` and `(*worse*)` are emphasis while a key such as
+/// `strategy.*.price` or a product `3*4` stays as written.
 enum InlineText {
-  enum Span: Equatable { case plain(String), bold(String), code(String) }
+  enum Span: Equatable { case plain(String), bold(String), emphasis(String), code(String) }
 
   static func spans(_ text: String) -> [Span] {
     var out: [Span] = []
     var rest = Substring(text)
     var plain = ""
+    var previous: Character? = nil
+    func flush() { if !plain.isEmpty { out.append(.plain(plain)); plain = "" } }
     while !rest.isEmpty {
       if rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**") {
-        if !plain.isEmpty { out.append(.plain(plain)); plain = "" }
+        flush()
         out.append(.bold(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound])))
         rest = rest[end.upperBound...]
+        previous = "*"
       } else if rest.hasPrefix("`"), let end = rest.dropFirst().firstIndex(of: "`") {
-        if !plain.isEmpty { out.append(.plain(plain)); plain = "" }
+        flush()
         out.append(.code(String(rest[rest.index(after: rest.startIndex)..<end])))
         rest = rest[rest.index(after: end)...]
+        previous = "`"
+      } else if rest.hasPrefix("*"), let end = emphasisEnd(rest, after: previous) {
+        flush()
+        out.append(.emphasis(String(rest[rest.index(after: rest.startIndex)..<end])))
+        rest = rest[rest.index(after: end)...]
+        previous = "*"
       } else {
-        plain.append(rest.removeFirst())
+        let c = rest.removeFirst()
+        plain.append(c)
+        previous = c
       }
     }
-    if !plain.isEmpty { out.append(.plain(plain)) }
+    flush()
     return out
   }
 
+  /// The index of the `*` that closes emphasis opened by the `*` starting `text`, if it opens one.
+  static func emphasisEnd(_ text: Substring, after previous: Character?) -> Substring.Index? {
+    let body = text.dropFirst()
+    guard let first = body.first, first.isLetter || first.isNumber else { return nil }
+    if let p = previous, !(p.isWhitespace || "([{\"'“‘".contains(p)) { return nil }
+    guard let end = body.firstIndex(of: "*") else { return nil }
+    let inner = body[..<end]
+    guard let last = inner.last, !last.isWhitespace, !inner.contains("`") else { return nil }
+    let next = body[body.index(after: end)...].first
+    if let n = next, n.isLetter || n.isNumber || n == "*" { return nil }
+    return end
+  }
+
   /// The text with each kind of span rendered by its function.
-  static func render(_ text: String, plain: (String) -> String, bold: (String) -> String, code: (String) -> String) -> String {
+  static func render(_ text: String, plain: (String) -> String, bold: (String) -> String, emphasis: (String) -> String,
+                     code: (String) -> String) -> String {
     spans(text).map { span in
       switch span {
       case .plain(let s): return plain(s)
       case .bold(let s): return bold(s)
+      case .emphasis(let s): return emphasis(s)
       case .code(let s): return code(s)
       }
     }.joined()

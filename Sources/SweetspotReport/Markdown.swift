@@ -34,7 +34,8 @@ extension Report {
     s += ". Each trial follows \(c.customers) simulated customers (each standing for \(Format.number(c.customerScale)) real ones) for \(c.weeks) weeks, with the contact centre evaluated by \(c.queueMode == .erlangA ? "Erlang A per hourly interval" : "discrete-event simulation per hourly interval")."
     s += " Random numbers come from L'Ecuyer's MRG32k3a, one stream per source of randomness, positioned by jump-ahead from the seed \(experiment.seed) and the trial index; all strategies in a trial share them (common random numbers)"
     s += commonRandomNumbers.map { "; in this run \($0)." } ?? "."
-    s += " Intervals are Student-t 95% intervals over trials; strategy differences are paired by trial, with Holm's correction for multiple comparisons. Benchmarks: \(benchmarksFile) (version \(benchmarksVersion)), industry \(industry). The model and its sources: docs/MODEL.md."
+    s += " Intervals are Student-t 95% intervals over trials" + (sections.contains(where: \.isCompared) ? "; strategy differences are paired by trial, with Holm's correction for multiple comparisons." : ".")
+    s += " Benchmarks: \(benchmarksFile) (version \(benchmarksVersion)), industry \(industry). The model and its sources: docs/MODEL.md."
     return s
   }
 }

@@ -116,7 +116,7 @@ struct PDFWriter {
 
   /// Text in WinAnsiEncoding (the base-14 fonts' encoding): ASCII as is, the few Latin-1 and
   /// typographic characters the reports use by their codes, and what Helvetica lacks spelled in
-  /// ASCII (− as -, ≥ as >=, ∈ as "in").
+  /// ASCII (− as -, ≥ as >=, ∈ as "in", μ as the micro sign, ρ as "rho").
   static func winAnsi(_ s: String) -> [UInt8] {
     var out: [UInt8] = []
     for u in s.unicodeScalars {
@@ -137,6 +137,9 @@ struct PDFWriter {
       case 0x2208: out += Array("in".utf8)
       case 0x2248: out += Array("~".utf8)
       case 0x2192: out += Array("->".utf8)
+      case 0x03BC: out.append(0xB5)  // Greek mu as the micro sign, the same glyph (Morris μ*)
+      case 0x03C1: out += Array("rho".utf8)
+      case 0x03C3: out += Array("sigma".utf8)
       default: out.append(UInt8(ascii: "?"))
       }
     }

@@ -12,6 +12,27 @@ enum Palette {
   /// Dash patterns (SVG stroke-dasharray; nil: solid), one per series.
   static let dashes: [String?] = [nil, "6,3", "2,2", "8,3,2,3", "4,4", "1,3", "10,4", "6,2,2,2"]
 
+  /// The preset strategies in the order of their fixed styles (colour, marker, dash): a preset
+  /// looks the same in every run's figures (strategic is black in the showdown and in a run of
+  /// three). The order is `sweetspot list strategies`', so the showdown, which runs them in that
+  /// order, takes the palette in its greyscale-safe order.
+  static let presetStyles = ["just-good-enough", "good-enough", "strategic", "good-to-great", "win4", "price-leader", "minimal",
+                             "just-low-enough-price"]
+
+  /// The style index of each strategy: a preset's own, and for the others the styles no preset
+  /// of this run uses, in order (then round again once all eight are taken).
+  static func styles(_ names: [String]) -> [Int] {
+    let taken = Set(names.compactMap { presetStyles.firstIndex(of: $0) })
+    var free = (0..<colours.count).filter { !taken.contains($0) }
+    var next = colours.count
+    return names.map { name in
+      if let k = presetStyles.firstIndex(of: name) { return k }
+      if !free.isEmpty { return free.removeFirst() }
+      defer { next += 1 }
+      return next
+    }
+  }
+
   static func colour(_ i: Int) -> String { colours[i % colours.count] }
   static func marker(_ i: Int) -> Marker { Marker.allCases[i % Marker.allCases.count] }
   static func dash(_ i: Int) -> String? { dashes[i % dashes.count] }

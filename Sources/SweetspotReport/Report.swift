@@ -40,6 +40,9 @@ public struct Report: Sendable {
     public let ranking: [RankRow]
     public let benchmarks: [BenchmarkRow]
     public let win4: [Win4Row]
+    /// Whether the section has strategies to rank and compare: with one strategy a ranking is a
+    /// single row and "Holm correction over 0 comparisons", so every format leaves it out.
+    public var isCompared: Bool { ranking.count >= 2 }
   }
   public struct SweepSeries: Sendable {
     public let market: String
@@ -79,6 +82,10 @@ public struct Report: Sendable {
   public let robustness: RobustnessAnalysis?
   /// A swept spending lever against the other strategies at equal total service spend (issue 12).
   public let equalSpend: [(fixed: String, comparison: EqualSpendComparison)]
+  /// figures/trajectories.svg when the run folder holds it at report time (written by
+  /// `--trajectories` or `sweetspot trajectories`, which then write the reports again), so every
+  /// format links it; nil otherwise.
+  public internal(set) var trajectories: ReportFigure?
 
   /// The metrics shown per strategy, in order.
   /// What strategies are ranked by and sweeps maximize: customer equity, the horizon's profit NPV
@@ -118,8 +125,18 @@ public struct Report: Sendable {
     // The main report analyses the nominal world; the sampled worlds feed the robustness analysis.
     let nominal = table.nominal
     let robustness = try RobustnessAnalysis(experiment: experiment, scenarios: runner.scenarios, table: table, margin: experiment.margin)
-    return try Report(experiment: experiment, scenarios: nominal.scenarios, table: nominal, industry: industry, benchmarks: benchmarks,
-                      toolVersion: manifest["version"] as? String ?? "?", crn: crn, robustness: robustness)
+    var report = try Report(experiment: experiment, scenarios: nominal.scenarios, table: nominal, industry: industry, benchmarks: benchmarks,
+                            toolVersion: manifest["version"] as? String ?? "?", crn: crn, robustness: robustness)
+    let svg = directory.appendingPathComponent(Report.figureFolder).appendingPathComponent("\(TrajectoryFigure.name).svg")
+    if let text = try? String(contentsOf: svg, encoding: .utf8) {
+      report.trajectories = ReportFigure(name: TrajectoryFigure.name, caption: report.trajectoryCaption, writtenSVG: text)
+    }
+    return report
+  }
+
+  /// The trajectories figure's caption in the report (the figure draws the first scenario).
+  var trajectoryCaption: String {
+    "Week-by-week paths per strategy (\(sections[0].label)): the median over the recorded trials with the 10–90% band; data in trajectories.csv."
   }
 
   init(experiment: Experiment, scenarios: [Scenario], table: ResultTable, industry: String, benchmarks: IndustryBenchmarks,

@@ -1,8 +1,9 @@
+import SweetspotExperiment
 import SweetspotModel
 
 /// The report as a sequence of blocks (headings, paragraphs, tables, figures, lists), composed
 /// once; Markdown and HTML render the same blocks, so the two never say different things.
-/// Paragraph and cell text may hold `**bold**` and `` `code` `` (see `InlineText`).
+/// Paragraph and cell text may hold `**bold**`, `*emphasis*` and `` `code` `` (see `InlineText`).
 public enum ReportBlock: Sendable, Equatable {
   case heading(level: Int, text: String)
   case paragraph(String)
@@ -38,7 +39,7 @@ extension Report {
     if !experiment.question.isEmpty { b.append(.paragraph("**Question.** \(experiment.question)")) }
     if !experiment.description.isEmpty { b.append(.paragraph(experiment.description)) }
     b.append(.paragraph("**Answer.** \(answer)"))
-    let figures = Dictionary(uniqueKeysWithValues: self.figures.map { ($0.name, $0) })
+    let figures = Dictionary(uniqueKeysWithValues: self.shownFigures.map { ($0.name, $0) })
     var shown: Set<String> = []
     func figureBlock(_ name: String) -> ReportBlock? {
       guard let f = figures[name], !shown.contains(name) else { return nil }
@@ -56,7 +57,7 @@ extension Report {
                                     numeric: [false] + group.metrics.map { _ in true },
                                     rows: s.strategies.map { row in [row.name] + group.metrics.map { Format.interval(row.stat($0), $0) } })))
       }
-      b += rankingBlocks(s)
+      if s.isCompared { b += rankingBlocks(s) }
       b += benchmarkBlocks(s)
       figure("kpis" + figureSuffix(k))
       figure("kpis-scenario-\(k + 1)")
@@ -64,20 +65,36 @@ extension Report {
       figure("win4" + figureSuffix(k))
       figure("win4-scenario-\(k + 1)")
     }
+    if trajectories != nil {
+      b.append(.heading(level: 2, text: "Week by week"))
+      b.append(.paragraph("How each strategy's trials unfold, week by week, in \(sections[0].label) (trajectories.csv holds every trial's path)."))
+      figure(TrajectoryFigure.name)
+    }
     if let r = robustness {
-      b += ReportBlock.parse(markdown: r.markdown.joined(separator: "\n"))
+      b += ReportBlock.parse(markdown: r.markdown(nominal: nominalAssumptions).joined(separator: "\n"))
       for f in self.figures where f.name.hasPrefix("sensitivity") || f.name.hasPrefix("worlds") { figure(f.name) }
     }
     b.append(.heading(level: 2, text: "Methods"))
     b.append(.paragraph(methods))
     b.append(.heading(level: 2, text: "Benchmark sources"))
     b.append(.list(benchmarkSources))
-    let rest = self.figures.filter { !shown.contains($0.name) }
+    let rest = self.shownFigures.filter { !shown.contains($0.name) }
     if !rest.isEmpty {
       b.append(.heading(level: 2, text: "Figures"))
       for f in rest { figure(f.name) }
     }
     return b
+  }
+
+  /// The file's value of each varied assumption (the nominal world's row of worlds.csv), empty
+  /// without uncertainty.
+  var nominalAssumptions: [String: Double] {
+    guard let u = experiment.uncertainty, let text = try? experiment.worldsCSV(), let records = try? CSV.records(text),
+          records.count > 1 else { return [:] }
+    let row = records[1].fields  // records[0] is the header
+    var out: [String: Double] = [:]
+    for (k, p) in u.parameters.enumerated() where k + 1 < row.count { if let v = Double(row[k + 1]) { out[p.key] = v } }
+    return out
   }
 
   /// Each benchmark used, once: its band, source, year, definition and caveat.
@@ -103,7 +120,7 @@ extension Report {
     }
     return [
       .heading(level: 3, text: "Ranking by \(objective)"),
-      .paragraph("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(max(0, s.ranking.count - 1)) comparisons; the simultaneous interval is Bonferroni-adjusted. Verdict against the materiality margin ±\(marginText) of the best's mean: *equivalent* when two one-sided tests (α = 0.05) put the difference inside it, *worse* when it is significant and a one-sided test puts it beyond the margin, *inconclusive* otherwise."),
+      .paragraph("Differences are best − strategy, paired trial by trial (common random numbers); significance after Holm correction over \(s.ranking.count - 1) comparison\(s.ranking.count == 2 ? "" : "s"); the simultaneous interval is Bonferroni-adjusted. Verdict against the materiality margin ±\(marginText) of the best's mean: *equivalent* when two one-sided tests (α = 0.05) put the difference inside it, *worse* when it is significant and a one-sided test puts it beyond the margin, *inconclusive* otherwise."),
       .table(ReportTable(header: ["rank", "strategy", "\(objective) [95% CI]", "behind the best [95% CI]", "simultaneous CI", "Holm p", "verdict (±\(marginText))"],
                          numeric: [true, false, true, true, true, true, false], rows: rows)),
     ]
@@ -130,7 +147,7 @@ extension Report {
     let list = benchmarkList(s)
     var b: [ReportBlock] = [
       .heading(level: 3, text: "Against industry benchmarks (\(industry))"),
-      .paragraph("A verdict is below, within or above only when the whole 95% interval is; otherwise the interval straddles an end of the band. The bands and their sources are listed under Benchmark sources."),
+      .paragraph("A verdict is below, within or above only when the whole 95% interval is; otherwise the interval straddles an end of the band. In brackets, whether that side of the band is the better one for the metric (higher is better for CSAT, FCR, service level and NPS; lower for abandonment, ASA, attrition and cost). The bands and their sources are listed under Benchmark sources."),
     ]
     let names = s.strategies.map(\.name)
     let tables = (names.count + 4) / 5
@@ -139,7 +156,10 @@ extension Report {
       let chunk = Array(names[start..<min(names.count, start + size)])
       let rows = list.map { bench, m in
         [Report.title(m)] + chunk.map { name in
-          benchmarkRow(s, name, bench).map { "\(Format.value($0.stat.mean, m)): **\($0.verdict.rawValue)**" } ?? "n/a"
+          benchmarkRow(s, name, bench).map { row in
+            let judged = bench.judged(row.verdict)
+            return "\(Format.value(row.stat.mean, m)): **\(row.verdict.rawValue)**" + judged.dropFirst(row.verdict.rawValue.count)
+          } ?? "n/a"
         }
       }
       b.append(.table(ReportTable(header: ["metric"] + chunk, numeric: [false] + chunk.map { _ in false }, rows: rows)))

@@ -27,8 +27,12 @@ extension RobustnessAnalysis {
     func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
     var s = "Across \(designSentence), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in at least 80% of worlds (median \(q(0.5)); \(l.values.filter { v in l.locations.contains(v) }.map { v in "\(Format.number(v, 3)): \(l.locations.filter { $0 == v }.count)" }.joined(separator: ", ")) of \(l.locations.count)); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(l.shareNominalWithinMargin)) of them."
     let top = l.sensitivity.indices.prefix(2).filter(distinguishable)
-    s += top.isEmpty ? " No assumption stands out from the noise in where it lies (every index's interval reaches zero)."
-      : " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "."
+    if let noise = RobustnessAnalysis.noise(l.sensitivity) {
+      s += " " + noiseSentence(noise, of: "where it lies")
+    } else {
+      s += top.isEmpty ? " No assumption stands out from the noise in where it lies (every index's interval reaches zero)."
+        : " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "."
+    }
     return s
   }
 
@@ -41,11 +45,14 @@ extension RobustnessAnalysis {
       "within \(marginText) of the best in \(percent(r.metrics.shareWithinMargin)) of worlds \(wilsonText(r.metrics.shareWithinMargin, n)), best in \(percent(r.metrics.shareBest)), mean regret \(Format.money(r.metrics.regretMean))"
     }
     var s = "Across \(designSentence): "
+    let criterion = "most robust by the share of worlds within the margin of the best"
     if robust.strategy == nominal.strategy {
-      s += "\(nominal.strategy), the nominal winner, is also the most robust: \(shares(nominal))."
+      s += "\(nominal.strategy), the nominal winner, is also the \(criterion): \(shares(nominal))"
     } else {
-      s += "the most robust strategy is \(robust.strategy): \(shares(robust)); the nominal winner, \(nominal.strategy), is \(shares(nominal)), so the nominal answer does not carry over to the plausible worlds."
+      s += "the \(criterion) is \(robust.strategy): \(shares(robust)); the nominal winner, \(nominal.strategy), is \(shares(nominal))"
     }
+    s += RobustnessAnalysis.otherCriteria(cell, robust: robust).map { "; by other criteria, \($0)" } ?? ""
+    s += robust.strategy == nominal.strategy ? "." : ", so the nominal answer does not carry over to the plausible worlds."
     // Win4 across the worlds: whether the nominal Win4 verdicts survive the assumptions (the
     // scorecard's thresholds among them when the experiment varies them).
     let win4 = cell.strategies.filter { $0.shareWin4 > 0 }.sorted { $0.shareWin4 > $1.shareWin4 }
@@ -54,7 +61,9 @@ extension RobustnessAnalysis {
       : " Win4 for all four parties holds in " + win4.prefix(3).map { "\(percent($0.shareWin4)) of the sampled worlds' trials for \($0.strategy)" }.joined(separator: ", ") + "."
     if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
       let top = diff.indices.prefix(3).filter(distinguishable)
-      if top.isEmpty {
+      if let noise = RobustnessAnalysis.noise(diff) {
+        s += " " + noiseSentence(noise, of: "the gap between \(cell.pair.0) and \(cell.pair.1)")
+      } else if top.isEmpty {
         s += " No assumption stands out from the noise in the gap between \(cell.pair.0) and \(cell.pair.1) (every index's interval reaches zero)."
       } else {
         s += " The gap between \(cell.pair.0) and \(cell.pair.1) depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: ", ") + "."
@@ -79,6 +88,59 @@ extension RobustnessAnalysis {
     case .sobol: return (i.second?.low ?? 0) > 0
     case .morris: return i.main.low > 0
     }
+  }
+
+  /// The other robustness criteria when they name another strategy than the most robust by the
+  /// share within the margin: the lowest mean regret and the most worlds best (McPhail et al.
+  /// 2018: satisficing, regret and the best-in-most-worlds count can disagree, and a reader
+  /// should see it when they do). Nil when both agree with `robust`.
+  static func otherCriteria(_ cell: Cell, robust: StrategyRow) -> String? {
+    var parts: [String] = []
+    if let r = cell.strategies.min(by: { $0.metrics.regretMean < $1.metrics.regretMean }), r.strategy != robust.strategy,
+       r.metrics.regretMean < robust.metrics.regretMean {
+      parts.append("\(r.strategy) has the lowest mean regret (\(Format.money(r.metrics.regretMean)) against \(Format.money(robust.metrics.regretMean)))")
+    }
+    if let b = cell.strategies.max(by: { $0.metrics.shareBest < $1.metrics.shareBest }), b.strategy != robust.strategy,
+       b.metrics.shareBest > robust.metrics.shareBest {
+      parts.append("\(b.strategy) is best in the most worlds (\(Format.number(100 * b.metrics.shareBest, 0))% against \(Format.number(100 * robust.metrics.shareBest, 0))%)")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " and ")
+  }
+
+  /// Why a sensitivity estimate is noise rather than a ranking of drivers.
+  struct Noise: Equatable {
+    /// The sum of the total indices (Sobol': at most about 1 plus interactions counted twice).
+    let totalSum: Double
+    /// Assumptions whose first-order index is negative with its whole interval below zero.
+    let negative: [String]
+  }
+
+  /// Sobol' indices are shares of the output's variance: the total indices of a model without
+  /// strong interactions sum to about 1, and a first-order index is never below 0. Estimates
+  /// whose totals sum to more than `noiseTotalSum` or whose first-order index lies wholly below
+  /// zero come from too few samples (or too noisy a world mean) for the estimators, and name no
+  /// driver; nil when the indices are plausible (and for the other methods, whose ranges are
+  /// their own).
+  static func noise(_ s: Sensitivity) -> Noise? {
+    guard s.method == .sobol else { return nil }
+    let totals = s.indices.compactMap { $0.second?.value }.filter(\.isFinite)
+    let sum = totals.reduce(0, +)
+    let negative = s.indices.filter { $0.main.value < 0 && $0.main.high < 0 }.map(\.key)
+    return sum > noiseTotalSum || !negative.isEmpty ? Noise(totalSum: sum, negative: negative) : nil
+  }
+
+  /// Total Sobol' indices summing to more than this are implausible (1 is the sum without
+  /// interactions; strong interactions add less than this in models like ours).
+  static let noiseTotalSum = 1.5
+
+  /// The sentence that replaces the drivers when the indices are noise.
+  func noiseSentence(_ noise: Noise, of what: String) -> String {
+    var why: [String] = []
+    if noise.totalSum > RobustnessAnalysis.noiseTotalSum { why.append("the total indices sum to \(Format.number(noise.totalSum, 2)), where at most about 1 is possible") }
+    if !noise.negative.isEmpty {
+      why.append("the first-order index of \(noise.negative.prefix(3).joined(separator: ", "))\(noise.negative.count > 3 ? " and \(noise.negative.count - 3) more" : "") is negative beyond its interval")
+    }
+    return "The Sobol' indices of \(what) are dominated by noise at this sample size (\(why.joined(separator: "; "))), so they name no driver: more samples (robustness.samples, now \(uncertainty.samples)) or more trials per world (robustness.trials, now \(uncertainty.trialsPerWorld)) are needed."
   }
 
   /// "[52%, 85%]": the Wilson 95% interval of a share of n worlds (the sampling of worlds only,
@@ -116,20 +178,61 @@ extension RobustnessAnalysis {
 
   // MARK: Markdown
 
-  public var markdown: [String] {
+  /// The section without the file's values (no example of an off-centre range).
+  public var markdown: [String] { markdown(nominal: [:]) }
+
+  /// The assumptions a report lists, at most this many (a Morris screen varies about 200).
+  static let listedAssumptions = 20
+
+  /// The parameters in order of importance for the key question (the first cell's first
+  /// output, or where a sweep's best value lies), then the rest in the file's order.
+  var parametersByImportance: [UncertainParameter] {
+    let ranked = (locations.first?.sensitivity ?? cells.first?.sensitivities.first)?.indices.map(\.key) ?? []
+    let byKey = Dictionary(parameters.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var out = ranked.compactMap { byKey[$0] }
+    let listed = Set(out.map(\.key))
+    out += parameters.filter { !listed.contains($0.key) }
+    return out
+  }
+
+  /// An example of a varied assumption whose range is not centred on the file's value (its
+  /// value off the middle of the range by at least a tenth of it), the most off-centre one; nil
+  /// when none is (or the file's values are not known).
+  func offCentreExample(nominal: [String: Double]) -> String? {
+    var best: (offset: Double, text: String)?
+    for p in parameters {
+      guard let v = nominal[p.key], v.isFinite, let (low, high) = p.range, high > low else { continue }
+      let offset = abs(v - (low + high) / 2) / (high - low)
+      if offset >= 0.1, offset > best?.offset ?? 0 {
+        best = (offset, "\(p.key) is \(formatParameterNumber(v))\(p.unit.isEmpty ? "" : " (\(p.unit))") in the file and sampled from \(p.summary)")
+      }
+    }
+    return best?.text
+  }
+
+  /// The section as Markdown lines; `nominal` holds the file's value of each varied assumption
+  /// (the nominal world's), for the example of a range not centred on it.
+  public func markdown(nominal: [String: Double]) -> [String] {
     var md = ["## Robustness to assumptions", ""]
-    md.append("The intervals above cover Monte Carlo noise under the file's assumptions. Here the assumptions move: \(designSentence). In each world every strategy runs on the same random numbers; a strategy is *within the margin* when its customer equity is within \(marginText) of that world's best. Assumptions varied:")
+    let listed = parametersByImportance.prefix(RobustnessAnalysis.listedAssumptions)
+    let rest = parameters.count - listed.count
+    md.append("The intervals above cover Monte Carlo noise under the file's assumptions. Here the assumptions move: \(designSentence). In each world every strategy runs on the same random numbers; a strategy is *within the margin* when its customer equity is within \(marginText) of that world's best. "
+              + (rest > 0 ? "The \(listed.count) assumptions that matter most, of the \(parameters.count) varied:" : "Assumptions varied:"))
     md.append("")
     md.append("| assumption | unit | distribution |")
     md.append("|---|---|---|")
-    for p in parameters { md.append("| `\(p.key)` | \(p.unit) | \(p.summary)\(p.given == "default" ? " (documented plausible range)" : "") |") }
+    for p in listed { md.append("| `\(p.key)` | \(p.unit) | \(p.summary)\(p.given == "default" ? " (documented plausible range)" : "") |") }
+    if rest > 0 {
+      md.append("")
+      md.append("The other \(rest) assumptions varied, with their distributions, are in robustness.json (`parameters`) and worlds.csv; every index in robustness.csv and robustness.json.")
+    }
     // A sweep of one strategy's lever: the question is where its best value lies (below), not which strategy wins.
     for cell in cells where cell.strategies.count > 1 {
       md.append("")
       if cells.count > 1 { md.append("### \(cell.label)"); md.append("") }
       md.append("**\(statement(cell))**")
       md.append("")
-      md.append("The mean over worlds differs from the nominal value where the plausible ranges are not centred on the file's values (the equity horizon of 156 weeks is sampled from 52 to 520, for example). Shares of worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
+      md.append("The mean over worlds differs from the nominal value where the plausible ranges are not centred on the file's values\(offCentreExample(nominal: nominal).map { " (\($0), for example)" } ?? ""). Shares of worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
       md.append("")
       md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 (trials) |")
       md.append("|---|---|---|---|---|---|---|---|---|")
@@ -140,21 +243,25 @@ extension RobustnessAnalysis {
         md.append("")
         md.append("Which assumptions decide \(diff.output) (\(methodText(diff.method))):")
         md.append("")
+        if let noise = RobustnessAnalysis.noise(diff) {
+          md.append("**\(noiseSentence(noise, of: diff.output))** The estimates are listed for the record; read none of them as a driver.")
+          md.append("")
+        }
         switch diff.method {
         case .sobol:
           md.append("| assumption | first-order S_i [95% CI] | total S_T [95% CI] |")
           md.append("|---|---|---|")
-          for i in diff.indices.prefix(20) { md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") |") }
+          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) { md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") |") }
         case .morris:
           md.append("| assumption | μ* [95% CI] | σ |")
           md.append("|---|---|---|")
-          for i in diff.indices.prefix(20) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
-          if diff.indices.count > 20 { md.append(""); md.append("(\(diff.indices.count - 20) more in robustness.csv.)") }
+          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
         case .rankCorrelation, .partialRankCorrelation:
           md.append("| assumption | \(diff.method == .rankCorrelation ? "Spearman ρ" : "partial rank correlation") [95% CI] |")
           md.append("|---|---|")
-          for i in diff.indices.prefix(20) { md.append("| `\(i.key)` | \(est(i.main)) |") }
+          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) { md.append("| `\(i.key)` | \(est(i.main)) |") }
         }
+        if diff.indices.count > RobustnessAnalysis.listedAssumptions { md.append(""); md.append("The top \(RobustnessAnalysis.listedAssumptions) of \(diff.indices.count); the full list is in robustness.csv and robustness.json.") }
       }
       md.append("")
       let d = cell.discovery
@@ -178,7 +285,8 @@ extension RobustnessAnalysis {
       md.append("|---|---|---|---|---|---|")
       for l in locations {
         func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
-        let top = l.sensitivity.indices.prefix(2).filter(distinguishable).map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
+        let top = RobustnessAnalysis.noise(l.sensitivity) != nil ? "none: the indices are noise at this sample size"
+          : l.sensitivity.indices.prefix(2).filter(distinguishable).map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
         md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(percent(l.shareNominalWithinMargin)) | \(top) |")
       }
     }
@@ -315,5 +423,18 @@ extension RobustnessAnalysis {
       for i in l.sensitivity.indices { row(i.key, l.sensitivity.method.rawValue, i.main.value) }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension UncertainParameter {
+  /// The range draws come from, for saying whether it is centred on the file's value: the
+  /// bounds of a uniform, triangular or beta distribution, mean ± 2 sd of a normal one (within
+  /// the allowed values); nil for a lognormal, whose middle is not its centre.
+  var range: (low: Double, high: Double)? {
+    switch distribution {
+    case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high): return (low, high)
+    case let .normal(mean, sd): return (max(allowed.lowerBound, mean - 2 * sd), min(allowed.upperBound, mean + 2 * sd))
+    case .lognormal: return nil
+    }
   }
 }

@@ -107,6 +107,28 @@ struct SVGCanvas: Sendable {
     }
   }
 
+  /// A pie: wedges of the given fractions (summing to 1) and colours, clockwise from 12
+  /// o'clock, parted by thin white lines and ringed in dark grey so it reads on any background.
+  /// Arcs are polygons of 2° steps (the PDF writer draws them as they are).
+  mutating func pie(_ x: Double, _ y: Double, _ r: Double, shares: [(fraction: Double, colour: String)]) {
+    if shares.count == 1 {
+      items.append(.circle(x: x, y: y, r: r, fill: shares[0].colour, stroke: "#333333", width: 0.8))
+      return
+    }
+    var start = -Double.pi / 2
+    for (fraction, colour) in shares where fraction > 0 {
+      let end = start + 2 * Double.pi * fraction
+      let steps = max(2, Int((end - start) / (Double.pi / 90)))
+      let arc = (0...steps).map { i -> (Double, Double) in
+        let a = start + (end - start) * Double(i) / Double(steps)
+        return (x + r * cos(a), y + r * sin(a))
+      }
+      items.append(.path(points: [(x, y)] + arc, closed: true, fill: colour, opacity: 1, stroke: "#FFFFFF", width: 0.6, dash: nil))
+      start = end
+    }
+    items.append(.circle(x: x, y: y, r: r, fill: nil, stroke: "#333333", width: 0.8))
+  }
+
   /// Lines of at most `width` points, breaking at spaces.
   static func wrap(_ s: String, width: Double, size: Double, bold: Bool = false) -> [String] {
     var lines: [String] = [], current = ""

@@ -7,6 +7,14 @@ import SweetspotModel
 extension Report {
   static let titleSize = 14.0, labelSize = 11.0, noteSize = 9.5
 
+  /// A strategy's style (colour, marker, dash) in every figure of this report: a preset's own,
+  /// so it matches other runs' figures (`Palette.styles`).
+  func styleIndex(_ strategy: String) -> Int {
+    let names = experiment.strategies.map(\.name)
+    guard let j = names.firstIndex(of: strategy) else { return 0 }
+    return Palette.styles(names)[j]
+  }
+
   /// Draws a wrapped bold title from the top and returns the y below it.
   static func drawTitle(_ c: inout SVGCanvas, _ title: String) -> Double {
     var y = 22.0
@@ -86,8 +94,9 @@ extension Report {
         let y = y0 + rowH * (Double(j) + 0.5)
         let st = row.stat(Report.objective)
         c.text(px - 8, y + 4, row.name, size: Report.labelSize, anchor: "end", maxWidth: labelW - 10)
-        c.line(x(st.ciLow / 1e6), y, x(st.ciHigh / 1e6), y, color: Palette.colour(j), width: 2)
-        c.marker(x(st.mean / 1e6), y, Palette.marker(j), color: Palette.colour(j))
+        let style = styleIndex(row.name)
+        c.line(x(st.ciLow / 1e6), y, x(st.ciHigh / 1e6), y, color: Palette.colour(style), width: 2)
+        c.marker(x(st.mean / 1e6), y, Palette.marker(style), color: Palette.colour(style))
         let rank = s.ranking.first { $0.strategy == row.name }
         c.text(px + panelW + 8, y + 4, rank?.verdict?.rawValue ?? "best", size: 10, color: "#333", maxWidth: verdictW - 8)
       }
@@ -114,7 +123,8 @@ extension Report {
     let width = labelW + 2 * panelW + gap + 20
     let title = "\(experiment.name): service KPIs per strategy against industry benchmarks (\(s.label))"
     let note = "Markers: means; bars: 95% intervals over \(experiment.trials) trials; grey: benchmark band (\(industry)), dashed at its ends; sources in the report."
-    let top0 = Report.titleHeight(title, width: width)
+    // Room between the (often two-line) title and the panels' own bold headings.
+    let top0 = Report.titleHeight(title, width: width) + 14
     var c = SVGCanvas(width: width, height: top0 + 2 * panelH + Report.noteHeight(note, width: width))
     _ = Report.drawTitle(&c, title)
     for (k, (m, heading)) in kpis.enumerated() {
@@ -135,13 +145,15 @@ extension Report {
         let y = y0 + rowH * (Double(j) + 0.5)
         let st = row.stat(m)
         if k % 2 == 0 { c.text(px - 8, y + 4, row.name, size: Report.labelSize, anchor: "end", maxWidth: labelW - 10) }
-        c.line(x(st.ciLow), y, x(st.ciHigh), y, color: Palette.colour(j), width: 2)
-        c.marker(x(st.mean), y, Palette.marker(j), color: Palette.colour(j))
+        let style = styleIndex(row.name)
+        c.line(x(st.ciLow), y, x(st.ciHigh), y, color: Palette.colour(style), width: 2)
+        c.marker(x(st.mean), y, Palette.marker(style), color: Palette.colour(style))
       }
       Report.bottomAxis(&c, x: x, lo: lo, hi: hi, y: axisY, from: px, to: px + panelW, label: { t, all in tickLabel(100 * t, in: all.map { 100 * $0 }) + "%" })
       if let b = band {
-        let text = b.high == nil ? "target ≥ \(Format.number(100 * (b.low ?? 0), 0))%" : b.low == nil ? "target ≤ \(Format.number(100 * (b.high ?? 0), 0))%"
-          : "benchmark \(Format.number(100 * (b.low ?? 0), 0))–\(Format.number(100 * (b.high ?? 0), 0))%"
+        // The band from the benchmark's own bounds (as the verdicts use them), and which way is better.
+        let text = "\(b.high == nil || b.low == nil ? "target" : "benchmark") \(b.band({ Format.number(100 * $0, 0) }, unit: "%"))"
+          + (b.better.map { "; \($0.rawValue) is better" } ?? "")
         c.text(px + panelW / 2, axisY + 30, text, size: 9.5, anchor: "middle", color: "#444", maxWidth: panelW)
       }
     }

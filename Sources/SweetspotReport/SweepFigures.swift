@@ -50,6 +50,10 @@ extension Report {
       guard !swept.contains(name), let first = group.first else { return nil }
       return (j, name, first.scenarios.map { sc in sections[sc].strategies[j].stat(Report.objective) })
     }
+    // Each series in its strategy's own style, so a strategy looks the same in every figure; a
+    // strategy drawn as several series (three or more swept keys) takes one style per series.
+    let byStrategy = Set(group.map(\.strategy)).count == group.count
+    let styles = (group.map(\.strategy) + comparators.map(\.name)).enumerated().map { k, name in byStrategy ? styleIndex(name) : k }
     let legend: [(String, String)] = group.map { ($0.strategy, $0.fixed != market ? $0.fixed : "swept") }
       + comparators.map { ($0.name, "not swept") }
     let legendW = legend.map { max(TextMetrics.width($0.0, size: 11), TextMetrics.width($0.1, size: 9)) }.max()! + 40
@@ -101,7 +105,7 @@ extension Report {
           if group.count == 1 {
             c.rect(X(a), top, X(b) - X(a), h, fill: Palette.zone, opacity: 0.22)
           } else {
-            c.rect(X(a), top + h - 6 * Double(k + 1), X(b) - X(a), 5, fill: Palette.colour(k), opacity: 0.6)
+            c.rect(X(a), top + h - 6 * Double(k + 1), X(b) - X(a), 5, fill: Palette.colour(styles[k]), opacity: 0.6)
           }
         }
       }
@@ -120,7 +124,7 @@ extension Report {
     c.text(22, top + h / 2, "\(Report.title(Report.objective)) ($ million)", size: 12, anchor: "middle", rotate: -90, maxWidth: h)
     // Comparators first, so swept series draw over them.
     for (k, cmp) in comparators.enumerated() {
-      let style = group.count + k
+      let style = styles[group.count + k]
       let xsC = group[0].values
       let upper = xsC.indices.map { (X(xsC[$0]), Y(cmp.stats[$0].ciHigh / 1e6)) }
       let lower = xsC.indices.reversed().map { (X(xsC[$0]), Y(cmp.stats[$0].ciLow / 1e6)) }
@@ -131,13 +135,13 @@ extension Report {
       c.polyline(xsC.indices.map { (X(xsC[$0]), Y(cmp.stats[$0].mean / 1e6)) }, color: Palette.colour(style), width: 1.6, dash: "7,4")
     }
     for (k, sw) in group.enumerated() {
-      let colour = Palette.colour(k)
+      let colour = Palette.colour(styles[k])
       let upper = sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].ciHigh / 1e6)) }
       let lower = sw.values.indices.reversed().map { (X(sw.values[$0]), Y(sw.objective[$0].ciLow / 1e6)) }
       c.polygon(upper + lower, fill: colour, opacity: group.count > 2 ? 0.08 : 0.15)  // many bands would stack to mud
-      c.polyline(sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].mean / 1e6)) }, color: colour, width: 2, dash: Palette.dash(k))
+      c.polyline(sw.values.indices.map { (X(sw.values[$0]), Y(sw.objective[$0].mean / 1e6)) }, color: colour, width: 2, dash: Palette.dash(styles[k]))
       for (i, v) in sw.values.enumerated() {
-        c.marker(X(v), Y(sw.objective[i].mean / 1e6), Palette.marker(k), color: colour, filled: !lever || sw.zone.contains(v))
+        c.marker(X(v), Y(sw.objective[i].mean / 1e6), Palette.marker(styles[k]), color: colour, filled: !lever || sw.zone.contains(v))
       }
       if lever, let si = sw.values.firstIndex(of: sw.sweetspot) {
         let (sx, sy) = (X(sw.sweetspot), Y(sw.objective[si].mean / 1e6))
@@ -152,8 +156,8 @@ extension Report {
     for (k, item) in legend.enumerated() {
       let lx = left + w + 20
       let isComparator = k >= group.count
-      c.line(lx, ly, lx + 24, ly, color: Palette.colour(k), width: isComparator ? 1.6 : 2, dash: isComparator ? "7,4" : Palette.dash(k))
-      if !isComparator { c.marker(lx + 12, ly, Palette.marker(k), color: Palette.colour(k)) }
+      c.line(lx, ly, lx + 24, ly, color: Palette.colour(styles[k]), width: isComparator ? 1.6 : 2, dash: isComparator ? "7,4" : Palette.dash(styles[k]))
+      if !isComparator { c.marker(lx + 12, ly, Palette.marker(styles[k]), color: Palette.colour(styles[k])) }
       c.text(lx + 30, ly + 4, item.0, size: 11, maxWidth: legendW - 34)
       if spacing >= 28 { c.text(lx + 30, ly + 17, item.1, size: 9, color: "#555", maxWidth: legendW - 34) }
       ly += spacing

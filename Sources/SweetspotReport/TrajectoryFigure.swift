@@ -12,9 +12,10 @@ import SweetspotNumerics
 /// adaptive strategy moves), each strategy's median path with the band of its middle 80% of
 /// trials (10th–90th percentile).
 ///
-/// Written with trajectories.csv, from the same recorded trials, never by `writeReports`: the
-/// report does not depend on whether trajectories were asked for, so run, merge and
-/// `report --write` stay byte-identical with or without them.
+/// Written with trajectories.csv, from the same recorded trials, never by `writeReports` (which
+/// would have to simulate every trial again): the report links the figure when it is in the
+/// folder (`Report.trajectories`), and whatever writes it writes the reports again, so run,
+/// merge and `report --write` stay byte-identical.
 public enum TrajectoryFigure {
   public static let name = "trajectories"
 
@@ -78,6 +79,8 @@ public enum TrajectoryFigure {
 
   static func draw(_ t: Trajectories, series: [[[WeekSnapshot]]], panels: [Panel], scenario: Int) -> SVGCanvas {
     let names = t.strategyNames
+    // Each strategy in its own style, the one it has in the report's figures and other runs'.
+    let styles = Palette.styles(names)
     let legendW = names.map { TextMetrics.width($0, size: 11) }.max()! + 44
     // Two columns of panels, sized so that at ≈ 700 pt wide the figure fits a page's text width.
     let left = 50.0, panelW = 250.0, panelH = 150.0, gapX = 62.0, gapY = 58.0
@@ -112,7 +115,7 @@ public enum TrajectoryFigure {
       Report.bottomAxis(&c, x: X, lo: 0, hi: lastWeek, y: py + panelH, from: px, to: px + panelW, count: 4, label: { w, all in tickLabel(w, in: all) })
       c.text(px + panelW / 2, py + panelH + 30, "week", size: 10, anchor: "middle", color: "#444")
       for (j, b) in bands[k].enumerated() where !b.isEmpty {
-        let colour = Palette.colour(j)
+        let colour = Palette.colour(styles[j])
         let highs: [(Double, Double)] = b.map { (X($0.0), Y($0.3)) }
         let lows: [(Double, Double)] = b.map { (X($0.0), Y($0.1)) }
         let upper = p.steps ? stepped(highs) : highs
@@ -121,15 +124,15 @@ public enum TrajectoryFigure {
       }
       for (j, b) in bands[k].enumerated() where !b.isEmpty {
         let median = b.map { (X($0.0), Y($0.2)) }
-        c.polyline(p.steps ? stepped(median) : median, color: Palette.colour(j), width: 1.6, dash: Palette.dash(j))
+        c.polyline(p.steps ? stepped(median) : median, color: Palette.colour(styles[j]), width: 1.6, dash: Palette.dash(styles[j]))
       }
     }
     // The legend, to the right of the panels.
     let lx = left + Double(columns) * panelW + Double(columns - 1) * gapX + 20
     for (j, n) in names.enumerated() {
       let y = top + 6 + 20 * Double(j)
-      c.rect(lx, y - 6, 26, 12, fill: Palette.colour(j), opacity: 0.16)
-      c.line(lx, y, lx + 26, y, color: Palette.colour(j), width: 1.8, dash: Palette.dash(j))
+      c.rect(lx, y - 6, 26, 12, fill: Palette.colour(styles[j]), opacity: 0.16)
+      c.line(lx, y, lx + 26, y, color: Palette.colour(styles[j]), width: 1.8, dash: Palette.dash(styles[j]))
       c.text(lx + 32, y + 4, n, size: 11, maxWidth: legendW - 36)
     }
     Report.drawNote(&c, note)

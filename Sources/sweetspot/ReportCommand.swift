@@ -18,6 +18,13 @@ struct ReportCommand: ParsableCommand {
 
       Industries in the built-in benchmarks: all, retail, financial, software, healthcare, \
       business-services, telecom, airlines (metrics without an industry figure use "all").
+
+      Examples:
+        sweetspot report results/showdown/20260101T000000Z
+        sweetspot report runs/merged --industry retail --format html \\
+          -o retail.html
+        sweetspot report runs/merged --format csv | head
+        sweetspot report runs/merged --write
       """)
 
   @Argument(help: ArgumentHelp("A finished run folder (with manifest.json).", valueName: "results-dir"))

@@ -6,7 +6,15 @@ import SweetspotModel
 /// `sweetspot validate FILE...`: check experiment files without running them.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check experiment files without running them; exit 2 if any is invalid.")
+    abstract: "Check experiment files without running them; exit 2 if any is invalid.",
+    discussion: """
+      Prints one line per valid file (its scenarios, strategies, trials and robustness worlds) \
+      and one error per invalid file, naming the file, line and key.
+
+      Examples:
+        sweetspot validate experiments/*.toml
+        sweetspot validate question.toml --set robustness.design=morris
+      """)
 
   @Argument(help: ArgumentHelp("Experiment files (TOML).", valueName: "file"))
   var files: [String]
@@ -46,7 +54,12 @@ struct Validate: ParsableCommand {
 /// `sweetspot list strategies|markets|metrics`.
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the preset strategies, the markets, or the outcome metrics, with one-line descriptions.")
+    abstract: "List the preset strategies, the markets, or the outcome metrics, with one-line descriptions.",
+    discussion: """
+      Examples:
+        sweetspot list strategies
+        sweetspot list metrics | grep -i csat
+      """)
 
   @Argument(help: "What to list.")
   var what: ListKind
@@ -78,6 +91,10 @@ struct Merge: ParsableCommand {
       differs). An interrupted merge is finished by running the same merge again. \
       --trajectories also writes trajectories.csv and figures/trajectories.{svg,pdf}, as \
       `run --trajectories` does for an unsharded run.
+
+      Examples:
+        sweetspot merge runs/shard-1 runs/shard-2 --out runs/merged
+        sweetspot merge runs/shard-{1..8} -o runs/merged --trajectories -q
       """)
 
   @Argument(help: ArgumentHelp("Result folders of the shards.", valueName: "dir"))
@@ -87,6 +104,9 @@ struct Merge: ParsableCommand {
   var out: String
 
   @OptionGroup var trajectoryOptions: TrajectoryOptions
+
+  @Flag(name: [.short, .long], help: QuietFlag.help)
+  var quiet = false
 
   func run() throws {
     if out.isEmpty { throw InputError("--out is empty; name a folder for the merged run") }
@@ -112,4 +132,11 @@ struct Merge: ParsableCommand {
     printError("merged \(directories.count) shard\(directories.count == 1 ? "" : "s"): \(report.rows) trial rows → \(out)")
     print(out)
   }
+}
+
+/// `-q/--quiet` for the commands beside `run` (merge, trajectories): what it means for `run`.
+/// They draw no progress display, so it changes nothing in what they print; they take it so a
+/// script can pass the same flags to every command (it was refused with exit 2).
+enum QuietFlag {
+  static let help = ArgumentHelp("No progress display (as for run; this command draws none); only the final one-line summary on stderr.")
 }

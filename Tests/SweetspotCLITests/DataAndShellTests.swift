@@ -81,7 +81,9 @@ import SweetspotExperiment
         examples += 1
       }
       #expect(!continued)
-      if ["run", "queue", "staff", "keys"].contains(command._commandName) { #expect(examples > 0, "\(command._commandName)") }
+      if ["run", "report", "validate", "list", "merge", "trajectories", "slurm", "queue", "staff", "keys"].contains(command._commandName) {
+        #expect(examples > 0, "\(command._commandName)")
+      }
     }
   }
 
@@ -100,6 +102,20 @@ import SweetspotExperiment
     #expect(Sweetspot.helpMessage(for: Merge.self, columns: 200).contains("-o, --out"))
     #expect(Sweetspot.helpMessage(for: ReportCommand.self, columns: 200).contains("-o, --out"))
     #expect(Sweetspot.helpMessage(for: Queue.self, columns: 200).contains("-j, --threads"))
+  }
+
+  /// Scripts pass -q to every command that prints a summary; `trajectories` offers no
+  /// --trajectories flag of its own (that flag, on run and merge, points to it).
+  @Test func mergeAndTrajectoriesTakeQuietAndTrajectoriesHelpIsAboutItself() throws {
+    for command in [Merge.self, TrajectoriesCommand.self] as [any ParsableCommand.Type] {
+      #expect(Sweetspot.helpMessage(for: command, columns: 200).contains("-q, --quiet"), "\(command._commandName)")
+    }
+    #expect(throws: Never.self) { _ = try Merge.parse(["a", "b", "-o", "c", "-q"]) }
+    #expect(throws: Never.self) { _ = try TrajectoriesCommand.parse(["dir", "--quiet", "--trajectory-trials", "2"]) }
+    let help = Sweetspot.helpMessage(for: TrajectoriesCommand.self, columns: 200)
+    #expect(!help.contains("--trajectories ") && !help.contains("see `sweetspot trajectories --help`"))
+    #expect(help.contains("--trajectory-trials <n>"))
+    #expect(try run(["trajectories", "nowhere", "-q"]).status == 2)  // parsed; refused for the folder, not the flag
   }
 
   @Test func aValueOutsideAClosedSetIsRefusedWithTheChoices() throws {

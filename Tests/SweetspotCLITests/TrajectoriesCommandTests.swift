@@ -40,14 +40,24 @@ import Foundation
       #expect(try data("one", f) == data("two", f), "\(f) differs between 1 and 2 threads")
       #expect(try data("one", f) == data("merged", f), "\(f) differs between a run and a merge")
     }
-    // The reports do not depend on whether trajectories were asked for.
+    // Every report format links the figure when it is in the folder, a plain run's does not.
+    let reports = ["report.md", "report.html", "report.tex", "tex/figure-trajectories.tex"]
+    let md = String(decoding: try data("one", "report.md"), as: UTF8.self)
+    #expect(md.contains("](figures/trajectories.svg)") && md.contains("## Week by week"))
+    #expect(String(decoding: try data("one", "report.html"), as: UTF8.self).contains("<figure id=\"figure-trajectories\""))
+    #expect(String(decoding: try data("one", "report.tex"), as: UTF8.self).contains("\\input{tex/figure-trajectories}"))
+    #expect(try data("one", "report.md") == data("merged", "report.md"))
     #expect(try run(["run", "paths.toml", "--out", "plain", "--quiet"]).status == 0)
-    #expect(try data("one", "report.md") == data("plain", "report.md"))
+    #expect(!String(decoding: try data("plain", "report.md"), as: UTF8.self).contains("trajectories"))
     #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("plain/trajectories.csv").path))
-    // The subcommand on a finished run writes the same files.
+    // The subcommand on a finished run writes the same files, and the reports again with the figure linked.
     let t = try run(["trajectories", "plain", "--threads", "2"])
     #expect(t.status == 0, "\(t.stderr)")
-    for f in Self.files { #expect(try data("one", f) == data("plain", f), "\(f) differs from `sweetspot trajectories`") }
+    for f in Self.files + reports { #expect(try data("one", f) == data("plain", f), "\(f) differs from `sweetspot trajectories`") }
+    // `report --write` on a run with trajectories writes what the run wrote, byte for byte.
+    let before = try reports.map { try data("one", $0) }
+    #expect(try run(["report", "one", "--write"]).status == 0)
+    #expect(try reports.map { try data("one", $0) } == before)
 
     // Tidy: header, then scenarios × strategies × trials × weeks rows, the scenario's columns as
     // trials.csv names them.

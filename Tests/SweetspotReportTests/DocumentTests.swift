@@ -44,6 +44,27 @@ import SweetspotModel
     #expect(page.contains("<strong>Answer.</strong>") && page.contains("<h2>Methods</h2>"))
     // Text is escaped: the question's & and < reach the page as entities.
     #expect(page.contains("100% &amp; $5"))
+    // Emphasis renders everywhere (paragraphs, table cells, verdicts): no literal *word* is left.
+    #expect(page.contains("<em>equivalent</em>") && page.contains("<em>inconclusive</em>"))
+    let literal = try Regex(#"\*[A-Za-z][A-Za-z ]*\*"#)
+    #expect(!page.contains(literal), "\(page.firstMatch(of: literal).map { String(page[$0.range]) } ?? "")")
+    // Figures are scaled up to the text width (their labels are ≈ 10 pt), at most 1.5 × their size.
+    #expect(page.contains("figure svg { display: block; width: 100%; height: auto; }"))
+    for f in report.figures { #expect(page.contains("<figure id=\"figure-\(f.name)\" style=\"max-width: \(Int((1.5 * f.width).rounded()))px\">")) }
+  }
+
+  /// One strategy: nothing to rank or compare, so no format shows a one-row ranking "over 0 comparisons".
+  @Test func aSingleStrategyHasNoRankingInAnyFormat() throws {
+    let report = try ReportFixture.tinyReport(strategies: #"["good-enough"]"#)
+    #expect(report.sections.allSatisfy { !$0.isCompared })
+    #expect(!report.markdown.contains("Ranking by") && !report.markdown.contains("comparisons"))
+    #expect(!report.html.contains("Ranking by"))
+    #expect(!report.csv.contains("\nranking,"))
+    #expect(!report.latexFiles(figureFiles: []).contains { $0.path == "tex/ranking.tex" || $0.text.contains("Holm") })
+    let json = try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any]
+    #expect((json?["scenarios"] as? [[String: Any]])?.allSatisfy { ($0["ranking"] as? [Any])?.isEmpty == true } == true)
+    // Two strategies: one comparison, in the singular.
+    #expect(try ReportFixture.tinyReport().markdown.contains("Holm correction over 1 comparison;"))
   }
 
   @Test func aSuiteIndexLinksEachReportPage() {

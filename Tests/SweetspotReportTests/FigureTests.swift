@@ -72,9 +72,10 @@ import SweetspotExperiment
     let r = try Self.report(Self.sweep)
     let sweep = try #require(r.figures.first { $0.name == "sweep" })
     #expect(sweep.svg.contains("service level target (share of contacts)"))
-    // Three values, two of them nearly equal: three markers (circles of the first series'
-    // colour), none hidden by a line alone, plus the legend's sample.
-    let markers = sweep.svg.components(separatedBy: "\n").filter { $0.hasPrefix("<circle") && $0.contains("stroke=\"\(Palette.colour(0))\"") && $0.contains("r=\"4") }
+    // Three values, two of them nearly equal: three markers (good-enough's own: orange squares,
+    // as in every run), none hidden by a line alone, plus the legend's sample.
+    #expect(Palette.colour(1) == "#E69F00" && Palette.marker(1) == .square && Palette.styles(["good-enough"]) == [1])
+    let markers = sweep.svg.components(separatedBy: "\n").filter { $0.hasPrefix("<polygon") && $0.contains("stroke=\"#E69F00\" stroke-width=\"1.3\"") }
     #expect(markers.count == 3 + 1)
     for comparator in ["minimal", "win4"] { #expect(sweep.svg.contains(">\(comparator)</text>")) }
     #expect(sweep.svg.contains("not swept") && sweep.svg.contains("sweetspot zone"))
@@ -136,6 +137,37 @@ import SweetspotExperiment
     for i in grey.indices { for j in grey.indices where i < j { #expect(abs(grey[i] - grey[j]) >= 0.1, "\(i) and \(j)") } }
     #expect(Set((0..<8).map { "\(Palette.marker($0))" }).count == 8 && Set((0..<8).map { Palette.dash($0) ?? "solid" }).count == 8)
     #expect(Palette.luminance(Palette.win) < Palette.luminance(Palette.lose))  // win and lose differ in grey too
+  }
+
+  /// The equity figure draws each strategy in its own style, whatever the run's other strategies.
+  @Test func aStrategysColourIsTheSameInEveryRunsFigures() throws {
+    let a = try Self.report(Self.sweep), b = try Self.report(Self.markets)
+    // minimal: reddish purple in a run of good-enough, minimal and win4 and in one of three markets.
+    for r in [a, b] {
+      let kpis = try #require(r.figures.first { $0.name.hasPrefix("kpis") })
+      #expect(kpis.svg.contains("stroke=\"#CC79A7\""), "\(kpis.name)")
+      #expect(r.styleIndex("minimal") == 6 && r.styleIndex("good-enough") == 1)
+    }
+  }
+
+  /// Greek letters the figures use reach the PDF as a glyph or a word, never as "?".
+  @Test func greekLettersInFiguresSurviveThePDFEncoding() {
+    #expect(PDFWriter.winAnsi("μ*") == [0xB5, UInt8(ascii: "*")])
+    #expect(PDFWriter.winAnsi("ρ σ") == Array("rho sigma".utf8))
+  }
+
+  /// A preset strategy has the same colour, marker and dash in every run; custom strategies take
+  /// the styles no preset of the run uses, in order.
+  @Test func presetStrategiesKeepTheirStyleFromRunToRun() {
+    let showdown = Palette.styles(["just-good-enough", "good-enough", "strategic", "good-to-great", "win4", "price-leader", "minimal"])
+    #expect(showdown == [0, 1, 2, 3, 4, 5, 6])
+    #expect(Palette.styles(["win4", "strategic", "good-enough"]) == [4, 2, 1])
+    #expect(Palette.colour(Palette.styles(["minimal", "strategic"])[1]) == "#000000")
+    #expect(Palette.styles(["mine", "good-enough", "yours"]) == [0, 1, 2])
+    #expect(Palette.styles(["just-good-enough", "mine"]) == [0, 1])
+    #expect(Set(Palette.presetStyles).count == Palette.colours.count)
+    // Nine strategies: every style once, then round again.
+    #expect(Palette.styles(Palette.presetStyles + ["ninth"]) == Array(0...8))
   }
 
   /// Checks the file structure: header, every xref offset at its "N 0 obj", /Length equal to

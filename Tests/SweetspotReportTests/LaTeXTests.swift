@@ -12,6 +12,15 @@ import SweetspotExperiment
     #expect(LaTeX.escape("a<b>c|d\"") == "a\\textless{}b\\textgreater{}c\\textbar{}d''")
   }
 
+  @Test func straightQuotesOpenAndCloseAndASignIsAMinus() {
+    #expect(LaTeX.escape("\"a\"") == "``a''")
+    #expect(LaTeX.escape("Morris (design = \"morris\")") == "Morris (design = ``morris'')")
+    #expect(LaTeX.escape("-$1") == "\\ensuremath{-}\\$1")
+    #expect(LaTeX.escape("CI [-$0.06M, $0.54M], ρ -0.74, x=-2") == "CI [\\ensuremath{-}\\$0.06M, \\$0.54M], \\ensuremath{\\rho} \\ensuremath{-}0.74, x=\\ensuremath{-}2")
+    // A hyphen stays a hyphen: in words, options and ranges.
+    #expect(LaTeX.escape("good-enough --write 0.6-0.8") == "good-enough --write 0.6-0.8")
+  }
+
   @Test func unicodeSymbolsGreekAndAccentsBecomeLaTeX() {
     #expect(LaTeX.escape("x ∈ {0.7, 0.8}") == "x \\ensuremath{\\in} \\{0.7, 0.8\\}")
     #expect(LaTeX.escape("≤≥×−±") == "\\ensuremath{\\leq}\\ensuremath{\\geq}\\ensuremath{\\times}\\ensuremath{-}\\ensuremath{\\pm}")
@@ -40,6 +49,15 @@ import SweetspotExperiment
     #expect(LaTeX.inline("a ** b") == "a ** b")
   }
 
+  @Test func singleStarsAreEmphasisOnlyAroundWords() {
+    #expect(LaTeX.inline("*equivalent* when (*worse*), **best: *within the margin* of it**") ==
+            "\\emph{equivalent} when (\\emph{worse}), \\textbf{best: \\emph{within the margin} of it}")
+    // A key with a wildcard, a product and a lone star stay as written.
+    #expect(InlineText.spans("strategy.*.price and strategy.*.care") == [.plain("strategy.*.price and strategy.*.care")])
+    #expect(InlineText.spans("3*4 and 5*6, a * b") == [.plain("3*4 and 5*6, a * b")])
+    #expect(InlineText.spans("`uncertainty.*` = *default*") == [.code("uncertainty.*"), .plain(" = "), .emphasis("default")])
+  }
+
   @Test func aFigureComesFromItsPDFElseItsPGFElseIsLeftOutWithAComment() throws {
     let report = try ReportFixture.tinyReport()
     let withPDF = report.latexFiles(figureFiles: ["figures/kpis-scenario-1.pdf", "figures/kpis-scenario-1.tex"])
@@ -53,6 +71,19 @@ import SweetspotExperiment
     let driver = withPDF[0].text
     for f in withPDF.dropFirst() { #expect(driver.contains("\\input{\(f.path.dropLast(4))}"), "\(f.path)") }
     #expect(driver.range(of: "\\input{tex/sweeps}")!.lowerBound < driver.range(of: "\\input{tex/kpis-value}")!.lowerBound)
+  }
+
+  /// Without sweeps the headline figure, customer equity, comes first: after the answer, before
+  /// the tables and the KPI and Win4 figures.
+  @Test func theEquityFigureComesFirst() throws {
+    let report = try ReportFixture.tinyReport(extra: "")
+    let names = report.figures.map(\.name)
+    let driver = report.latexFiles(figureFiles: Set(names.map { "figures/\($0).pdf" }))[0].text
+    let equity = try #require(driver.range(of: "\\input{tex/figure-equity}"))
+    #expect(equity.lowerBound < driver.range(of: "\\input{tex/kpis-value}")!.lowerBound)
+    for other in names where other != "equity" {
+      #expect(equity.lowerBound < driver.range(of: "\\input{tex/figure-\(other)}")!.lowerBound, "\(other)")
+    }
   }
 
   @Test func everyLaTeXFileIsASCII() throws {

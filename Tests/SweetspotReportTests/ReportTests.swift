@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import SweetspotExperiment
+import SweetspotModel
 @testable import SweetspotReport
 
 /// The report of a small fixed run is stable (golden file), and benchmark files are checked.
@@ -55,6 +56,49 @@ import SweetspotExperiment
     for e in b.entries { #expect(!e.source.isEmpty && !e.definition.isEmpty && e.year >= 2007) }
     #expect(b.entries(industry: "retail").contains { $0.metric == "abandonment" && $0.low == 0.12 })
     #expect(b.entries(industry: "retail").contains { $0.metric == "fcr" && $0.industry == "all" })
+  }
+
+  /// "below" is good for abandonment and bad for CSAT: each benchmarked metric has a direction,
+  /// shown beside the verdict in every format.
+  @Test func benchmarkVerdictsSayWhetherTheirSideIsBetter() throws {
+    let b = try Self.benchmarks()
+    let csat = try #require(b.entries.first { $0.metric == "csat" }), abandonment = try #require(b.entries.first { $0.metric == "abandonment" })
+    #expect(csat.judged(.below) == "below (worse)" && csat.judged(.above) == "above (better)" && csat.judged(.within) == "within")
+    #expect(abandonment.judged(.below) == "below (better)" && abandonment.judged(.straddlesHigh) == "straddles the high end")
+    #expect(try #require(b.entries.first { $0.metric == "asa_seconds" }).judged(.below) == "below (better)")
+    // Every shipped benchmark but handle time (neither way is better) has a direction.
+    for e in b.entries where e.metric != "aht_minutes" { #expect(e.better != nil, "\(e.metric)") }
+    // The FCR band's label states the band the verdicts use, as the figure draws it.
+    let fcr = try #require(b.entries.first { $0.metric == "fcr" })
+    #expect(fcr.band({ Format.number(100 * $0, 0) }, unit: "%") == "70–80%" && fcr.label.contains("70–80%"))
+    let report = try ReportFixture.tinyReport()
+    let row = try #require(report.sections[0].benchmarks.first { $0.benchmark.metric == "csat" })
+    #expect(report.markdown.contains("**\(row.verdict.rawValue)**\(row.verdict == .below ? " (worse)" : row.verdict == .above ? " (better)" : "")"))
+    #expect(report.csv.contains(",benchmark_better,") && report.csv.contains(",higher,") && report.json.contains("\"better\": \"lower\""))
+    #expect(report.latexFiles(figureFiles: []).first { $0.path == "tex/benchmarks.tex" }?.text.contains("(better)") == true
+            || report.sections[0].benchmarks.allSatisfy { $0.verdict != .below && $0.verdict != .above })
+    let kpis = try #require(report.figures.first { $0.name.hasPrefix("kpis") })
+    #expect(kpis.svg.contains("benchmark 70–80%; higher is better") && kpis.svg.contains("lower is better"))
+  }
+
+  /// report.csv's significant column: a flag (as trials.csv writes flags) in every ranking row
+  /// compared with the best, empty only where no comparison exists.
+  @Test func significantIsAFlagWhereverAComparisonExists() throws {
+    let report = try ReportFixture.tinyReport(strategies: #"["good-enough", "win4", "minimal"]"#)
+    let records = try CSV.records(report.csv)
+    let header = records[0].fields
+    let section = header.firstIndex(of: "section")!, significant = header.firstIndex(of: "significant")!, difference = header.firstIndex(of: "difference")!
+    let flags = [csvValue(1, .flag), csvValue(0, .flag)]
+    var compared = 0
+    for r in records.dropFirst() {
+      let f = r.fields
+      if f[section] == "ranking" && !f[difference].isEmpty {
+        #expect(flags.contains(f[significant]), "\(f)"); compared += 1
+      } else {
+        #expect(f[significant].isEmpty, "\(f)")
+      }
+    }
+    #expect(compared == report.sections.count * 2)
   }
 
   static let malformed: [(String, String)] = [

@@ -113,6 +113,138 @@ import SweetspotRobustness
     #expect(report.robustness == nil && !report.markdown.contains("Robustness to assumptions"))
   }
 
+  /// A cell of `r`'s with the given strategies' metrics and key sensitivity.
+  static func cell(_ r: RobustnessAnalysis, strategies: [(String, within: Double, best: Double, regret: Double)],
+                   sensitivity: RobustnessAnalysis.Sensitivity) -> RobustnessAnalysis.Cell {
+    let rows = strategies.map { name, within, best, regret in
+      RobustnessAnalysis.StrategyRow(strategy: name, nominal: 1e7, metrics: StrategyRobustness(
+        mean: 1e7, quantiles: [:], regretMean: regret, regretP90: regret, regretMax: regret, shareBest: best, shareWithinMargin: within), shareWin4: 0)
+    }
+    let c = r.cells[0]
+    return RobustnessAnalysis.Cell(market: c.market, assignments: c.assignments, label: c.label, worlds: c.worlds, nominalBest: strategies[0].0,
+                                   pair: (strategies[0].0, strategies[1].0), strategies: rows, sensitivities: [sensitivity],
+                                   discovery: .init(condition: "", worlds: 1, box: nil, trajectory: []), winners: c.winners, worldValues: c.worldValues, outcomes: c.outcomes)
+  }
+
+  static func sobol(_ output: String, _ indices: [(String, first: Estimate, total: Estimate)]) -> RobustnessAnalysis.Sensitivity {
+    .init(output: output, method: .sobol, indices: indices.map { .init(key: $0.0, main: $0.first, second: $0.total, method: .sobol) })
+  }
+
+  /// Sobol' indices are shares of variance: totals summing to 2.7, or a first-order index wholly
+  /// below zero, are noise, and the statement and the table say so instead of naming a driver.
+  @Test func implausibleSobolIndicesAreCalledNoiseNotDrivers() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let noisy = Self.sobol("customer_equity: a − b", [
+      ("world.aht_skill_saving", Estimate(value: -0.40, low: -0.70, high: -0.10), Estimate(value: 1.07, low: 0.62, high: 1.64)),
+      ("world.gross_margin", Estimate(value: 0.20, low: -0.10, high: 0.50), Estimate(value: 0.95, low: 0.40, high: 1.40)),
+      ("world.negative_tells", Estimate(value: 0.10, low: -0.20, high: 0.40), Estimate(value: 0.68, low: 0.20, high: 1.10)),
+    ])
+    let noise = try #require(RobustnessAnalysis.noise(noisy))
+    #expect(abs(noise.totalSum - 2.7) < 1e-9 && noise.negative == ["world.aht_skill_saving"])
+    let statement = r.statement(Self.cell(r, strategies: [("a", 0.9, 0.5, 1e5), ("b", 0.5, 0.5, 2e5)], sensitivity: noisy))
+    #expect(statement.contains("The Sobol' indices of the gap between a and b are dominated by noise at this sample size"))
+    #expect(statement.contains("the total indices sum to 2.70") && statement.contains("more samples (robustness.samples"))
+    #expect(!statement.contains("depends most on"))
+    // Either sign alone is enough; plausible indices are read as drivers.
+    let negativeOnly = Self.sobol("y", [("x", Estimate(value: -0.3, low: -0.5, high: -0.1), Estimate(value: 0.3, low: 0.1, high: 0.5))])
+    #expect(RobustnessAnalysis.noise(negativeOnly)?.negative == ["x"])
+    let plausible = Self.sobol("y", [("x", Estimate(value: 0.6, low: 0.4, high: 0.8), Estimate(value: 0.7, low: 0.5, high: 0.9)),
+                                     ("z", Estimate(value: -0.02, low: -0.1, high: 0.05), Estimate(value: 0.3, low: 0.1, high: 0.5))])
+    #expect(RobustnessAnalysis.noise(plausible) == nil)
+    #expect(r.statement(Self.cell(r, strategies: [("a", 0.9, 0.5, 1e5), ("b", 0.5, 0.5, 2e5)], sensitivity: plausible)).contains("depends most on x (S_T 0.70"))
+    // The sensitivity table's text says it too, in LaTeX as in Markdown.
+    #expect(report.latexSensitivity(r, noisy, label: "s").contains("dominated by noise at this sample size"))
+  }
+
+  /// "Most robust" names its criterion, and the other criteria when they pick another strategy.
+  @Test func theMostRobustStrategyIsNamedWithItsCriterionAndTheOthersThatDisagree() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let s = Self.sobol("y", [("x", Estimate(value: 0.6, low: 0.4, high: 0.8), Estimate(value: 0.7, low: 0.5, high: 0.9))])
+    // a: most often within the margin; b: best in more worlds and with less regret.
+    let split = r.statement(Self.cell(r, strategies: [("a", 0.9, 0.3, 5e5), ("b", 0.8, 0.6, 2e5)], sensitivity: s))
+    #expect(split.contains("a, the nominal winner, is also the most robust by the share of worlds within the margin of the best: within 1% of the best in 90% of worlds"))
+    #expect(split.contains("by other criteria, b has the lowest mean regret ($0.20M against $0.50M) and b is best in the most worlds (60% against 30%)."))
+    // All three criteria agree: nothing more is said.
+    let agree = r.statement(Self.cell(r, strategies: [("a", 0.9, 0.6, 1e5), ("b", 0.8, 0.4, 2e5)], sensitivity: s))
+    #expect(!agree.contains("by other criteria"))
+  }
+
+  /// The boilerplate's example of an off-centre range is an assumption this run varied.
+  @Test func theOffCentreExampleIsAnAssumptionTheRunVaried() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    #expect(r.markdown(nominal: ["world.gross_margin": 0.65]).joined().contains("(world.gross_margin is 0.65 (share of revenue) in the file and sampled from uniform [0.2, 0.7], for example)"))
+    // Not the equity horizon, which this run does not vary (the file's 0.45 is the middle of the gross margin's range).
+    #expect(report.nominalAssumptions["world.gross_margin"] == 0.45)
+    #expect(!report.markdown.contains("equity horizon") && !report.markdown.contains("world.gross_margin is"))
+    // A range centred on the file's value is no example; without the file's values, none is given.
+    #expect(!r.markdown(nominal: ["world.gross_margin": 0.45]).joined().contains("for example"))
+    #expect(!r.markdown.joined().contains("for example"))
+  }
+
+  /// A sweep of one strategy's lever, every assumption varied: the figures are about where the
+  /// best value lies across the sweep's points, and the report lists the 20 assumptions that
+  /// matter most, not all of them.
+  @Test func aSweepsRobustnessFiguresAreCaptionedForTheWholeSweepAndLongListsAreCut() throws {
+    let report = try ReportFixture.tinyReport(strategies: #"["good-enough"]"#, extra: """
+      [[sweep]]
+      key = "strategy.good-enough.service_level_target"
+      values = [0.6, 0.8]
+      [uncertainty]
+      "*" = "default"
+      [robustness]
+      samples = 6
+      trials = 1
+      resamples = 20
+      """)
+    let r = try #require(report.robustness)
+    #expect(r.parameters.count > 100)
+    let figures = r.figures
+    #expect(figures.map(\.name) == ["sensitivity", "worlds"])
+    for f in figures {
+      #expect(!f.caption.contains("service_level_target=0.6"), "\(f.caption)")
+      #expect(f.caption.contains("good-enough") && f.caption.contains("service_level_target"), "\(f.caption)")
+    }
+    #expect(figures[0].caption.contains("in each world, the swept value (of 0.6, 0.8) with the highest customer equity"))
+    // The assumptions table: the 20 that matter most, and where the rest are.
+    let md = report.markdown
+    let section = try #require(md.components(separatedBy: "## Robustness to assumptions").last)
+    #expect(section.contains("The 20 assumptions that matter most, of the \(r.parameters.count) varied:"))
+    #expect(section.contains("The other \(r.parameters.count - 20) assumptions varied, with their distributions, are in robustness.json (`parameters`) and worlds.csv"))
+    let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
+    #expect(rows.count <= 20 + 2, "\(rows.count) rows")
+    #expect(report.latexSensitivity(r, r.locations[0].sensitivity, label: "s").contains("the top 20 of \(r.parameters.count), the full list in robustness.csv and robustness.json"))
+    // The long title ("Which assumptions decide best strategy.good-enough.service_level_target
+    // (good-enough, competitive)") wraps inside the canvas, as every other label does.
+    for f in figures { #expect(f.canvas.overflowingText.isEmpty, "\(f.name): \(f.canvas.overflowingText)") }
+    #expect(figures[0].svg.components(separatedBy: "font-weight=\"bold\"").count - 1 >= 2)
+  }
+
+  /// Morris worlds sit on a grid of levels: each occupied grid point is drawn once, as a pie of
+  /// its winners' shares sized by its worlds, so no world hides another; the caption says so.
+  @Test func morrisWorldsAreDrawnAsOnePiePerGridPoint() throws {
+    let source = Self.source.replacingOccurrences(of: "samples = 12", with: "design = \"morris\"\nsamples = 6")
+    let (report, dir) = try report(source)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let cell = r.cells[0]
+    #expect(r.worldsOnGrid(0))
+    let axes = try #require(r.worldsAxes(0))
+    let points = RobustnessAnalysis.gridPoints(cell.worldValues.map { $0[axes.x] }, cell.worldValues.map { $0[axes.y] })
+    #expect(points.count < cell.worldValues.count && points.map(\.worlds.count).reduce(0, +) == cell.worldValues.count)
+    let worlds = try #require(r.figures.first { $0.name == "worlds" })
+    #expect(worlds.caption.contains("each occupied grid point is one pie of the winners' shares"))
+    // One dark ring per pie (a single-winner pie is a ringed disc), none for anything else.
+    let rings = worlds.svg.components(separatedBy: "\n").filter { $0.hasPrefix("<circle") && $0.contains("stroke=\"#333333\"") }
+    #expect(rings.count == points.count)
+    #expect(worlds.canvas.overflowingText.isEmpty && worlds.pdf.hasPrefix("%PDF"))
+  }
+
   @Test func ticksAreRoundAndInsideTheRange() {
     #expect(ticks(59.2, 533.7) == [100, 200, 300, 400, 500])
     #expect(ticks(0.2, 0.65).first == 0.2)
