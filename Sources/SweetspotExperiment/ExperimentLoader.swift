@@ -228,7 +228,7 @@ public enum ExperimentLoader {
     var strategies: [Strategy] = []
     for (n, line) in strategyNames {
       guard let s = customStrategies[n] ?? Strategy.named(n) else {
-        let known = Strategy.presets.map(\.name) + customStrategies.keys.sorted()
+        let known = Strategy.presets.map(\.name) + customStrategies.keys.sorted().filter { Strategy.named($0) == nil }
         let hint = nearest(n, in: known).map { " (did you mean '\($0)'?)" } ?? ""
         throw err(line, "strategies", "unknown strategy '\(n)'\(hint); known: \(known.joined(separator: ", "))")
       }
@@ -238,7 +238,7 @@ public enum ExperimentLoader {
     var markets: [Market] = []
     for (n, line) in try names("markets") ?? [("competitive", 0)] {
       guard let m = customMarkets[n] ?? Market.named(n) else {
-        let known = Market.presets.map(\.name) + customMarkets.keys.sorted()
+        let known = Market.presets.map(\.name) + customMarkets.keys.sorted().filter { Market.named($0) == nil }
         let hint = nearest(n, in: known).map { " (did you mean '\($0)'?)" } ?? ""
         throw err(line, "markets", "unknown market '\(n)'\(hint); known: \(known.joined(separator: ", "))")
       }

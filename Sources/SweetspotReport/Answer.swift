@@ -106,7 +106,9 @@ extension Report {
   /// "X earns the highest profit … ahead of Y (…; significant …). Statistically indistinguishable …"
   func rankingSentence(_ s: ScenarioSection) -> String {
     let best = s.ranking[0]
-    var text = "**\(best.strategy)** earns the highest \(Report.title(Report.objective)), \(Format.money(best.objective.mean)) (95% CI \(Format.money(best.objective.ciLow))–\(Format.money(best.objective.ciHigh)))"
+    let interval = "\(Format.money(best.objective.mean)) (95% CI \(Format.money(best.objective.ciLow))–\(Format.money(best.objective.ciHigh)))"
+    guard s.isCompared else { return "**\(best.strategy)** earns \(Report.title(Report.objective)) of \(interval)." }
+    var text = "**\(best.strategy)** earns the highest \(Report.title(Report.objective)), \(interval)"
     if let second = s.ranking.dropFirst().first, let c = second.behindBest {
       let verdict: String
       switch c.materiality {
@@ -158,7 +160,7 @@ extension Report {
       let name = Metric(rawValue: m).map { Report.title($0) } ?? m
       let described = [Analysis.Verdict.above, .within, .below].compactMap { v -> String? in
         guard let g = groups[v], !g.isEmpty else { return nil }
-        return "\(v.rawValue): \(g.map(\.strategy).joined(separator: ", "))"
+        return "\(b.judged(v)): \(g.map(\.strategy).joined(separator: ", "))"
       }
       if !described.isEmpty { parts.append("\(name) vs \(b.label) — " + described.joined(separator: "; ")) }
     }
