@@ -252,8 +252,16 @@ public struct RobustnessAnalysis: Sendable {
                           seed: UInt64) throws -> Sensitivity {
     let keys = u.parameters.map(\.key)
     var indices: [Index] = []
+    // The Win4 judge's thresholds change no trial's outcome, only its verdicts: as regressors of
+    // an outcome they would spend degrees of freedom on nothing, so they get a zero index.
+    let acting = keys.indices.filter { !keys[$0].hasPrefix("scorecard.") }
     // Space-filling designs: partial rank correlations when there are enough worlds, else Spearman's ρ.
-    let prcc = u.design == .saltelli || u.design == .morris ? nil : try RankCorrelation.partial(x, y, resamples: u.resamples, seed: seed)
+    let prcc: [Estimate]? = try u.design == .saltelli || u.design == .morris || acting.isEmpty ? nil
+      : RankCorrelation.partial(x.map { row in acting.map { row[$0] } }, y, resamples: u.resamples, seed: seed).map { est in
+        var all = keys.map { _ in Estimate(value: 0, low: 0, high: 0) }
+        for (k, j) in acting.enumerated() { all[j] = est[k] }
+        return all
+      }
     let method: Method = u.design == .saltelli ? .sobol : u.design == .morris ? .morris : prcc != nil ? .partialRankCorrelation : .rankCorrelation
     // An output that is the same in every world depends on nothing: every index is 0.
     if let first = y.first, y.allSatisfy({ $0 == first }) {

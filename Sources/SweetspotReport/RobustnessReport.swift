@@ -58,7 +58,7 @@ extension RobustnessAnalysis {
     let win4 = cell.strategies.filter { $0.shareWin4 > 0 }.sorted { $0.shareWin4 > $1.shareWin4 }
     s += win4.isEmpty
       ? " No strategy wins Win4 for all four parties in any sampled world's trial."
-      : " Win4 for all four parties holds in " + win4.prefix(3).map { "\(percent($0.shareWin4)) of the sampled worlds' trials for \($0.strategy)" }.joined(separator: ", ") + "."
+      : " Win4 for all four parties holds in " + win4.prefix(3).map { "\(percent($0.shareWin4)) (\($0.strategy))" }.joined(separator: ", ") + " of the sampled worlds' trials."
     if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
       let top = diff.indices.prefix(3).filter(distinguishable)
       if let noise = RobustnessAnalysis.noise(diff) {
