@@ -27,7 +27,11 @@ extension ExperimentLoader {
       ExperimentError(file: file, line: line, key: key, message: message)
     }
     guard let e = doc.entry("uncertainty") else {
-      if let r = doc.entry("robustness") { throw err(r.line, "robustness", "needs an [uncertainty] table naming the assumptions to vary") }
+      // `--worlds 0` (robustness.samples = 0) on an experiment with no [uncertainty] asks for what it has.
+      if let r = doc.entry("robustness") {
+        if case let .table(t) = r.value, t.entries.count == 1, case .integer(0)? = t.entry("samples")?.value { return nil }
+        throw err(r.line, "robustness", "needs an [uncertainty] table naming the assumptions to vary")
+      }
       return nil
     }
     guard case let .table(t) = e.value else { throw err(e.line, "uncertainty", "expected a table [uncertainty]") }

@@ -108,6 +108,7 @@ import SweetspotRobustness
   @Test func zeroWorldsRunsTheNominalWorldAlone() throws {
     let e = try load(Self.robust, ["robustness.samples=0"])
     #expect(e.uncertainty == nil)
+    #expect(try load(Self.base, ["robustness.samples=0"]).uncertainty == nil, "--worlds 0 on a run with no [uncertainty]")
     #expect(try e.scenarios().count == 1)
     #expect(try load(Self.robust, ["robustness.design=saltelli", "robustness.samples=2"]).uncertainty?.worldCount == 2 * (3 + 2))
   }

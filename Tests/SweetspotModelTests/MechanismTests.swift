@@ -71,7 +71,7 @@ import SweetspotQueueing
     // ranges), a small payment earns more than none and more than a large one: an interior optimum.
     var w = World(); w.grossMargin = 0.6; w.intentionToBehaviour = 0.65; w.compensationRepurchaseGain = 0.5
     func profit(_ c: Double) throws -> Double {
-      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.recoveryCompensation = c }, customers: 10_000, weeks: 104, world: w, trial: $0) }
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.recoveryCompensation = c }, customers: 2500, weeks: 104, scale: 100, world: w, trial: $0) }
     }
     let p0 = try profit(0), p5 = try profit(5), p40 = try profit(40)
     #expect(p5 > p0 && p5 > p40, "profit at $0, $5, $40: \(p0), \(p5), \(p40)")
@@ -92,7 +92,7 @@ import SweetspotQueueing
     // The lever has an interior profit optimum at the defaults: some pressure beats none and
     // beats perfection pressure.
     func profit(_ p: Double) throws -> Double {
-      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.targetPressure = p }, customers: 10_000, weeks: 104, trial: $0) }
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.targetPressure = p }, customers: 2500, weeks: 104, scale: 100, trial: $0) }
     }
     let p0 = try profit(0), p2 = try profit(0.2), p8 = try profit(0.8)
     #expect(p2 > p0 && p2 > p8, "profit at pressure 0, 0.2, 0.8: \(p0), \(p2), \(p8)")
@@ -115,9 +115,9 @@ import SweetspotQueueing
                                 startingCustomers: 1000, scale: 1, discount: 1, w)
     #expect(abs(withProgramme.serviceCost - without.serviceCost - 1000 * w.solicitationCostPerCustomerYear / 52) < 1e-9)
     // At the defaults the lever has an interior profit optimum: some solicitation beats none
-    // and beats the most.
+    // and beats the most (the default centre of 250,000 customers, 2,500 simulated).
     func profit(_ s: Double) throws -> Double {
-      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.complaintSolicitation = s }, customers: 10_000, weeks: 104, trial: $0) }
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.complaintSolicitation = s }, customers: 2500, weeks: 104, scale: 100, trial: $0) }
     }
     let p0 = try profit(0), p5 = try profit(0.5), p10 = try profit(1)
     #expect(p5 > p0 && p5 > p10, "profit at solicitation 0, 0.5, 1: \(p0), \(p5), \(p10)")
@@ -135,7 +135,7 @@ import SweetspotQueueing
     // Diminishing returns in effect (T = 1 − e^{−h/s}) against a linear cost: some training
     // beats none and beats a quarter of the week in training.
     func profit(_ h: Double) throws -> Double {
-      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.trainingHours = h }, customers: 10_000, weeks: 104, trial: $0) }
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.trainingHours = h }, customers: 2500, weeks: 104, scale: 100, trial: $0) }
     }
     let p0 = try profit(0), p3 = try profit(3), p10 = try profit(10)
     #expect(p3 > p0 && p3 > p10, "profit at 0, 3, 10 training hours: \(p0), \(p3), \(p10)")
@@ -147,7 +147,7 @@ import SweetspotQueueing
     #expect(kb(0) == 0 && abs(kb(1) - 1) < 1e-12)
     #expect(kb(0.3) > 0.5 && kb(0.3) - kb(0) > kb(1) - kb(0.7))  // most of the effect comes first
     func profit(_ change: @escaping (inout Levers) -> Void, world: World = World()) throws -> Double {
-      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with(change), customers: 10_000, weeks: 104, world: world, trial: $0) }
+      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with(change), customers: 2500, weeks: 104, scale: 100, world: world, trial: $0) }
     }
     // At the defaults a moderate knowledge base beats none and beats the full one.
     let k0 = try profit { $0.knowledgeBase = 0 }, k6 = try profit { $0.knowledgeBase = 0.6 }, k1 = try profit { $0.knowledgeBase = 1 }
@@ -207,7 +207,7 @@ import SweetspotQueueing
     // implies, good-enough's customer equity in the competitive market peaks within 10% of the
     // market price; before, profit rose steadily up to 1.3× the market price.
     func equity(_ p: Double) throws -> Double {
-      try mean(.customerEquity, trials: 4) { try run(.goodEnough.with { $0.price = p }, customers: 10_000, weeks: 104, trial: $0) }
+      try mean(.customerEquity, trials: 4) { try run(.goodEnough.with { $0.price = p }, customers: 2500, weeks: 104, scale: 100, trial: $0) }
     }
     let low = try equity(0.9), market = try equity(1), high = try equity(1.1)
     #expect(market > low && market > high, "equity at 0.9, 1, 1.1: \(low), \(market), \(high)")

@@ -2,9 +2,9 @@
 
 /// Small, fast trials for mechanism tests: the same seeds throughout, so every comparison is
 /// under common random numbers.
-func run(_ strategy: Strategy = .goodEnough, _ market: Market = .competitive, customers: Int = 3000, weeks: Int = 78,
+func run(_ strategy: Strategy = .goodEnough, _ market: Market = .competitive, customers: Int = 3000, weeks: Int = 78, scale: Double = 25,
          world: World = World(), mode: QueueMode = .erlangA, seed: UInt64 = 2026, trial: Int = 0) throws -> TrialOutcome {
-  try Trial.run(TrialConfiguration(customers: customers, weeks: weeks, queueMode: mode, world: world),
+  try Trial.run(TrialConfiguration(customers: customers, weeks: weeks, customerScale: scale, queueMode: mode, world: world),
                 strategy: strategy, market: market, seed: seed, trial: trial)
 }
 
