@@ -86,6 +86,9 @@ public enum ExperimentSchema {
       e("industry.outside_option", "boolean", "`true`, `false`", "`true`",
         "Shoppers may buy from no firm of the industry (weight `industry.outside_share`); off, every newcomer joins a firm."),
       e("industry.quality_spread", "number", "0 … 0.5", "0", "Standard deviation of product quality across firms, around the market's."),
+      e("industry.size_spread", "number", "0 … 3", "0", "Log-standard deviation of firms' starting sizes (starting customers split in proportion to e^{σz}); 0: equal."),
+      e("industry.switching_spread", "number", "0 … 0.5", "0", "Standard deviation of a firm's switching cost around the market's (lock-in: contracts, bundles, local monopolies)."),
+      e("industry.exit_below", "number", "0 … 1", "0", "A firm below this share of its starting customers at a year's end leaves the market, its customers shopping among the others; 0: only a firm with none."),
       e("industry.levers.LEVER", "string or table", "`\"default\"` (the lever's plausible range, uniform) or a distribution table as in `[uncertainty]`; LEVER a numeric lever",
         "none", "A lever drawn for every firm, overriding its strategy's value."),
     ]

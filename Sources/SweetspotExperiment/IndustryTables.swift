@@ -46,9 +46,11 @@ public struct IndustryTables: Sendable {
   }
 
   /// The horizon columns of firms.csv after the levers, from trials.csv's columns.
-  static let firmColumns = ["product_quality", "survived", "exit_week", "customer_equity", "profit_npv", "revenue", "cost_to_serve",
-                            "service_spend_per_customer", "profit_margin", "csat", "acsi", "nps", "churn_rate", "market_share_end",
-                            "customers_end", "acquired", "churned", "years_top_profit", "years_worst_service", "years_both_lists", "longest_both_run"]
+  static let firmColumns = ["product_quality", "switching_cost", "starting_customers", "survived", "exit_week", "customer_equity", "profit_npv",
+                            "revenue", "cost_to_serve", "service_spend_per_customer", "profit_margin", "csat", "acsi", "nps", "churn_rate",
+                            "market_share_end", "customers_end", "acquired", "acquired_newcomers", "acquired_switchers", "churned",
+                            "lost_to_rivals", "lost_outside", "lost_category", "years_top_profit", "years_worst_service", "years_both_lists",
+                            "longest_both_run"]
 
   /// One row per scenario × trial × firm: who the firm is (strategy, levers, quality) and how it
   /// did, with its return on service spend (profit NPV ÷ cost to serve).
@@ -68,7 +70,7 @@ public struct IndustryTables: Sendable {
 
   /// The yearly figures of `FirmOutcome.columns`, without their `yN_` prefix.
   static let yearFields = ["active", "profit", "revenue", "service_cost", "service_spend", "csat", "acsi", "nps", "share", "customers",
-                           "top_profit", "worst_service"]
+                           "complaints", "top_profit", "worst_service"]
 
   /// One row per scenario × trial × firm × year (1-based), the firm's figures that year, and
   /// whether it was on both lists.
@@ -80,7 +82,7 @@ public struct IndustryTables: Sendable {
     for (i, r) in table.rows.enumerated() {
       for y in 0..<years {
         let values = cols[y].map { (r.values[$0], table.columns[$0].kind) }
-        let both = values[10].0 == 1 && values[11].0 == 1
+        let both = values[11].0 == 1 && values[12].0 == 1
         rows.append(identity(i) + [String(y + 1)] + values.map { csvValue($0.0, $0.1) } + [csvValue(both ? 1 : 0, .flag)])
       }
     }

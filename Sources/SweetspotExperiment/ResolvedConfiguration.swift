@@ -34,7 +34,8 @@ extension Experiment {
     let mix: [(String, JSONValue)] = zip(strategies, i.weights).map { ($0.name, .number($1)) }
     let levers: [(String, JSONValue)] = i.leverDraws.map { ($0.lever, .string($0.description)) }
     var fields: [(String, JSONValue)] = [("firms", .integer(i.firms)), ("mix", .object(mix)), ("outside_option", .bool(i.outsideOption)),
-                                         ("quality_spread", .number(i.qualitySpread)), ("levers", .object(levers))]
+                                         ("quality_spread", .number(i.qualitySpread)), ("size_spread", .number(i.sizeSpread)),
+                                         ("switching_spread", .number(i.switchingSpread)), ("exit_below", .number(i.exitBelow)), ("levers", .object(levers))]
     fields += fieldsOf(Fields.world(section: "industry"), configuration.world)
     return .object(fields)
   }

@@ -132,7 +132,7 @@ public struct Runner: Sendable {
       // One industry: every firm's row (its metrics and its own columns).
       let o = try Industry.run(sc.configuration, setup: setup, strategies: sc.strategies, market: sc.market, seed: seed ?? experiment.seed,
                                trial: sc.streamOffset + item.trial, threads: trialThreads)
-      return ItemResult(item: item, outcomes: o.firms.map { TrialOutcome(row: $0.values) })
+      return ItemResult(item: item, outcomes: o.firms.map { TrialOutcome(row: $0.values(scale: sc.configuration.customerScale)) })
     }
     var outcomes: [TrialOutcome] = []
     outcomes.reserveCapacity(sc.strategies.count)

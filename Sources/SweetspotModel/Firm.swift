@@ -240,6 +240,21 @@ final class Firm: @unchecked Sendable {
     customers += 1
   }
 
+  /// Leaves the market at the end of `week`: every remaining customer leaves too (counted as
+  /// churned), and is returned (their slots) to shop among the other firms.
+  func closeDown(_ week: Int) -> [(firm: Int, slot: Int)] {
+    let v = pop.view
+    var out: [(firm: Int, slot: Int)] = []
+    for i in 0..<pop.count where v.alive[i] {
+      v.alive[i] = false
+      v.churnWeek[i] = Int32(week)
+      out.append((index, i))
+    }
+    acc.churned += Double(out.count)
+    customers = 0
+    return out
+  }
+
   /// The latest quarterly NPS survey (NaN before the first).
   var latestNPS: Double { lastNPS }
 

@@ -21,13 +21,28 @@ public struct IndustrySetup: Sendable, Equatable {
   /// `industry.outside_share`; off, every newcomer joins a firm and a switcher with no other firm
   /// leaves the category.
   public var outsideOption: Bool
+  /// Spread of firm sizes: starting customers split in proportion to e^{σz}, z standard normal
+  /// (a lognormal with log-sd σ; 0: equal shares). Real industries have a few large firms and many
+  /// small ones, and a large firm's marketing (proportional to its start) brings more leads.
+  public var sizeSpread: Double
+  /// Standard deviation of a firm's switching cost around the market's (within [0, 0.95]): some
+  /// firms' customers are locked in (contracts, bundles, a monopoly in their area), so the firm can
+  /// serve badly and keep them; seed 000's "or are a monopoly".
+  public var switchingSpread: Double
+  /// A firm whose customers fall below this share of its start at a year's end leaves the market
+  /// (its remaining customers shop among the others); 0: only a firm with no customer leaves.
+  public var exitBelow: Double
 
-  public init(firms: Int, weights: [Double], leverDraws: [LeverDraw] = [], qualitySpread: Double = 0, outsideOption: Bool = true) {
+  public init(firms: Int, weights: [Double], leverDraws: [LeverDraw] = [], qualitySpread: Double = 0, outsideOption: Bool = true,
+              sizeSpread: Double = 0, switchingSpread: Double = 0, exitBelow: Double = 0) {
     self.firms = firms
     self.weights = weights
     self.leverDraws = leverDraws
     self.qualitySpread = qualitySpread
     self.outsideOption = outsideOption
+    self.sizeSpread = sizeSpread
+    self.switchingSpread = switchingSpread
+    self.exitBelow = exitBelow
   }
 
   public static let maxFirms = 1_000
@@ -51,12 +66,16 @@ public struct LeverDraw: Sendable, Equatable {
   public static func == (a: LeverDraw, b: LeverDraw) -> Bool { a.lever == b.lever && a.description == b.description }
 }
 
-/// One firm of an industry as drawn: its strategy, starting levers and product quality.
+/// One firm of an industry as drawn: its strategy, starting levers, product quality, relative
+/// size and its customers' switching cost.
 public struct FirmDraw: Sendable, Equatable {
   /// Index into the industry's strategies.
   public var strategy: Int
   public var levers: Levers
   public var productQuality: Double
+  /// e^{σz}: the firm's weight in the split of the starting customers.
+  public var size: Double = 1
+  public var switchingCost: Double = 0
 }
 
 /// One year of one firm (52 weeks; the last year runs to the horizon).
@@ -75,6 +94,9 @@ public struct FirmYear: Sendable, Equatable {
   public var csat = Double.nan
   /// ACSI-like index of the customers at the year's end (NaN when none).
   public var acsi = Double.nan
+  /// Complaints received in the year (represented customers'): what complaint-count "halls of
+  /// shame" rank, and it grows with a firm's size.
+  public var complaints = 0.0
   /// The year's last NPS survey (NaN when none).
   public var nps = Double.nan
   /// On the year's "most profitable" list: the top decile of the firms active at the year's start by profit.
@@ -90,14 +112,32 @@ public struct FirmYear: Sendable, Equatable {
   public var serviceSpendPerCustomer: Double { customerYears > 0 ? serviceCost / customerYears : .nan }
 }
 
+/// Where one firm's newcomers came from and where its leavers went (simulated customers).
+public struct FirmFlows: Sendable, Equatable {
+  public var newcomers = 0, switchersIn = 0
+  public var lostToRivals = 0, lostOutside = 0, lostCategory = 0
+  public init() {}
+}
+
 /// One firm's trial in an industry.
 public struct FirmOutcome: Sendable {
   public let draw: FirmDraw
+  public let startingCustomers: Int
   /// The firm's outcome, every metric as a single-firm trial defines it.
   public let outcome: TrialOutcome
   /// The week the firm lost its last customer and left the market (nil: it survived).
   public let exitWeek: Int?
   public let years: [FirmYear]
+  public var flows = FirmFlows()
+
+  public init(draw: FirmDraw, startingCustomers: Int = 0, outcome: TrialOutcome, exitWeek: Int?, years: [FirmYear], flows: FirmFlows = FirmFlows()) {
+    self.draw = draw
+    self.startingCustomers = startingCustomers
+    self.outcome = outcome
+    self.exitWeek = exitWeek
+    self.years = years
+    self.flows = flows
+  }
 
   /// Years on both lists, and the longest run of consecutive such years (seed 000: "on both the
   /// profitable companies lists, year after year, AND in the worst customer service lists").
@@ -174,9 +214,13 @@ public enum Industry {
         guard let p = LeverParameters.all.first(where: { $0.name == d.lever }) else { continue }
         p.set(&levers, .number(value))
       }
+      // Every firm draws quality, size and lock-in whatever the spreads, so a spread changes no
+      // other draw.
       let z = stream.gaussian(mean: 0, standardDeviation: 1)
       let quality = min(1, max(0, market.productQuality + setup.qualitySpread * z))
-      out.append(FirmDraw(strategy: k, levers: levers, productQuality: quality))
+      let size = exp(setup.sizeSpread * stream.gaussian(mean: 0, standardDeviation: 1))
+      let lock = min(0.95, max(0, market.switchingCost + setup.switchingSpread * stream.gaussian(mean: 0, standardDeviation: 1)))
+      out.append(FirmDraw(strategy: k, levers: levers, productQuality: quality, size: size, switchingCost: setup.switchingSpread > 0 ? lock : market.switchingCost))
     }
     return out
   }
@@ -193,13 +237,15 @@ public enum Industry {
     let draws = try drawFirms(setup, strategies: strategies, market: market, seed: seed, trial: trial)
     for d in draws { try d.levers.validate() }
     let n = config.customers
+    let starting = startingCustomers(n, sizes: draws.map(\.size))
     let firms = try parallelMap(count: k, threads: threads) { f -> Firm in
       let d = draws[f]
       var m = market
       m.productQuality = d.productQuality
+      m.switchingCost = d.switchingCost
       let s = strategies[d.strategy]
       return try Firm(config, strategy: Strategy(name: s.name, levers: d.levers, controller: s.controller, summary: s.summary), market: m,
-                      seed: seed, trial: trial, index: f, customers: n / k + (f < n % k ? 1 : 0), threads: 1)
+                      seed: seed, trial: trial, index: f, customers: starting[f], threads: 1)
     }
     let key = { (p: Purpose, part: Int) in StreamKey(seed: seed, trial: trial, purpose: p, part: part) }
     let recruits = try RandomStream(key: key(.recruits, 0))
@@ -210,21 +256,29 @@ public enum Industry {
 
     var flows = MarketFlows()
     flows.startingCustomers = n
-    var active = [Bool](repeating: true, count: k)
+    var perFirm = [FirmFlows](repeating: FirmFlows(), count: k)
+    var active = starting.map { $0 > 0 }
     var exitWeek = [Int?](repeating: nil, count: k)
+    for f in 0..<k where !active[f] { exitWeek[f] = 0 }
     let yearCount = max(1, config.weeks / 52)
     var years = [[FirmYear]](repeating: [FirmYear](repeating: FirmYear(), count: yearCount), count: k)
-    var yearCSAT = [(sum: Double, count: Double)](repeating: (0, 0), count: k)
+    var yearStart = [(csatSum: Double, csatCount: Double, complaints: Double, revenue: Double)](repeating: (0, 0, 0, 0), count: k)
     // Reputation: satisfaction history (mean attitude) and word of mouth, as running means.
     var reputation = firms.map { meanAttitude($0) ?? 0.5 }
     var wordOfMouth = [Double](repeating: 0, count: k)
     let memory = 1 / w.choice.reputationMemoryWeeks
     let scale = config.customerScale
+    // Customers of a firm that left the market at a year's end, shopping the next week.
+    var displaced: [(firm: Int, slot: Int)] = []
 
     for week in 0..<config.weeks {
       let year = min(week / 52, yearCount - 1)
       if week % 52 == 0 && week / 52 < yearCount {
-        for f in 0..<k where active[f] { years[f][year].active = true; yearCSAT[f] = (firms[f].acc.csatSum, firms[f].acc.csatCount) }
+        for f in 0..<k where active[f] {
+          years[f][year].active = true
+          let a = firms[f].acc
+          yearStart[f] = (a.csatSum, a.csatCount, a.complaints, a.revenue)
+        }
       }
       try acquisition.reset(to: key(.acquisition, week))
       try choice.reset(to: key(.choice, week))
@@ -257,23 +311,31 @@ public enum Industry {
           flows.entrantsOutside += 1
         }
       }
-      // Switchers: the customers who left a firm this week, in firm and slot order.
+      // Switchers: the customers of a firm that left the market (all shop), then those who left a
+      // firm this week, in firm and slot order; two uniforms each, whatever they decide.
+      func shop(_ from: Int, _ slot: Int, mustShop: Bool) {
+        let view = firms[from].pop.view
+        flows.churned += 1
+        let shops = choice.uniform() < w.choice.switchShare || mustShop
+        let u = choice.uniform()
+        guard shops else { flows.leftCategory += 1; perFirm[from].lostCategory += 1; return }
+        if let g = logit.choose(priceSensitivity: Double(view.priceSensitivity[slot]), excluding: from, uniform: u) {
+          joining[g].append(.switcher(firm: from, slot: slot))
+          flows.switched += 1
+          perFirm[from].lostToRivals += 1
+        } else if setup.outsideOption {
+          flows.switchedOutside += 1
+          perFirm[from].lostOutside += 1
+        } else {
+          flows.leftCategory += 1
+          perFirm[from].lostCategory += 1
+        }
+      }
+      for d in displaced { shop(d.firm, d.slot, mustShop: true) }
+      displaced = []
       for (j, f) in open.enumerated() where service[j].churned > 0 {
         let view = firms[f].pop.view
-        for i in 0..<firms[f].pop.count where view.churnWeek[i] == Int32(week) {
-          flows.churned += 1
-          let shops = choice.uniform() < w.choice.switchShare
-          let u = choice.uniform()
-          guard shops else { flows.leftCategory += 1; continue }
-          if let g = logit.choose(priceSensitivity: Double(view.priceSensitivity[i]), excluding: f, uniform: u) {
-            joining[g].append(.switcher(firm: f, slot: i))
-            flows.switched += 1
-          } else if setup.outsideOption {
-            flows.switchedOutside += 1
-          } else {
-            flows.leftCategory += 1
-          }
-        }
+        for i in 0..<firms[f].pop.count where view.churnWeek[i] == Int32(week) { shop(f, i, mustShop: false) }
       }
       // Each firm admits its newcomers (in arrival order) and switchers, then closes its week.
       for (j, f) in open.enumerated() {
@@ -285,9 +347,11 @@ public enum Industry {
             let e = Double(staging.view.expectation[i])
             let shift = startingAttitude(e, firm.market.productQuality, w) - startingAttitude(e, market.productQuality, w)
             firm.admit(copying: staging.view, i, attitude: min(1, max(0, Double(staging.view.attitude[i]) + shift)))
+            perFirm[f].newcomers += 1
           case let .switcher(from, slot):
             let source = firms[from].pop.view
             firm.admit(copying: source, slot, attitude: startingAttitude(Double(source.expectation[slot]), firm.market.productQuality, w))
+            perFirm[f].switchersIn += 1
           }
         }
         let s = service[j]
@@ -296,32 +360,58 @@ public enum Industry {
         years[f][year].serviceCost += s.serviceCost
         years[f][year].customerYears += s.alive * scale / 52
       }
-      // Year end (or the horizon): customers, shares, satisfaction; firms with no customer leave.
-      let yearEnds = week == config.weeks - 1 || (week % 52 == 51 && week / 52 < yearCount - 1)
+      // A firm with no customer leaves the market at once.
       for f in open where firms[f].customers == 0 {
         active[f] = false
         exitWeek[f] = week
       }
+      // Year end (or the horizon): customers, shares, satisfaction, complaints; then a firm below
+      // the viable size leaves, its customers shopping next week.
+      let yearEnds = week == config.weeks - 1 || (week % 52 == 51 && week / 52 < yearCount - 1)
       if yearEnds {
         let total = Double(open.reduce(0) { $0 + firms[$1].customers })
         for f in open {
-          let firm = firms[f]
+          let firm = firms[f], a = firm.acc
           years[f][year].customers = Double(firm.customers) * scale
           years[f][year].share = total > 0 ? Double(firm.customers) / total : 0
-          let c = (firm.acc.csatSum - yearCSAT[f].sum, firm.acc.csatCount - yearCSAT[f].count)
-          years[f][year].csat = c.1 > 0 ? c.0 / c.1 : .nan
+          let csatCount = a.csatCount - yearStart[f].csatCount
+          years[f][year].csat = csatCount > 0 ? (a.csatSum - yearStart[f].csatSum) / csatCount : .nan
           years[f][year].acsi = acsi(firm)
           years[f][year].nps = firm.latestNPS
-          years[f][year].revenue = firm.acc.revenue - years[f][..<year].reduce(0) { $0 + $1.revenue }
+          years[f][year].revenue = a.revenue - yearStart[f].revenue
+          years[f][year].complaints = (a.complaints - yearStart[f].complaints) * scale
+        }
+        if week < config.weeks - 1 && setup.exitBelow > 0 {
+          for f in open where firms[f].customers > 0 && Double(firms[f].customers) < setup.exitBelow * Double(firms[f].startingCustomers) {
+            displaced += firms[f].closeDown(week)
+            active[f] = false
+            exitWeek[f] = week
+          }
         }
       }
     }
     flows.endingCustomers = firms.reduce(0) { $0 + $1.customers }
     let lists = Industry.lists(years)
     let outcomes = (0..<k).map { f in
-      FirmOutcome(draw: draws[f], outcome: firms[f].outcome(), exitWeek: exitWeek[f], years: lists[f])
+      FirmOutcome(draw: draws[f], startingCustomers: starting[f], outcome: firms[f].outcome(), exitWeek: exitWeek[f], years: lists[f], flows: perFirm[f])
     }
     return IndustryOutcome(firms: outcomes, flows: flows)
+  }
+
+  /// The starting customers of firms of relative sizes `sizes`: n split in proportion, the
+  /// remainder to the largest fractional parts (ties to the earlier firm), each firm at least one
+  /// customer when there are enough.
+  static func startingCustomers(_ n: Int, sizes: [Double]) -> [Int] {
+    let k = sizes.count
+    guard k > 0 else { return [] }
+    let floor1 = n >= k ? 1 : 0
+    let rest = n - floor1 * k
+    let total = sizes.reduce(0, +)
+    let exact = sizes.map { Double(rest) * $0 / total }
+    var out = exact.map { floor1 + Int($0.rounded(.down)) }
+    let order = (0..<k).sorted { (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1) }
+    for f in order.prefix(n - out.reduce(0, +)) { out[f] += 1 }
+    return out
   }
 
   /// Marks each year's lists among the firms active at its start: the top decile by profit
@@ -424,31 +514,36 @@ extension FirmOutcome {
   /// year's figures (`y1_profit`, …). Names are identifiers in R and pandas.
   public static func columns(years: Int) -> [(name: String, kind: Metric.Kind)] {
     var out: [(String, Metric.Kind)] = [
-      ("strategy_index", .count), ("price", .real), ("product_quality", .real), ("survived", .flag), ("exit_week", .real),
-      ("service_spend_per_customer", .real), ("market_share_end", .real),
+      ("strategy_index", .count), ("price", .real), ("product_quality", .real), ("switching_cost", .real), ("starting_customers", .count),
+      ("survived", .flag), ("exit_week", .real), ("service_spend_per_customer", .real), ("market_share_end", .real),
+      ("acquired_newcomers", .count), ("acquired_switchers", .count), ("lost_to_rivals", .count), ("lost_outside", .count), ("lost_category", .count),
       ("years_top_profit", .count), ("years_worst_service", .count), ("years_both_lists", .count), ("longest_both_run", .count),
     ]
     for y in 1...max(1, years) {
       out += [("y\(y)_active", .flag), ("y\(y)_profit", .real), ("y\(y)_revenue", .real), ("y\(y)_service_cost", .real),
               ("y\(y)_service_spend", .real), ("y\(y)_csat", .real), ("y\(y)_acsi", .real), ("y\(y)_nps", .real), ("y\(y)_share", .real),
-              ("y\(y)_customers", .count), ("y\(y)_top_profit", .flag), ("y\(y)_worst_service", .flag)]
+              ("y\(y)_customers", .count), ("y\(y)_complaints", .real), ("y\(y)_top_profit", .flag), ("y\(y)_worst_service", .flag)]
     }
     return out
   }
 
-  /// The firm's row: every metric, then the values of `columns(years:)`.
-  public var values: [Double] {
+  /// The firm's row: every metric, then the values of `columns(years:)`; customer counts in
+  /// represented customers (`scale` real ones per simulated one), as trials.csv's counts are.
+  public func values(scale: Double) -> [Double] {
     var v = outcome.values
     let customerYears = years.reduce(0) { $0 + $1.customerYears }
-    v += [Double(draw.strategy), draw.levers.price, draw.productQuality, exitWeek == nil ? 1 : 0, exitWeek.map(Double.init) ?? .nan,
-          customerYears > 0 ? outcome[.costToServe] / customerYears : .nan, years.last?.share ?? .nan,
-          Double(years.filter(\.topProfit).count), Double(years.filter(\.worstService).count), Double(yearsOnBothLists),
+    let f = flows
+    v += [Double(draw.strategy), draw.levers.price, draw.productQuality, draw.switchingCost, Double(startingCustomers) * scale,
+          exitWeek == nil ? 1 : 0, exitWeek.map(Double.init) ?? .nan,
+          customerYears > 0 ? outcome[.costToServe] / customerYears : .nan, years.last?.share ?? .nan]
+    v += [f.newcomers, f.switchersIn, f.lostToRivals, f.lostOutside, f.lostCategory].map { Double($0) * scale }
+    v += [Double(years.filter(\.topProfit).count), Double(years.filter(\.worstService).count), Double(yearsOnBothLists),
           Double(longestRunOnBothLists)]
     for y in years {
       let on = y.active
       v += [on ? 1 : 0, on ? y.profit : .nan, on ? y.revenue : .nan, on ? y.serviceCost : .nan, on ? y.serviceSpendPerCustomer : .nan,
             on ? y.csat : .nan, on ? y.acsi : .nan, on ? y.nps : .nan, on ? y.share : .nan, on ? y.customers : .nan,
-            y.topProfit ? 1 : 0, y.worstService ? 1 : 0]
+            on ? y.complaints : .nan, y.topProfit ? 1 : 0, y.worstService ? 1 : 0]
     }
     return v
   }

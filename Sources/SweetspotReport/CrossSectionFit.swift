@@ -20,6 +20,17 @@ public struct CrossSectionFit: Sendable, Equatable {
   /// Spearman's ρ of x and y, with a 95% bootstrap interval over industries.
   public let spearman: Estimate
 
+  /// The fit's maximum lies strictly inside the grid (not at either end): the criterion every
+  /// report uses for "peaks inside the range".
+  public var peakIsInterior: Bool { x.count > 2 && peak > x[0] && peak < x[x.count - 1] }
+  /// …and its bootstrap interval too (when there is one): the peak is located, not just found.
+  public var peaksInside: Bool { peakIsInterior && !(peakLow <= x[0] || peakHigh >= x[x.count - 1]) }
+  /// The fit is highest at the top end in most resamples (or, without resamples, at the top end).
+  public var peaksAtTheTop: Bool {
+    guard let last = x.last else { return false }
+    return shareRisingToTheEnd.isNaN ? peak == last : shareRisingToTheEnd >= 0.5
+  }
+
   /// The fitted value at x0: weighted least squares of a line on the `span` share of points
   /// nearest x0, weights (1 − (d/h)³)³, h the distance to the farthest of them. `xs` ascending
   /// (the nearest points are then a window around x0's place, found in O(k)).

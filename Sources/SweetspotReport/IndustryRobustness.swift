@@ -42,8 +42,8 @@ public struct IndustryRobustness: Sendable {
       for sc in members {
         guard let c = all.cells.first(where: { $0.scenario == sc.index }) else { continue }
         let f = c.profitFit
-        worlds.append(World(world: sc.world, peak: f.peak, interior: f.x.count > 2 && f.peak > f.x[0] && f.peak < f.x[f.x.count - 1],
-                            spearman: f.spearman.value, overlapRatio: c.overlapRatio.value))
+        worlds.append(World(world: sc.world, peak: f.peak, interior: f.peakIsInterior, spearman: f.spearman.value,
+                            overlapRatio: c.lists.first?.ratio.value ?? .nan))
       }
       let x = worlds.map { values[$0.world - 1] }
       func drivers(_ y: [Double], part: Int) throws -> [(key: String, index: Estimate)]? {
@@ -78,7 +78,7 @@ public struct IndustryRobustness: Sendable {
       let n = c.worlds.count
       let interior = c.worlds.filter(\.interior).count, above = c.worlds.filter { $0.overlapRatio > 1 }.count
       let positive = c.worlds.filter { $0.spearman > 0 }.count
-      return (cells.count > 1 ? "In \(c.label), across" : "Across") + " \(n) sampled worlds (\(uncertainty.dimensions) assumptions varied): profit peaks inside the observed spend range in \(IndustryRobustness.share(interior, n)) of worlds and rises with spend (Spearman ρ > 0) in \(IndustryRobustness.share(positive, n)); where it peaks, \(IndustryRobustness.driversText(c.peakDrivers)). The same firms top both lists more often than chance in \(IndustryRobustness.share(above, n)) of worlds; \(IndustryRobustness.driversText(c.overlapDrivers))."
+      return (cells.count > 1 ? "In \(c.label), across" : "Across") + " \(n) sampled worlds (\(uncertainty.dimensions) assumptions varied): adjusted profit's fitted peak lies inside the central 95% of firms' spend in \(IndustryRobustness.share(interior, n)) of worlds, and profit rises with spend (Spearman ρ > 0) in \(IndustryRobustness.share(positive, n)); where it peaks, \(IndustryRobustness.driversText(c.peakDrivers)). The same firms top the default lists (profit, CSAT) more often than chance in \(IndustryRobustness.share(above, n)) of worlds; \(IndustryRobustness.driversText(c.overlapDrivers))."
     }.joined(separator: " ")
   }
 

@@ -13,10 +13,12 @@ import Foundation
     markets = ["competitive", "commodity"]
     strategies = ["good-enough", "minimal", "price-leader"]
     [population]
-    size = 900
+    size = 1200
     scale = 100
     [industry]
-    firms = 6
+    firms = 10
+    size_spread = 0.5
+    switching_spread = 0.1
     mix = { "good-enough" = 2, minimal = 1, "price-leader" = 1 }
     quality_spread = 0.03
     attitude_weight = 8
@@ -47,7 +49,7 @@ import Foundation
 
   @Test func anIndustryRunWritesItsTablesReportAndFiguresAndMergesByteForByte() throws {
     let v = try run(["validate", "trade.toml"])
-    #expect(v.status == 0 && v.stdout.contains("2 scenarios × 4 industries of 6 firms drawn from 3 strategies"), "\(v.stdout)")
+    #expect(v.status == 0 && v.stdout.contains("2 scenarios × 4 industries of 10 firms drawn from 3 strategies"), "\(v.stdout)")
     #expect(try run(["run", "trade.toml", "-o", "whole", "-q", "-j", "2"]).status == 0)
     let whole = try files("whole")
     for f in ["trials.csv", "firms.csv", "firm_years.csv", "summary.csv", "summary.json", "report.md", "report.html", "report.csv", "report.json",
@@ -56,15 +58,16 @@ import Foundation
     }
     // trials.csv: one row per scenario × firm × trial; firms.csv names each firm's strategy.
     let trials = try text("whole/trials.csv").split(separator: "\n")
-    #expect(trials.count == 1 + 2 * 6 * 4 && trials[0].contains(",strategy_index,") && trials[0].contains(",y1_top_profit,y1_worst_service"))
+    #expect(trials.count == 1 + 2 * 10 * 4 && trials[0].contains(",strategy_index,") && trials[0].contains(",y1_top_profit,y1_worst_service"))
     let firms = try text("whole/firms.csv").split(separator: "\n")
-    #expect(firms.count == 1 + 48 && firms[0].hasPrefix("scenario,market,trial,firm,strategy,service_level_target,"))
+    #expect(firms.count == 1 + 80 && firms[0].hasPrefix("scenario,market,trial,firm,strategy,service_level_target,"))
     #expect(firms.dropFirst().allSatisfy { line in ["good-enough", "minimal", "price-leader"].contains { line.contains(",\($0),") } })
-    #expect(try text("whole/firm_years.csv").split(separator: "\n").count == 1 + 48 * 1)
+    #expect(try text("whole/firm_years.csv").split(separator: "\n").count == 1 + 80 * 1)
     let summary = try text("whole/summary.csv")
     #expect(summary.contains(",good-enough,profit_npv,") && !summary.contains("firm-001"))
     let report = try text("whole/report.md")
-    #expect(report.contains("**Answer.** Each industry has 6 firms") && report.contains("top-profit decile") && report.contains("![Profit NPV of every firm"))
+    #expect(report.contains("**Answer.** Each industry has 10 firms") && report.contains("top-profit decile") && report.contains("![Each firm's profit NPV"))
+    #expect(report.contains("six") || report.contains("over 6 definitions"), "the lists under several definitions")
     #expect(try text("whole/report.html").contains("<svg"))
     // Shards merge into the same bytes, reports and figures included; report --write rewrites them.
     for k in 1...2 { #expect(try run(["run", "trade.toml", "--shard", "\(k)/2", "-o", "s\(k)", "-q", "-j", "1"]).status == 0) }
@@ -80,8 +83,8 @@ import Foundation
   }
 
   static let badInputs: [(String, String)] = [
-    ("firms = 6", "firms = 0"),
-    ("firms = 6", "firms = 5000"),
+    ("firms = 10", "firms = 0"),
+    ("firms = 10", "firms = 5000"),
     ("mix = { \"good-enough\" = 2, minimal = 1, \"price-leader\" = 1 }", "mix = { delight = 1 }"),
     ("mix = { \"good-enough\" = 2, minimal = 1, \"price-leader\" = 1 }", "mix = { minimal = 0 }"),
     ("quality_spread = 0.03", "quality_spread = 0.9"),

@@ -37,6 +37,32 @@ import Testing
     #expect(acquired == Double(f.entrants - f.entrantsOutside + f.switched))
     #expect(churned == Double(f.churned))
     #expect(o.firms.reduce(0) { $0 + $1.outcome[.customersEnd] } / scale == Double(f.endingCustomers))
+    // And firm by firm: its start, plus newcomers and switchers in, less every leaver, is its end.
+    for firm in o.firms {
+      let g = firm.flows
+      #expect(Double(firm.startingCustomers + g.newcomers + g.switchersIn - g.lostToRivals - g.lostOutside - g.lostCategory) == firm.outcome[.customersEnd] / scale)
+    }
+    #expect(o.firms.reduce(0) { $0 + $1.flows.switchersIn } == f.switched && o.firms.reduce(0) { $0 + $1.flows.lostToRivals } == f.switched)
+    #expect(o.firms.reduce(0) { $0 + $1.flows.newcomers } == f.entrants - f.entrantsOutside)
+  }
+
+  /// Firms differ in size (a lognormal split of the start, summing to the whole) and in lock-in
+  /// (switching cost around the market's); a firm below the viable share at a year's end leaves,
+  /// and its customers shop among the others, every one accounted for.
+  @Test func firmsDifferInSizeAndLockInAndTheUnviableLeave() throws {
+    let split = Industry.startingCustomers(1000, sizes: [1, 3, 0.5, 0.5])
+    #expect(split.reduce(0, +) == 1000 && split[1] > split[0] && split[0] > split[2])
+    #expect(Industry.startingCustomers(5, sizes: [1, 1, 1]) == [2, 2, 1])
+    let setup = IndustrySetup(firms: 12, weights: [1, 1], qualitySpread: 0.03, sizeSpread: 1, switchingSpread: 0.2, exitBelow: 0.9)
+    let draws = try Industry.drawFirms(setup, strategies: [.goodEnough, .minimal], market: .competitive, seed: 4, trial: 0)
+    #expect(Set(draws.map(\.switchingCost)).count > 6 && draws.allSatisfy { (0...0.95).contains($0.switchingCost) })
+    let o = try Industry.run(Self.config(customers: 3000, weeks: 156), setup: setup, strategies: [.goodEnough, .minimal], market: .competitive, seed: 4, trial: 0)
+    #expect(o.firms.map(\.startingCustomers).reduce(0, +) == 3000 && Set(o.firms.map(\.startingCustomers)).count > 6)
+    let gone = o.firms.filter { $0.exitWeek != nil }
+    #expect(!gone.isEmpty && gone.allSatisfy { [51, 103].contains($0.exitWeek!) && $0.outcome[.customersEnd] == 0 }, "exits: \(gone.map(\.exitWeek))")
+    let f = o.flows
+    #expect(f.churned == f.switched + f.switchedOutside + f.leftCategory)
+    #expect(f.endingCustomers == f.startingCustomers - f.churned + (f.entrants - f.entrantsOutside) + f.switched)
   }
 
   /// Identical firms get the same share in expectation: over 16 industries of four identical

@@ -150,7 +150,7 @@ import Testing
   static func industry(world: World = World()) throws -> [[Double]] {
     let setup = IndustrySetup(firms: 3, weights: [1, 1], qualitySpread: 0.04, outsideOption: true)
     return try Industry.run(TrialConfiguration(customers: 900, weeks: 52, customerScale: 250, world: world), setup: setup,
-                            strategies: [.goodEnough, .minimal], market: .competitive, seed: 11, trial: 0).firms.map(\.values)
+                            strategies: [.goodEnough, .minimal], market: .competitive, seed: 11, trial: 0).firms.map { $0.values(scale: 250) }
   }
   static let industryBaseline = try! industry()
 

@@ -41,6 +41,15 @@ import SweetspotNumerics
     #expect(f.spearman.value > 0.95 && f.spearman.low > 0.9)
   }
 
+  /// The adjustment for price, quality and lock-in is least squares: an exact linear relation is
+  /// fitted exactly, a constant column is left out, and a row with a missing value keeps its own y.
+  @Test func theAdjustmentIsLeastSquares() {
+    let x: [[Double]] = (0..<12).map { [Double($0), Double($0 * $0 % 7), 0.3] }
+    let y = x.map { 2 + 3 * $0[0] - $0[1] }
+    let f = IndustryAnalysis.linearFit(y: y + [5], x: x + [[.nan, 1, 0.3]])
+    #expect(zip(f.prefix(12), y).allSatisfy { abs($0 - $1) < 1e-9 } && f[12] == 5)
+  }
+
   /// Too few firms give an empty fit, not a crash.
   @Test func tooFewFirmsGiveNoFit() throws {
     let f = try CrossSectionFit(x: [1, 2], y: [3, 4], clusters: [0, 0], seed: 1)
