@@ -1,3 +1,4 @@
+import Foundation
 import SweetspotExperiment
 import SweetspotModel
 import SweetspotNumerics
@@ -22,8 +23,8 @@ public struct IndustryAnalysis: Sendable {
     /// Profit NPV per customer-year served (represented), so firms of different sizes compare
     /// (per starting customer, a tiny firm that grew would dwarf the rest).
     public let profitPerCustomer: Double
-    /// `profitPerCustomer` less what price, product quality and lock-in explain (a linear fit
-    /// across the scenario's firms), plus its mean.
+    /// `profitPerCustomer` less what price, product quality, lock-in and (log) starting size
+    /// explain (a linear fit across the scenario's firms), plus its mean.
     public var adjusted: Double
     public let price: Double, quality: Double, switchingCost: Double
     public let survived: Bool
@@ -95,6 +96,7 @@ public struct IndustryAnalysis: Sendable {
     let c = (spend: col("service_spend_per_customer"), profit: col("profit_npv"), equity: col("customer_equity"), survived: col("survived"),
              share: col("market_share_end"), both: col("years_both_lists"), run: col("longest_both_run"), csat: col("csat"), acsi: col("acsi"),
              price: col("price"), quality: col("product_quality"), lock: col("switching_cost"), cost: col("cost_to_serve"),
+             start: col("starting_customers"),
              strategy: col("strategy_index"))
     let yc = (1...years).map { y in (active: col("y\(y)_active"), top: col("y\(y)_top_profit"), worst: col("y\(y)_worst_service"),
                                       profit: col("y\(y)_profit"), revenue: col("y\(y)_revenue"), cost: col("y\(y)_service_cost"),
@@ -113,7 +115,11 @@ public struct IndustryAnalysis: Sendable {
                          longestRunOnBoth: Int(v[c.run]))
       }
       // Profit per customer-year less what price, quality and lock-in explain (least squares).
-      let fitted = IndustryAnalysis.linearFit(y: firms.map(\.profitPerCustomer), x: firms.map { [$0.price, $0.quality, $0.switchingCost] })
+      // Size too: a large firm staffs more cheaply per contact (economies of scale), so spend per
+      // customer is partly its size, not only its choice.
+      let fitted = IndustryAnalysis.linearFit(y: firms.map(\.profitPerCustomer), x: firms.indices.map { i in
+        [firms[i].price, firms[i].quality, firms[i].switchingCost, log(max(1, rows[i].values[c.start]))]
+      })
       let meanY = firms.map(\.profitPerCustomer).filter(\.isFinite).reduce(0, +) / Double(max(1, firms.filter { $0.profitPerCustomer.isFinite }.count))
       for i in firms.indices { firms[i].adjusted = firms[i].profitPerCustomer - fitted[i] + meanY }
       let part = 700_000 + s * 4

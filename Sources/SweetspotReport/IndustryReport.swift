@@ -52,7 +52,7 @@ public struct IndustryReport: Sendable {
     for (k, cell) in analysis.cells.enumerated() {
       var s = analysis.cells.count > 1 ? "**\(cell.market)** (\(cell.industries) industries): " : "Over \(cell.industries) industries: "
       s += strategySentence(cell) + " "
-      s += IndustryReport.fitSentence(cell.profitFit, what: "Profit per customer-year, adjusted for price, product quality and lock-in,")
+      s += IndustryReport.fitSentence(cell.profitFit, what: "Profit per customer-year, adjusted for price, product quality, lock-in and size,")
       if let r = robustness?.cells.first(where: { $0.label == cell.label }) ?? (robustness.map { $0.cells.count == analysis.cells.count ? $0.cells[k] : nil } ?? nil) {
         let n = r.worlds.count
         s += " Across \(n) sampled worlds of its assumptions the fitted peak lies inside the range in \(IndustryRobustness.share(r.worlds.filter(\.interior).count, n)) of them."
@@ -185,7 +185,7 @@ public struct IndustryReport: Sendable {
   }
 
   var crossSectionCaption: String {
-    "Each firm's profit NPV per customer-year it served, adjusted for price, product quality and lock-in (least squares across the scenario's firms), against its service spend per customer-year; one panel per scenario, markers by strategy (hollow: the firm left the market). Line: local linear fit (tricube weights, half the firms in each window); band: its 95% bootstrap band, resampling whole industries; dashed: the fit's peak when it lies inside the range."
+    "Each firm's profit NPV per customer-year it served, adjusted for price, product quality, lock-in and starting size (least squares across the scenario's firms), against its service spend per customer-year; one panel per scenario, markers by strategy (hollow: the firm left the market). Line: local linear fit (tricube weights, half the firms in each window); band: its 95% bootstrap band, resampling whole industries; dashed: the fit's peak when it lies inside the range."
   }
 
   var listsCaption: String {
@@ -203,7 +203,7 @@ public struct IndustryReport: Sendable {
       s += setup.exitBelow > 0 ? "; a firm below \(Format.number(100 * setup.exitBelow, 0))% of its starting customers at a year's end leaves the market." : "; a firm leaves only when it has no customer."
     }
     s += " The firms share \(c.customers) simulated customers (each standing for \(Format.number(c.customerScale)) real ones) for \(c.weeks) weeks; each firm runs the service model of a single-firm trial on streams of its own, and newcomers and customers who leave a firm choose among the firms by a multinomial logit on price and reputation (its customers' mean attitude and its word of mouth, as running means; docs/MODEL.md, \"Industries\")."
-    s += " A year's lists take the top and bottom deciles (⌈n/10⌉ firms, n ≥ \(IndustryAnalysis.listMinimum)) of the firms active at its start: by profit (also by profit margin and by profit per customer-year) and by the CSAT of the year's service contacts (also by complaint count). The fit is a local linear regression (tricube weights, span ½) of profit NPV per customer-year served, adjusted by least squares for price, product quality and switching cost, on service spend per customer-year over the central 95% of firms' spend; the fit's band, the peak's interval, Spearman's ρ, the lists' ratios to chance and the strategies' mean profits resample whole industries (200 resamples)."
+    s += " A year's lists take the top and bottom deciles (⌈n/10⌉ firms, n ≥ \(IndustryAnalysis.listMinimum)) of the firms active at its start: by profit (also by profit margin and by profit per customer-year) and by the CSAT of the year's service contacts (also by complaint count). The fit is a local linear regression (tricube weights, span ½) of profit NPV per customer-year served, adjusted by least squares for price, product quality, switching cost and the log of starting size, on service spend per customer-year over the central 95% of firms' spend; the fit's band, the peak's interval, Spearman's ρ, the lists' ratios to chance and the strategies' mean profits resample whole industries (200 resamples)."
     return s
   }
 
