@@ -53,6 +53,12 @@ public struct IndustryReport: Sendable {
       var s = analysis.cells.count > 1 ? "**\(cell.market)** (\(cell.industries) industries): " : "Over \(cell.industries) industries: "
       s += strategySentence(cell) + " "
       s += IndustryReport.fitSentence(cell.profitFit, what: "Profit per customer-year, adjusted for price, product quality, lock-in and size,")
+      // Spend clusters by strategy when levers are not drawn per firm: say whose cluster the peak is.
+      if cell.profitFit.peakIsInterior, let near = cell.strategies.min(by: { abs($0.spend.mean - cell.profitFit.peak) < abs($1.spend.mean - cell.profitFit.peak) }),
+         abs(near.spend.mean - cell.profitFit.peak) < 1.5 {
+        let close = cell.strategies.filter { abs($0.spend.mean - cell.profitFit.peak) < 1.5 }.map(\.strategy)
+        s += " That is where \(close.joined(separator: " and "))'s firms spend: firms' spend clusters by strategy (each preset sets most levers), so the peak says which strategy earns most per customer-year more than where a continuum of spending peaks ([industry.levers] draws levers per firm for that)."
+      }
       if let r = robustness?.cells.first(where: { $0.label == cell.label }) ?? (robustness.map { $0.cells.count == analysis.cells.count ? $0.cells[k] : nil } ?? nil) {
         let n = r.worlds.count
         s += " Across \(n) sampled worlds of its assumptions the fitted peak lies inside the range in \(IndustryRobustness.share(r.worlds.filter(\.interior).count, n)) of them."
