@@ -57,7 +57,8 @@ public struct IndustryReport: Sendable {
       if cell.profitFit.peakIsInterior, let near = cell.strategies.min(by: { abs($0.spend.mean - cell.profitFit.peak) < abs($1.spend.mean - cell.profitFit.peak) }),
          abs(near.spend.mean - cell.profitFit.peak) < 1.5 {
         let close = cell.strategies.filter { abs($0.spend.mean - cell.profitFit.peak) < 1.5 }.map(\.strategy)
-        s += " That is where \(close.joined(separator: " and "))'s firms spend: firms' spend clusters by strategy (each preset sets most levers), so the peak says which strategy earns most per customer-year more than where a continuum of spending peaks ([industry.levers] draws levers per firm for that)."
+        let names = close.count <= 2 ? close.joined(separator: " and ") : close.dropLast().joined(separator: ", ") + " and " + close.last!
+        s += " That is where \(names)'s firms spend: firms' spend clusters by strategy (each preset sets most levers), so the peak says which strategy earns most per customer-year more than where a continuum of spending peaks ([industry.levers] draws levers per firm for that)."
       }
       if let r = robustness?.cells.first(where: { $0.label == cell.label }) ?? (robustness.map { $0.cells.count == analysis.cells.count ? $0.cells[k] : nil } ?? nil) {
         let n = r.worlds.count
