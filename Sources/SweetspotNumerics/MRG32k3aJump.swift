@@ -62,6 +62,9 @@ enum MRG32k3aJump {
     s = [v1.0, v1.1, v1.2, v2.0, v2.1, v2.2]
   }
 
+  /// Items (`StreamKey.item`) are 2^40 steps apart within a substream (2^76 long, so up to 2^36 of them).
+  static let itemShift = 40
+
   /// The base state for an experiment seed: SplitMix64 output reduced into each component's
   /// range. Seed 0 is mapped like any other seed (not to SSJ's 12345 default), so every seed is
   /// treated alike; `ssjDefault` gives SSJ's state for known-answer tests.

@@ -9,7 +9,8 @@ internal import _SweetspotMRG
 /// The stream owns its `gsl_rng` and frees it when it goes out of scope; it is non-copyable, so
 /// there is exactly one owner and no reference counting. It is not `Sendable`: GSL generators
 /// are per-thread workspaces, so each worker creates its own and re-keys it per trial with
-/// `reset(to:)`, which for MRG32k3a costs a few microseconds and allocates nothing.
+/// `reset(to:)`, which allocates nothing (Philox4x64: writing a counter; MRG32k3a: a jump-ahead
+/// of about a microsecond).
 ///
 /// Drawing mutates the generator behind the pointer, not the Swift value, so the sampling
 /// methods take the stream `borrowing`.
@@ -44,10 +45,18 @@ public struct RandomStream: ~Copyable {
 
   private static func position(_ r: UnsafeMutablePointer<gsl_rng>, _ g: Generator, _ key: StreamKey) {
     switch g {
+    case .philox4x64:
+      let (k0, k1) = Philox.key(seed: key.seed, trial: key.trial)
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 6) { b in
+        b[0] = 0; b[1] = UInt64(key.part) | key.item << 20; b[2] = key.stream; b[3] = 0
+        b[4] = k0; b[5] = k1
+        sweetspot_philox4x64_set(r, b.baseAddress!, b.baseAddress! + 4)
+      }
     case .mrg32k3a:
-      let s = MRG32k3aJump.state(
+      var s = MRG32k3aJump.state(
         base: MRG32k3aJump.baseState(seed: key.seed), stream: key.stream,
         substream: key.substream)
+      MRG32k3aJump.jump(&s, by: key.item, shift: MRG32k3aJump.itemShift)
       let rc = s.withUnsafeBufferPointer { sweetspot_mrg32k3a_set_state(r, $0.baseAddress!) }
       precondition(rc == 0, "jump-ahead produced an invalid MRG32k3a state")  // unreachable: jumps preserve validity
     default:

@@ -22,11 +22,18 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
   /// stream index with k in bits 32 and up, so distinct from every purpose's).
   public var firm: Int
 
+  /// Which item of a part (a customer, a recruit), in 0 ..< 2^36: lets one stream per item be
+  /// positioned directly (Philox4x64: counter word 1's bits 20 and up; MRG32k3a: 2^40 steps apart
+  /// within the substream). 0 for streams not split by item.
+  public var item: UInt64 = 0
+
   public static let maxTrials = 1 << 31
+  public static let maxItems: UInt64 = 1 << 36
   public static let maxParts = 1 << 20
   public static let maxFirms = 1 << 16
 
-  public init(seed: UInt64, trial: Int = 0, purpose: Purpose = .general, part: Int = 0, firm: Int = 0) {
+  public init(seed: UInt64, trial: Int = 0, purpose: Purpose = .general, part: Int = 0, firm: Int = 0, item: UInt64 = 0) {
+    self.item = item
     self.seed = seed
     self.trial = trial
     self.purpose = purpose
@@ -34,7 +41,7 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
     self.firm = firm
   }
 
-  public var description: String { "seed \(seed), trial \(trial), \(purpose.name), part \(part)" + (firm == 0 ? "" : ", firm \(firm)") }
+  public var description: String { "seed \(seed), trial \(trial), \(purpose.name), part \(part)" + (firm == 0 ? "" : ", firm \(firm)") + (item == 0 ? "" : ", item \(item)") }
 
   /// The stream index in MRG32k3a's period (streams 2^127 apart): the purpose's, and the firm's
   /// above bit 32.
@@ -48,6 +55,7 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
       part >= 0 && part < StreamKey.maxParts, "StreamKey", "part", Double(part), "in 0 ..< 2^20")
     try NumericsError.require(
       firm >= 0 && firm < StreamKey.maxFirms, "StreamKey", "firm", Double(firm), "in 0 ..< 2^16")
+    try NumericsError.require(item < StreamKey.maxItems, "StreamKey", "item", Double(item), "in 0 ..< 2^36")
   }
 
   /// Substream index within the purpose's stream.
@@ -62,6 +70,7 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
     h = SplitMix64.mix(h ^ UInt64(trial))
     h = SplitMix64.mix(h ^ UInt64(part))
     if firm != 0 { h = SplitMix64.mix(h ^ (UInt64(firm) << 32)) }
+    if item != 0 { h = SplitMix64.mix(h ^ (item | 1 << 63)) }
     return h
   }
 }
