@@ -53,7 +53,6 @@ let package = Package(
       name: "SweetspotQueueing",
       dependencies: [
         "SweetspotNumerics",
-        .product(name: "HeapModule", package: "swift-collections"),
         .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),

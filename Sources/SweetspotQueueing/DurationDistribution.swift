@@ -33,16 +33,6 @@ public enum DurationDistribution: Sendable, Equatable, CustomStringConvertible {
       try QueueError.require(cv > 0 && cv.isFinite, "\(name) cv", cv, "finite and > 0")
     }
   }
-
-  /// A sampler with the lognormal's (mu, sigma) precomputed.
-  func sampler() -> DurationSampler {
-    switch self {
-    case let .exponential(m): return DurationSampler(isExponential: true, a: m, b: 0)
-    case let .lognormal(m, cv):
-      let s2 = log1p(cv * cv)
-      return DurationSampler(isExponential: false, a: log(m) - s2 / 2, b: s2.squareRoot())
-    }
-  }
 }
 
 #if canImport(Glibc)
@@ -50,14 +40,3 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// A duration sampler for the hot loop: one GSL call per draw, no enum payload unpacking.
-struct DurationSampler {
-  let isExponential: Bool
-  let a: Double, b: Double
-
-  @inline(__always)
-  func draw(_ s: borrowing RandomStream) -> Double {
-    isExponential ? s.exponential(mean: a) : s.lognormal(mu: a, sigma: b)
-  }
-}

@@ -1,4 +1,8 @@
-import HeapModule
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DequeModule
 import SweetspotNumerics
 
@@ -38,29 +42,22 @@ public struct ReplicationTally: Sendable, Equatable {
 
 /// A discrete-event simulator of a multi-agent FCFS queue with abandonment.
 ///
-/// Events sit in a binary heap (swift-collections `Heap`) keyed by (time, sequence number): ties
-/// are broken by the order events were scheduled, never at random, so the number of random draws
-/// never depends on tie handling. Each replication has three streams, arrivals, handle times and
-/// patience, keyed by (seed, replication, purpose); handle time and patience are drawn for every
-/// arrival whether or not it waits, so scenarios that differ only in staffing see the same
-/// callers (common random numbers). Abandonment needs no event: a waiting caller's deadline is
-/// known at arrival, and when an agent frees, callers whose deadline has passed are removed from
-/// the head of the line with their abandonment time. Storage is reserved up front, so steady
-/// state allocates nothing per event.
+/// Two kinds of event, kept apart: the next arrival (one value: arrivals come one after another)
+/// and the agents' service completions, in a binary min-heap of (time, sequence number) of at
+/// most N entries. Ties are broken by the order events were scheduled, never at random, so the
+/// number of random draws never depends on tie handling. Each replication has three streams,
+/// arrivals, handle times and patience, keyed by (seed, replication, purpose); handle time and
+/// patience are drawn for every arrival whether or not it waits, so scenarios that differ only in
+/// staffing see the same callers (common random numbers). Exponential draws are made a batch at a
+/// time (`ExponentialBatch`: GSL's formula on the same uniforms, equal to GSL's sampler draw for
+/// draw); lognormal ones by GSL's sampler. Abandonment needs no event: a waiting caller's
+/// deadline is known at arrival, and when an agent frees, callers whose deadline has passed are
+/// removed from the head of the line with their abandonment time. Storage is reserved up front,
+/// so steady state allocates nothing per event.
 public struct QueueSimulator: Sendable {
   public let scenario: QueueScenario
 
   public init(scenario: QueueScenario) { self.scenario = scenario }
-
-  struct Event: Comparable {
-    var time: Double
-    var sequence: UInt64
-    var isArrival: Bool
-    static func < (a: Event, b: Event) -> Bool {
-      a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
-    }
-    static func == (a: Event, b: Event) -> Bool { a.time == b.time && a.sequence == b.sequence }
-  }
 
   struct Waiting {
     var arrival: Double, deadline: Double, handle: Double, counted: Bool
@@ -70,23 +67,22 @@ public struct QueueSimulator: Sendable {
   /// `part` distinguishes independent runs within one trial (the world model simulates each
   /// interval of each week as its own part).
   public func replicate(seed: UInt64, replication: Int, part: Int = 0) throws -> ReplicationTally {
-    let arrivals = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .arrivals, part: part))
-    let handles = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .handleTimes, part: part))
-    let patiences = try RandomStream(key: StreamKey(seed: seed, trial: replication, purpose: .patience, part: part))
-    return run(arrivals: arrivals, handles: handles, patiences: patiences)
+    func key(_ p: Purpose) -> StreamKey { StreamKey(seed: seed, trial: replication, purpose: p, part: part) }
+    var arrivals = try DurationSource(.exponential(mean: 1), key: key(.arrivals))
+    var handles = try DurationSource(scenario.handleTime, key: key(.handleTimes))
+    var patiences = try DurationSource(scenario.patience, key: key(.patience))
+    return run(arrivals: &arrivals, handles: &handles, patiences: &patiences)
   }
 
-  func run(arrivals: borrowing RandomStream, handles: borrowing RandomStream,
-           patiences: borrowing RandomStream) -> ReplicationTally {
+  func run(arrivals: inout DurationSource, handles: inout DurationSource, patiences: inout DurationSource) -> ReplicationTally {
     let sc = scenario
     let warmup = sc.warmupSeconds, end = sc.warmupSeconds + sc.horizonSeconds
     let threshold = sc.answerWithinSeconds
     let rates = sc.arrivalsPerHour.map { $0 / 3600 }
     let interval = sc.intervalSeconds
-    let handle = sc.handleTime.sampler()
-    let patience = sc.patience?.sampler()
 
-    var events = Heap<Event>(minimumCapacity: sc.agents + 2)
+    var busy = DepartureHeap(capacity: sc.agents)
+    defer { busy.deallocate() }
     var line = Deque<Waiting>(minimumCapacity: 1024)
     var free = sc.agents
     var seq: UInt64 = 0
@@ -96,16 +92,17 @@ public struct QueueSimulator: Sendable {
       max(0, min(b, end) - max(a, warmup))
     }
 
-    // Next arrival after `t` under the piecewise-constant profile, from one Exp(1) draw.
+    // Next arrival after `t` under the piecewise-constant profile, from one Exp(1) draw; .infinity
+    // past the horizon.
     var intervalIndex = 0
     var intervalEnd = interval
-    func nextArrival(after t: Double) -> Double {
+    @inline(__always) func nextArrival(after t: Double) -> Double {
       var now = t
-      var remaining = arrivals.exponential(mean: 1)
+      var remaining = arrivals.next()
       while true {
         let rate = rates[intervalIndex]
         let span = intervalEnd - now
-        if rate > 0 && rate * span > remaining { return now + remaining / rate }
+        if rate > 0 && rate * span > remaining { let a = now + remaining / rate; return a < end ? a : .infinity }
         remaining -= rate * span
         now = intervalEnd
         intervalIndex = intervalIndex + 1 == rates.count ? 0 : intervalIndex + 1
@@ -114,41 +111,36 @@ public struct QueueSimulator: Sendable {
       }
     }
 
-    func startService(at t: Double, handle h: Double) {
-      tally.busyTime += overlap(t, t + h)
-      seq &+= 1
-      events.insert(Event(time: t + h, sequence: seq, isArrival: false))
-    }
+    var arrival = nextArrival(after: 0)
+    var arrivalSequence: UInt64 = 0
+    if arrival < .infinity { seq &+= 1; arrivalSequence = seq }
 
-    let first = nextArrival(after: 0)
-    if first < end {
-      seq &+= 1
-      events.insert(Event(time: first, sequence: seq, isArrival: true))
-    }
-
-    while let e = events.popMin() {
-      let t = e.time
-      if e.isArrival {
+    while true {
+      let departure = busy.top
+      let arrivalFirst = arrival < departure.time || (arrival == departure.time && arrival < .infinity && arrivalSequence < departure.sequence)
+      if arrivalFirst {
+        let t = arrival
         tally.simulatedArrivals += 1
-        let h = handle.draw(handles)
-        let tau = patience?.draw(patiences) ?? .infinity
+        let h = handles.next()
+        let tau = patiences.next()
         let counted = t >= warmup
         if counted { tally.offered += 1 }
         if free > 0 {
           free -= 1
           if counted { tally.answered += 1; tally.answeredWithin += 1 }
-          startService(at: t, handle: h)
+          tally.busyTime += overlap(t, t + h)
+          seq &+= 1
+          busy.push(time: t + h, sequence: seq)
         } else {
           if counted { tally.waited += 1 }
           line.append(Waiting(arrival: t, deadline: t + tau, handle: h, counted: counted))
         }
-        let next = nextArrival(after: t)
-        if next < end {
-          seq &+= 1
-          events.insert(Event(time: next, sequence: seq, isArrival: true))
-        }
+        arrival = nextArrival(after: t)
+        if arrival < .infinity { seq &+= 1; arrivalSequence = seq }
       } else {
+        if departure.time == .infinity { break }
         // An agent frees: callers whose patience ran out have left; serve the first who has not.
+        let t = departure.time
         var served = false
         while let w = line.popFirst() {
           if w.deadline <= t {
@@ -164,11 +156,13 @@ public struct QueueSimulator: Sendable {
             tally.totalWaitAnswered += wait
             if wait <= threshold { tally.answeredWithin += 1 }
           }
-          startService(at: t, handle: w.handle)
+          tally.busyTime += overlap(t, t + w.handle)
+          seq &+= 1
+          busy.replaceTop(time: t + w.handle, sequence: seq)
           served = true
           break
         }
-        if !served { free += 1 }
+        if !served { busy.pop(); free += 1 }
       }
     }
     // With infinite patience the line is empty here; with finite patience any caller left
@@ -224,5 +218,93 @@ public struct SimulationSummary: Sendable {
     meanQueueLength = try estimate(\.meanQueueLength)
     simulatedArrivals = tallies.reduce(0) { $0 + $1.simulatedArrivals }
     self.tallies = tallies
+  }
+}
+
+/// Where a replication's durations come from: exponential draws a batch at a time, lognormal ones
+/// from GSL's sampler on the same stream, or none (no patience: never abandons).
+struct DurationSource: ~Copyable {
+  enum Kind { case exponential, lognormal, none }
+  let kind: Kind
+  var batch: ExponentialBatch
+  let stream: RandomStream
+  let mu: Double, sigma: Double
+
+  init(_ d: DurationDistribution?, key: StreamKey) throws {
+    switch d {
+    case let .exponential(m)?: (kind, mu, sigma) = (.exponential, m, 0)
+    case let .lognormal(m, cv)?:
+      let s2 = log1p(cv * cv)
+      (kind, mu, sigma) = (.lognormal, log(m) - s2 / 2, s2.squareRoot())
+    case nil: (kind, mu, sigma) = (.none, 0, 0)
+    }
+    let b = try ExponentialBatch(key: key, mean: kind == .exponential ? mu : 1)
+    let s = try RandomStream(key: key)
+    batch = b
+    stream = s
+  }
+
+  @inline(__always)
+  mutating func next() -> Double {
+    switch kind {
+    case .exponential: return batch.next()
+    case .lognormal: return stream.lognormal(mu: mu, sigma: sigma)
+    case .none: return .infinity
+    }
+  }
+}
+
+/// The agents' service completions: a binary min-heap of (time, sequence number) in a buffer of
+/// N entries, ordered by time and then by the order the completions were scheduled. `top` of an
+/// empty heap is (+∞, max).
+struct DepartureHeap {
+  struct Entry { var time: Double, sequence: UInt64 }
+  private let entries: UnsafeMutablePointer<Entry>
+  private(set) var count = 0
+
+  init(capacity: Int) { entries = .allocate(capacity: max(1, capacity)) }
+  func deallocate() { entries.deallocate() }
+
+  @inline(__always) static func less(_ a: Entry, _ b: Entry) -> Bool {
+    a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
+  }
+
+  @inline(__always) var top: Entry { count > 0 ? entries[0] : Entry(time: .infinity, sequence: .max) }
+
+  @inline(__always) mutating func push(time: Double, sequence: UInt64) {
+    let e = Entry(time: time, sequence: sequence)
+    var i = count
+    count += 1
+    while i > 0 {
+      let parent = (i - 1) >> 1
+      guard DepartureHeap.less(e, entries[parent]) else { break }
+      entries[i] = entries[parent]
+      i = parent
+    }
+    entries[i] = e
+  }
+
+  /// Replaces the minimum by a new entry (a freed agent takes the next caller at once).
+  @inline(__always) mutating func replaceTop(time: Double, sequence: UInt64) {
+    siftDown(Entry(time: time, sequence: sequence))
+  }
+
+  @inline(__always) mutating func pop() {
+    count -= 1
+    if count > 0 { siftDown(entries[count]) }
+  }
+
+  @inline(__always) private func siftDown(_ e: Entry) {
+    var i = 0
+    let n = count
+    while true {
+      var child = 2 * i + 1
+      if child >= n { break }
+      if child + 1 < n && DepartureHeap.less(entries[child + 1], entries[child]) { child += 1 }
+      guard DepartureHeap.less(entries[child], e) else { break }
+      entries[i] = entries[child]
+      i = child
+    }
+    entries[i] = e
   }
 }
