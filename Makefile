@@ -10,7 +10,7 @@ SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PYTHON     ?= python3
 PREFIX     ?= /usr/local
 
-.PHONY: run test test-slurm install build deps deps-browser clean help golden docs notebook-check
+.PHONY: run test test-slurm install build deps deps-browser clean help golden docs notebook-check bench-check bench-thresholds
 
 help:
 	@echo "make run    build Sweetspot (release) and run the main job"
@@ -19,6 +19,7 @@ help:
 	@echo "make install     build with the Swift standard library linked in and install to PREFIX (/usr/local)"
 	@echo "make deps   install the GNU Scientific Library (and pdflatex) if missing"
 	@echo "make deps-browser  install headless Chromium for the HTML report's browser test"
+	@echo "make bench-check  run the core benchmarks against benchmarks/Thresholds/ (exit 2 on a regression)"
 	@echo "make clean  remove build products"
 
 # GSL is required; GNU parallel is used by the shard test (and by users running shards); a small
@@ -96,3 +97,16 @@ golden: deps
 docs:
 	$(SWIFT) build --product sweetspot
 	./scripts/generate-docs.sh .build/debug/sweetspot
+
+# The performance regression gate: the core benchmarks (the reference trial, its draw floor, the
+# two queues, the runner) against the p90 thresholds committed in benchmarks/Thresholds/, with the
+# tolerances written beside the benchmarks (SimulationCore.swift, `gate`). Exit 0: within them;
+# 2: a regression; 4: only improvements (then consider `make bench-thresholds`). Not part of
+# `make test` (several minutes; the first build of the benchmark package takes 3-5).
+CORE_BENCHMARKS = ^(Trial 10k|Draw floor|Queue M/M|Runner 56)
+bench-check:
+	cd benchmarks && $(SWIFT) package --disable-sandbox benchmark thresholds check --filter '$(CORE_BENCHMARKS)'
+
+# Stores the core benchmarks' p90 values as the new thresholds (review the diff before committing).
+bench-thresholds:
+	cd benchmarks && $(SWIFT) package --disable-sandbox --allow-writing-to-package-directory benchmark thresholds update --filter '$(CORE_BENCHMARKS)'

@@ -27,7 +27,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     // Test only: a conforming TOML 1.0 parser (toml++) to test ours against, differentially.
     // No product or library target depends on it, so `swift build --product sweetspot` never builds it.
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -53,7 +52,6 @@ let package = Package(
       name: "SweetspotQueueing",
       dependencies: [
         "SweetspotNumerics",
-        .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),
 

@@ -32,3 +32,17 @@ for ctr, key in [([0, 0, 0, 0], [0, 0]), ([M] * 4, [M] * 2),
 # purpose | firm << 32, 0), blocks 0, 1, 2.
 k0, k1 = 0x0123456789abcdef, 7
 print("stream", ", ".join("0x%016x" % w for w in words([0, 5 | 9 << 20, 3 | 2 << 32, 0], [k0, k1], 12)))
+
+# Philox2x64-10 (customers' weekly draws), written from the paper's definition (numpy has no
+# 2x64): Random123's kat_vectors for philox2x64-10 must come out.
+def philox2x64(c0, c1, k):
+    for r in range(10):
+        if r:
+            k = (k + 0x9E3779B97F4A7C15) & M
+        p = 0xD2B74407B1CE6E93 * c0
+        c0, c1 = ((p >> 64) ^ c1 ^ k) & M, p & M
+    return c0, c1
+
+
+for c, k in [((0, 0), 0), ((M, M), M), ((0x243f6a8885a308d3, 0x13198a2e03707344), 0xa4093822299f31d0)]:
+    print("block2", " ".join("%016x" % w for w in philox2x64(*c, k)))

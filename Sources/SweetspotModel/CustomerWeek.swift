@@ -5,27 +5,29 @@ import Darwin
 #endif
 import SweetspotNumerics
 
-/// The two passes over customers in a week, one chunk of slots at a time. Each customer slot,
-/// dead or alive, draws the same uniforms in the same order (common random numbers); every
-/// decision reuses or rescales those uniforms, so no mechanism changes another's draws.
+/// The two passes over customers in a week, one chunk of slots at a time. Each customer's
+/// uniforms are one Philox block per pass, addressed by (trial, firm, week, pass, slot)
+/// (`CustomerDraws`), so customer i in week t sees the same uniforms under every strategy, whatever
+/// the chunking or thread count (common random numbers); every decision reuses or rescales those
+/// uniforms, so no mechanism changes another's draws. A slot that is no longer a customer computes
+/// none: its draws are addressed, not read off a sequence, so skipping them shifts nothing.
 enum CustomerWeek {
   /// Pass 1: a carried-over issue is retried, or a new problem or inquiry arises; the customer
   /// complains or stays silent (or is warned by a proactive notice), picks a channel, and may
   /// resolve the issue in self-service. Live contacts are left in the slot's weekly scratch for
-  /// the contact centre. Uniforms: u1 (problems: occurrence, cause, notice, size), u2 (complaint
-  /// and channel), u3 (self-service outcome and escalation).
-  static func contacts(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, problems: borrowing RandomStream,
-                       decisions: borrowing RandomStream, w: World, market: Market, week: Int) -> ChunkTally {
+  /// the contact centre. Uniforms (words 0–2 of the slot's `.problems` block): u1 (problems:
+  /// occurrence, cause, notice, size), u2 (complaint and channel), u3 (self-service outcome and
+  /// escalation).
+  static func contacts(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, draws: CustomerDraws,
+                       w: World, market: Market, week: Int) -> ChunkTally {
     var t = ChunkTally()
     let levers = c.levers, pProblem = c.pProblem, productShare = c.productShare, access = c.access, solicit = c.solicit
     let choice = c.choice, selfServiceSuccess = c.selfServiceSuccess
     for i in range {
-      let u1 = problems.uniform()
-      let u2 = decisions.uniform()
-      let u3 = decisions.uniform()
       pop.contactChannel[i] = .none
       pop.experienced[i] = false
       guard pop.alive[i] else { continue }
+      let (u1, u2, u3) = draws.uniforms(i)
       let seg = Int(pop.segment[i])
       var channel = ContactChannel.none
       var size = 0.0
@@ -122,17 +124,16 @@ enum CustomerWeek {
   /// resolved or not; every experience moves attitude and loyalty; a week without one lets
   /// attitude drift toward what the product sustains; promoters talk; then the churn hazard and
   /// any repurchase decision armed this week meet the churn uniform, and those who stay pay.
-  /// Uniforms: u5 (abandonment, then retry), u6 (resolution, then retry), u7 (churn).
-  static func outcomes(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, service: borrowing RandomStream,
-                       churnStream: borrowing RandomStream, w: World, market: Market, week: Int) -> ChunkTally {
+  /// Uniforms (words 0–2 of the slot's `.service` block): u5 (abandonment, then retry), u6
+  /// (resolution, then retry), u7 (churn).
+  static func outcomes(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, draws: CustomerDraws,
+                       w: World, market: Market, week: Int) -> ChunkTally {
     var t = ChunkTally()
     let levers = c.levers, fcr = c.fcr, courtesy = c.courtesy, abandon = c.abandon, waitSeconds = c.waitSeconds
     let quality = c.quality, marketHazardFactor = c.marketHazardFactor, scale = c.scale
     for i in range {
-      let u5 = service.uniform()
-      let u6 = service.uniform()
-      let u7 = churnStream.uniform()
       guard pop.alive[i] else { continue }
+      let (u5, u6, u7) = draws.uniforms(i)
       t.weekAlive += 1
       let channel = pop.contactChannel[i]
       if channel != .none {

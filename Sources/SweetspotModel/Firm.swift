@@ -31,6 +31,8 @@ final class Firm: @unchecked Sendable {
   /// Customers at the start (simulated).
   let startingCustomers: Int
   let chunk: Int
+  /// Threads for the weekly passes and surveys (results do not depend on it).
+  let threads: Int
   let pop: Population
   let segments: DiscreteTable
   private var employees: RandomStream
@@ -70,6 +72,7 @@ final class Firm: @unchecked Sendable {
     self.index = index
     self.startingCustomers = n0
     self.customers = n0
+    self.threads = threads
     let w = config.world
     chunk = Trial.chunkSize(customers: n0)
     employees = try RandomStream(key: StreamKey(seed: seed, trial: trial, purpose: .employees, firm: index))
@@ -91,7 +94,7 @@ final class Firm: @unchecked Sendable {
     }
   }
 
-  /// This firm's stream for `purpose`, `part` (week × 256 + chunk for the weekly streams).
+  /// This firm's stream for `purpose`, `part` (the chunk for the population, the week for weekly streams).
   var streamKey: @Sendable (Purpose, Int) -> StreamKey {
     let seed = seed, trial = trial, firm = index
     return { StreamKey(seed: seed, trial: trial, purpose: $0, part: $1, firm: firm) }
@@ -134,16 +137,20 @@ final class Firm: @unchecked Sendable {
     }
     let view = pop.view
     let slots = pop.count
-    @Sendable func range(_ k: Int) -> Range<Int> { (k * chunk)..<min(slots, (k + 1) * chunk) }
-    let key = streamKey, market = market, maxChunks = Trial.maxChunks
+    // The passes' work is cut into units of a fixed number of slots (never by the thread count, so
+    // the tallies merge in the same order on any number of threads), small enough to balance
+    // two or more threads.
+    let unit = Trial.passUnit
+    let units = (slots + unit - 1) / unit
+    @Sendable func range(_ k: Int) -> Range<Int> { (k * unit)..<min(slots, (k + 1) * unit) }
+    let market = market
     var out = ServiceWeek()
 
-    // MARK: 2. Problems, complaints, channel choice, self-service (chunks in parallel)
+    // MARK: 2. Problems, complaints, channel choice, self-service (units in parallel)
     let first = c
-    let pass1 = try parallelMap(count: chunks, threads: threads) { k in
-      let problems = try RandomStream(key: key(.problems, week * maxChunks + k))
-      let decisions = try RandomStream(key: key(.decisions, week * maxChunks + k))
-      return CustomerWeek.contacts(view, range(k), first, problems: problems, decisions: decisions, w: w, market: market, week: week)
+    let contactDraws = CustomerDraws(seed: seed, trial: trial, firm: index, purpose: .problems, week: week)
+    let pass1 = try parallelMap(count: units, threads: threads) { k in
+      CustomerWeek.contacts(view, range(k), first, draws: contactDraws, w: w, market: market, week: week)
     }
     var live = (chat: 0.0, email: 0.0, phone: 0.0)
     for t in pass1 {
@@ -177,12 +184,11 @@ final class Firm: @unchecked Sendable {
     acc.queue(out.phone); acc.queue(out.chat)
     acc.ahtMinutesSum += aht
 
-    // MARK: 4. Outcomes, attitudes, word of mouth, churn (chunks in parallel)
+    // MARK: 4. Outcomes, attitudes, word of mouth, churn (units in parallel)
     let second = c
-    let pass2 = try parallelMap(count: chunks, threads: threads) { k in
-      let service = try RandomStream(key: key(.service, week * maxChunks + k))
-      let churnStream = try RandomStream(key: key(.churn, week * maxChunks + k))
-      return CustomerWeek.outcomes(view, range(k), second, service: service, churnStream: churnStream, w: w, market: market, week: week)
+    let outcomeDraws = CustomerDraws(seed: seed, trial: trial, firm: index, purpose: .service, week: week)
+    let pass2 = try parallelMap(count: units, threads: threads) { k in
+      CustomerWeek.outcomes(view, range(k), second, draws: outcomeDraws, w: w, market: market, week: week)
     }
     for t in pass2 {
       acc.absorb(t.acc)
@@ -292,7 +298,7 @@ final class Firm: @unchecked Sendable {
 
     // MARK: 8. Quarterly (13 weeks): NPS survey, the root-cause feedback loop, the controller
     if week % 13 == 12 || week == config.weeks - 1 {
-      if let nps = Surveys.netPromoterScore(pop, w) {
+      if let nps = Surveys.netPromoterScore(pop, w, threads: threads) {
         acc.npsSum += nps; acc.npsSurveys += 1
         lastNPS = nps
         snapshot?.nps = nps

@@ -9,9 +9,9 @@ import SweetspotNumerics
 ///
 /// A trial is a pure function of (configuration, strategy, market, seed, trial index): no I/O, no
 /// global state. Each source of randomness has its own stream keyed by (seed, trial, purpose):
-/// the starting population and the recruits come from their own streams in a fixed order, and the
-/// weekly streams (problems, decisions, service, churn, employees, acquisition) are re-keyed
-/// each week (`part` = week) and drawn a fixed number of times per customer slot, dead or alive.
+/// the starting population and the recruits come from their own streams in a fixed order, the
+/// weekly streams (employees, acquisition) are keyed by week (`part` = week), and each customer's
+/// weekly uniforms are two Philox blocks addressed by (trial, week, pass, slot) (`CustomerDraws`).
 /// So customer i in week t sees the same uniforms under every strategy: common random numbers
 /// hold customer by customer (docs/MODEL.md §5 lists what is synchronized).
 ///
@@ -31,16 +31,21 @@ import SweetspotNumerics
 /// `recorded` runs the same loop and also keeps each week's end state (`WeekSnapshot`) for
 /// trajectories.csv; `run` keeps none.
 public enum Trial {
-  /// Uniform draws per customer slot per week, by stream: problems 1, decisions 2, service 2,
-  /// churn 1. The performance benchmarks' GSL floor draws exactly these.
-  public static let drawsPerCustomerWeek = (problems: 1, decisions: 2, service: 2, churn: 1)
+  /// Philox blocks per live customer per week, by pass (`CustomerDraws`): contacts 1 (words:
+  /// problems, complaint/channel, self-service), outcomes 1 (abandonment, resolution, churn). A
+  /// slot that is no longer a customer computes none. The performance benchmarks' floor computes
+  /// exactly these.
+  public static let blocksPerCustomerWeek = (contacts: 1, outcomes: 1)
 
-  /// Customers per chunk: each chunk of slots has its own weekly streams and may run on its own
-  /// thread. Fixed by the configuration (never by the thread count), so a trial's results are
-  /// the same on any number of threads: 65,536 or 1/64 of the starting population, whichever is
-  /// larger (a multiple of 1,024).
+  /// Customers per chunk: a unit of parallel work (weekly passes) and of the starting
+  /// population's streams (part = chunk). Fixed by the configuration (never by the thread count),
+  /// so a trial's results are the same on any number of threads: 65,536 or 1/64 of the starting
+  /// population, whichever is larger (a multiple of 1,024). The weekly draws do not depend on it.
   public static func chunkSize(customers: Int) -> Int { max(65_536, ((customers + 63) / 64 + 1023) / 1024 * 1024) }
-  /// Chunks a trial may grow to (stream parts are week × 256 + chunk, below 2^20).
+  /// Slots per unit of the weekly passes' parallel work (and of the survey's partial sums).
+  public static let passUnit = 16_384
+
+  /// Chunks a trial may grow to.
   public static let maxChunks = 256
 
   /// One trial. `threads` > 1 spreads each week's customer passes over chunks of customers in

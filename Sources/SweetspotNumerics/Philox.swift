@@ -12,7 +12,9 @@ internal import _SweetspotMRG
 ///   word 0: the position (a stream's block index, or a customer slot),
 ///   word 1: the part (a stream's part | item << 20, or the week),
 ///   word 2: the purpose | firm << 32,
-///   word 3: the domain: 0 for sequential streams (`RandomStream`), 1 for per-customer blocks.
+///   word 3: 0.
+/// Customers' weekly draws use the two-word variant, Philox2x64-10 (`block2`, `CustomerDraws`):
+/// one block of 128 bits gives a customer's three uniforms of a pass, at half the multiplications.
 /// So every draw of a trial has its own counter, and distinct draws never share one.
 ///
 /// The same blocks are computed in C (the `gsl_rng_type` that drives GSL's samplers) and here
@@ -47,8 +49,25 @@ public enum Philox {
     (SplitMix64.mix(seed ^ 0x5048_494C_4F58_3478), UInt64(trial))  // "PHILOX4x"
   }
 
-  /// Counter word 3 of per-customer blocks (`CustomerDraws`); sequential streams use 0.
-  public static let customerDomain: UInt64 = 1
+  public typealias Pair = (UInt64, UInt64)
+
+  /// One Philox2x64-10 block (Random123's `philox2x64`): one 64 × 64 → 128-bit multiplication per
+  /// round instead of two, for draws that need no more than 128 bits.
+  @inlinable @inline(__always)
+  public static func block2(_ c0: UInt64, _ c1: UInt64, key k: UInt64) -> Pair {
+    var x0 = c0, x1 = c1, key = k
+    for r in 0..<10 {
+      if r > 0 { key &+= 0x9E37_79B9_7F4A_7C15 }
+      let p = UInt64(0xD2B7_4407_B1CE_6E93).multipliedFullWidth(by: x0)
+      x0 = p.high ^ x1 ^ key; x1 = p.low
+    }
+    return (x0, x1)
+  }
+
+  /// A 32-bit word as a uniform on the open interval (0, 1): (x + 1/2) / 2^32, MRG32k3a's
+  /// resolution, never 0 or 1 (so a log or a quantile of it is always finite).
+  @inlinable @inline(__always)
+  public static func uniform32(_ x: UInt64) -> Double { (Double(x) + 0.5) * 0x1.0p-32 }
 
   /// The C implementation's block (the generator type's), for the tests that hold the two together.
   static func cBlock(_ c: [UInt64], key: [UInt64]) -> [UInt64] {
@@ -76,34 +95,42 @@ extension PhiloxWords {
   }
 }
 
-/// The uniforms of customer slots, week by week: one Philox block per (slot, week, pass), a pure
-/// function of its address, so a customer's draws do not depend on chunking, thread count, which
-/// other customers exist or whether this customer drew last week. A pass that does not need a
-/// customer's draws (a slot no longer a customer) simply does not compute them.
+/// The uniforms of customer slots, week by week: one Philox2x64-10 block per (slot, week, pass),
+/// a pure function of its address, so a customer's draws do not depend on chunking, thread count,
+/// which other customers exist or whether this customer drew last week. A pass that does not need
+/// a customer's draws (a slot no longer a customer) simply does not compute them.
+///
+/// Address: key = the trial's first key word mixed with its second (`Philox.key`), counter =
+/// (slot, week | pass purpose << 32 | firm << 40). Purpose and firm share the counter's second word
+/// with the week: weeks below 2^32, purposes below 2^8, firms below 2^16 (the stream key's limits),
+/// and the top bit set, so no per-customer block shares a counter with any other draw of the trial.
+/// The block's 128 bits give three uniforms of 32 bits each (high and low half of word 0, high
+/// half of word 1), on (0, 1) at MRG32k3a's resolution.
 public struct CustomerDraws: Sendable {
-  public let k0: UInt64, k1: UInt64
-  /// Counter word 2: the purpose and the firm.
+  public let key: UInt64
+  /// Counter word 1: week, purpose and firm.
   public let tag: UInt64
-  /// Counter word 1: the week.
-  public let week: UInt64
 
   /// The draws of `purpose`'s pass in `week` for firm `firm` of trial `trial`.
   public init(seed: UInt64, trial: Int, firm: Int = 0, purpose: Purpose, week: Int) {
-    (k0, k1) = Philox.key(seed: seed, trial: trial)
-    tag = purpose.rawValue | UInt64(firm) << 32
-    self.week = UInt64(week)
+    let (k0, k1) = Philox.key(seed: seed, trial: trial)
+    key = SplitMix64.mix(k0 ^ k1)
+    let weekBits: UInt64 = UInt64(week)
+    let purposeBits: UInt64 = (purpose.rawValue & 0xFF) << 32
+    let firmBits: UInt64 = UInt64(firm) << 40
+    let top: UInt64 = 1 << 63
+    tag = weekBits | purposeBits | firmBits | top
   }
 
-  /// Slot `slot`'s block: four words, each a uniform with `Philox.uniform`.
+  /// Slot `slot`'s block: two words.
   @inlinable @inline(__always)
-  public func block(_ slot: Int) -> Philox.Block {
-    Philox.block(UInt64(slot), week, tag, Philox.customerDomain, key: k0, k1)
-  }
+  public func block(_ slot: Int) -> Philox.Pair { Philox.block2(UInt64(slot), tag, key: key) }
 
-  /// Slot `slot`'s first three uniforms on [0, 1).
+  /// Slot `slot`'s three uniforms on (0, 1).
   @inlinable @inline(__always)
   public func uniforms(_ slot: Int) -> (Double, Double, Double) {
     let b = block(slot)
-    return (Philox.uniform(b.0), Philox.uniform(b.1), Philox.uniform(b.2))
+    return (Philox.uniform32(b.0 >> 32), Philox.uniform32(b.0 & 0xFFFF_FFFF), Philox.uniform32(b.1 >> 32))
   }
 }
+

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import DequeModule
 import SweetspotNumerics
 
 /// What one replication of the queue simulator counted, after warm-up.
@@ -83,7 +82,8 @@ public struct QueueSimulator: Sendable {
 
     var busy = DepartureHeap(capacity: sc.agents)
     defer { busy.deallocate() }
-    var line = Deque<Waiting>(minimumCapacity: 1024)
+    var line = WaitingLine(capacity: 1024)
+    defer { line.deallocate() }
     var free = sc.agents
     var seq: UInt64 = 0
     var tally = ReplicationTally()
@@ -306,5 +306,52 @@ struct DepartureHeap {
       i = child
     }
     entries[i] = e
+  }
+}
+
+/// The callers waiting, first come first served: a ring buffer that doubles when full (so a long
+/// run allocates only while its longest line grows) and is read and written without
+/// copy-on-write checks.
+struct WaitingLine {
+  private var buffer: UnsafeMutablePointer<QueueSimulator.Waiting>
+  private var capacity: Int
+  private var head = 0
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(2, capacity)
+    buffer = .allocate(capacity: self.capacity)
+  }
+
+  func deallocate() { buffer.deallocate() }
+
+  @inline(__always) mutating func append(_ w: QueueSimulator.Waiting) {
+    if count == capacity { grow() }
+    var i = head + count
+    if i >= capacity { i -= capacity }
+    (buffer + i).initialize(to: w)
+    count += 1
+  }
+
+  @inline(__always) mutating func popFirst() -> QueueSimulator.Waiting? {
+    guard count > 0 else { return nil }
+    let w = (buffer + head).move()
+    head += 1
+    if head == capacity { head = 0 }
+    count -= 1
+    return w
+  }
+
+  private mutating func grow() {
+    let bigger = UnsafeMutablePointer<QueueSimulator.Waiting>.allocate(capacity: capacity * 2)
+    for k in 0..<count {
+      var i = head + k
+      if i >= capacity { i -= capacity }
+      (bigger + k).initialize(to: (buffer + i).move())
+    }
+    buffer.deallocate()
+    buffer = bigger
+    head = 0
+    capacity *= 2
   }
 }

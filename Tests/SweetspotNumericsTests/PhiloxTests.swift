@@ -25,6 +25,31 @@ import Glibc
     #expect([b.0, b.1, b.2, b.3] == expected)
   }
 
+  // Random123 1.14, examples/kat_vectors, philox2x64 10.
+  static let kats2: [(counter: [UInt64], key: UInt64, block: [UInt64])] = [
+    ([0, 0], 0, [0xca00_a045_9843_d731, 0x66c2_4222_c9a8_45b5]),
+    ([.max, .max], .max, [0x65b0_21d6_0cd8_310f, 0x4d02_f322_2f86_df20]),
+    ([0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344], 0xa409_3822_299f_31d0, [0x0a5e_742c_2997_341c, 0xb0f8_83d3_8000_de5d]),
+  ]
+
+  @Test(arguments: 0..<3)
+  func twoWordBlockMatchesRandom123(index: Int) {
+    let (c, k, expected) = Self.kats2[index]
+    let b = Philox.block2(c[0], c[1], key: k)
+    #expect([b.0, b.1] == expected)
+  }
+
+  @Test func customerUniformsAreTheBlocksThirtyTwoBitHalves() {
+    let d = CustomerDraws(seed: 4, trial: 9, firm: 2, purpose: .service, week: 30)
+    for slot in [0, 1, 65_535, 1_000_000] {
+      let b = d.block(slot), u = d.uniforms(slot)
+      #expect(u.0 == (Double(b.0 >> 32) + 0.5) / 4_294_967_296)
+      #expect(u.1 == (Double(b.0 & 0xFFFF_FFFF) + 0.5) / 4_294_967_296)
+      #expect(u.2 == (Double(b.1 >> 32) + 0.5) / 4_294_967_296)
+      #expect(u.0 > 0 && u.0 < 1 && u.1 > 0 && u.1 < 1 && u.2 > 0 && u.2 < 1)
+    }
+  }
+
   @Test(arguments: 0..<3)
   func cBlockMatchesRandom123(index: Int) {
     let (c, k, expected) = Self.kats[index]
@@ -129,11 +154,13 @@ import Glibc
     for o in others { #expect(abs(r(x, (0..<n).map { o.uniforms($0).0 })) < 4 / Double(n).squareRoot()) }
   }
 
-  @Test func customerDrawsDoNotCollideWithStreams() {
-    // A stream of purpose p, part w reads blocks (b, w, p, 0); a customer block is (slot, w, p, 1).
-    let d = CustomerDraws(seed: 8, trial: 4, purpose: .problems, week: 3)
-    var w = PhiloxWords(k0: d.k0, k1: d.k1, c1: 3, c2: Purpose.problems.rawValue)
-    let first = w.nextBlock()
-    #expect(first.0 != d.block(0).0)
+  @Test func customerDrawsDoNotCollideWithOneAnother() {
+    // Counter word 1 packs week, purpose and firm without overlap.
+    let a = CustomerDraws(seed: 8, trial: 4, purpose: .problems, week: 3)
+    let b = CustomerDraws(seed: 8, trial: 4, purpose: .service, week: 3)
+    let c = CustomerDraws(seed: 8, trial: 4, firm: 1, purpose: .problems, week: 3)
+    let d = CustomerDraws(seed: 8, trial: 4, purpose: .problems, week: 4)
+    #expect(Set([a.tag, b.tag, c.tag, d.tag]).count == 4)
+    #expect(a.key == d.key && a.key != CustomerDraws(seed: 8, trial: 5, purpose: .problems, week: 3).key)
   }
 }

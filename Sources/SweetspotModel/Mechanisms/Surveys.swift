@@ -1,17 +1,24 @@
+import SweetspotNumerics
 /// The quarterly NPS survey: every customer answers in expectation through the logistic links
 /// from attitude (a census, no sampling noise). Promoters score above `promoter_cut`,
 /// detractors below `detractor_cut`, with spread `survey_spread` (facts §5).
 enum Surveys {
   /// NPS = 100·(P(promoter) − P(detractor)) over the customers alive; nil if none is.
-  static func netPromoterScore(_ pop: Population, _ w: World) -> Double? {
-    let v = pop.view
+  static func netPromoterScore(_ pop: Population, _ w: World, threads: Int = 1) -> Double? {
+    let v = pop.view, n = pop.count, unit = Trial.passUnit
+    // Partial sums over fixed units of slots, added in unit order: the same on any number of threads.
+    let parts = (try? parallelMap(count: (n + unit - 1) / unit, threads: threads) { k -> (Double, Double, Double) in
+      var promoters = 0.0, detractors = 0.0, alive = 0.0
+      for i in (k * unit)..<min(n, (k + 1) * unit) where v.alive[i] {
+        let a = Double(v.attitude[i])
+        promoters += Satisfaction.above(a, w.promoterCut, w.surveySpread)
+        detractors += 1 - Satisfaction.above(a, w.detractorCut, w.surveySpread)
+        alive += 1
+      }
+      return (promoters, detractors, alive)
+    }) ?? []
     var promoters = 0.0, detractors = 0.0, alive = 0.0
-    for i in 0..<pop.count where v.alive[i] {
-      let a = Double(v.attitude[i])
-      promoters += Satisfaction.above(a, w.promoterCut, w.surveySpread)
-      detractors += 1 - Satisfaction.above(a, w.detractorCut, w.surveySpread)
-      alive += 1
-    }
+    for p in parts { promoters += p.0; detractors += p.1; alive += p.2 }
     return alive > 0 ? 100 * (promoters - detractors) / alive : nil
   }
 }
