@@ -94,7 +94,7 @@ struct Info: ParsableCommand {
     print("sweetspot \(Sweetspot.version)")
     print("git commit: \(buildGitCommit ?? "unknown (not built from a git checkout)")")
     print("GSL \(GSLRuntime.version)")
-    print("default generator: \(Generator.default) (streams by jump-ahead; see docs/design.md)")
+    print("default generator: \(Generator.default) (counter-based: draws addressed by key and counter; see docs/design.md)")
     print("generators: \(Generator.allCases.map(\.rawValue).joined(separator: ", "))")
   }
 }
