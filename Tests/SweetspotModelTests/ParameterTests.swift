@@ -94,7 +94,7 @@ import Testing
 /// over 104 weeks, with each simulated customer standing for 250 (a centre large enough to run
 /// above the burnout knee). Two more trials reach what it cannot: self-service as the only
 /// channel (customers stranded after self-service), the controller starting from the minimal
-/// preset (where slipping KPIs make it raise service), the price-hunter, and a top-box threshold of 0.6 (at the
+/// preset (where slipping KPIs make it raise service; with tolerances of 1 it must), the price-hunter, and a top-box threshold of 0.6 (at the
 /// default 0.8 no customer's loyalty reaches top box, so its hazard factor never acts: a
 /// finding for the model corrections).
 @Suite struct NoDeadKeyTests {
@@ -113,11 +113,18 @@ import Testing
                   seed: 11, trial: 0)
   }
 
+  /// The rising controller under tolerances of exactly the baseline (`controller.churn_tolerance`
+  /// and `acquisition_tolerance` at 1): any quarter that is worse than the first on either KPI steps
+  /// service up, so the ceilings and floors the controller raises toward are reached whatever the
+  /// random numbers.
+  static let slippingWorld: World = { var w = World(); w.controller.churnTolerance = 1; w.controller.acquisitionTolerance = 1; return w }()
+
   static let baseline = try! outcome()
   static let selfServiceBaseline = try! outcome(strategy: selfServiceOnly)
   static let topBoxBaseline = try! outcome(world: topBoxWorld)
   static let risingBaseline = try! outcome(strategy: risingHunter)
   static let priceHunterBaseline = try! outcome(strategy: .justLowEnoughPrice)
+  static let slippingBaseline = try! outcome(world: slippingWorld, strategy: risingHunter)
 
   static func differs(_ a: TrialOutcome, _ b: TrialOutcome) -> Bool {
     zip(a.values, b.values).contains { x, y in !(x == y || (x.isNaN && y.isNaN)) }
@@ -185,6 +192,7 @@ import Testing
       || Self.check(p, baseline: Self.topBoxBaseline) { v in try Self.outcome(world: world(Self.topBoxWorld, v)) }
       || Self.check(p, baseline: Self.risingBaseline) { v in try Self.outcome(world: world(World(), v), strategy: Self.risingHunter) }
       || Self.check(p, baseline: Self.priceHunterBaseline) { v in try Self.outcome(world: world(World(), v), strategy: .justLowEnoughPrice) }
+      || Self.check(p, baseline: Self.slippingBaseline) { v in try Self.outcome(world: world(Self.slippingWorld, v), strategy: Self.risingHunter) }
     #expect(acts, "\(key) changes no output at either end of its allowed range")
   }
 
