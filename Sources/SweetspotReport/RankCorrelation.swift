@@ -59,7 +59,7 @@ extension RankCorrelation {
   /// (inputs, then the output): the partial correlation of x_j and y given the rest is
   /// −P_jy/√(P_jj·P_yy), the same number as correlating the two regressions' residuals, with one
   /// inversion in place of 2k regressions (the bootstrap repeats it hundreds of times). nil when
-  /// the ranks are collinear.
+  /// the inputs' ranks are collinear; ±1 for the inputs of an exact relation, NaN for the others.
   public static func partial(_ x: [[Double]], _ y: [Double]) -> [Double]? {
     let n = y.count, k = x.first?.count ?? 0
     guard n == x.count, k >= 1, n > k + 2 else { return nil }
@@ -73,16 +73,37 @@ extension RankCorrelation {
       columns[c] = centred.map { $0 / norm }
     }
     let p = k + 1
-    // [R | I] → [I | R⁻¹] by Gauss–Jordan elimination with partial pivoting.
-    var a = [[Double]](repeating: [Double](repeating: 0, count: 2 * p), count: p)
-    for r in 0..<p {
-      for c in r..<p {
+    var r = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+    for a in 0..<p {
+      for b in a..<p {
         var s = 0.0
-        for i in 0..<n { s += columns[r][i] * columns[c][i] }
-        a[r][c] = s; a[c][r] = s
+        for i in 0..<n { s += columns[a][i] * columns[b][i] }
+        r[a][b] = s; r[b][a] = s
       }
-      a[r][p + r] = 1
     }
+    if let inverse = invert(r) {
+      let yy = inverse[k][k]
+      return (0..<k).map { j in
+        let q = inverse[j][j] * yy
+        return q > 0 ? max(-1, min(1, -inverse[j][k] / q.squareRoot())) : 0
+      }
+    }
+    // The inputs' ranks determine the output's exactly (a resample that repeats worlds can make a
+    // near-perfect rank relation perfect): the output's residual is zero, so an input the exact
+    // relation uses has partial correlation ±1 (its sign) and one it does not use has none (NaN).
+    // Collinear inputs leave it undefined (nil).
+    guard let inputs = invert(r.prefix(k).map { Array($0.prefix(k)) }) else { return nil }
+    return (0..<k).map { j in
+      let beta = (0..<k).reduce(0.0) { $0 + inputs[j][$1] * r[$1][k] }
+      return abs(beta) > 1e-8 ? (beta > 0 ? 1 : -1) : .nan
+    }
+  }
+
+  /// The inverse of a symmetric matrix by Gauss–Jordan elimination with partial pivoting; nil when a
+  /// pivot falls below 1e-10 (the matrix is singular to working precision).
+  static func invert(_ m: [[Double]]) -> [[Double]]? {
+    let p = m.count
+    var a = m.enumerated().map { r, row in row + (0..<p).map { $0 == r ? 1.0 : 0.0 } }
     for c in 0..<p {
       guard let pivot = (c..<p).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), abs(a[pivot][c]) > 1e-10 else { return nil }
       a.swapAt(c, pivot)
@@ -93,11 +114,7 @@ extension RankCorrelation {
         if f != 0 { for j in 0..<(2 * p) { a[r][j] -= f * a[c][j] } }
       }
     }
-    let yy = a[k][p + k]
-    return (0..<k).map { j in
-      let q = a[j][p + j] * yy
-      return q > 0 ? max(-1, min(1, -a[j][p + k] / q.squareRoot())) : 0
-    }
+    return a.map { Array($0[p...]) }
   }
 
   /// PRCC with 95% percentile-bootstrap intervals over `resamples` resamples of the worlds; nil
@@ -105,16 +122,16 @@ extension RankCorrelation {
   public static func partial(_ x: [[Double]], _ y: [Double], resamples: Int, seed: UInt64) throws -> [Estimate]? {
     guard let point = partial(x, y) else { return nil }
     guard resamples > 0 else { return point.map { Estimate(value: $0, low: $0, high: $0) } }
-    // A resample too collinear for the inversion (a resample repeats worlds, so with few more
-    // worlds than inputs many are) counts as NaN, left out of the quantiles; when fewer than half
-    // the resamples give a value the interval is unknown (NaN), never the spread of a lucky few.
-    var finite = 0
+    // A resample with collinear inputs (a resample repeats worlds, so with few more worlds than
+    // inputs many are) gives no value; an input the output's exact relation leaves out gives none
+    // either. Values left out do not enter the quantiles, and an input for which fewer than half
+    // the resamples give a value has an unknown interval (NaN), never the spread of a lucky few.
+    var finite = [Int](repeating: 0, count: point.count)
     let estimates = try Bootstrap.intervals(values: point, units: y.count, resamples: resamples, confidence: 0.95, seed: seed) { k in
       guard let p = partial(k.map { x[$0] }, k.map { y[$0] }) else { return point.map { _ in .nan } }
-      finite += 1
+      for j in p.indices where p[j].isFinite { finite[j] += 1 }
       return p
     }
-    guard 2 * finite >= resamples else { return point.map { Estimate(value: $0, low: .nan, high: .nan) } }
-    return estimates
+    return estimates.enumerated().map { j, e in 2 * finite[j] >= resamples ? e : Estimate(value: e.value, low: .nan, high: .nan) }
   }
 }
