@@ -21,7 +21,7 @@ enum CustomerWeek {
   static func contacts(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, draws: CustomerDraws,
                        w: World, market: Market, week: Int) -> ChunkTally {
     var t = ChunkTally()
-    let levers = c.levers, pProblem = c.pProblem, productShare = c.productShare, access = c.access, solicit = c.solicit
+    let pProblem = c.pProblem, productShare = c.productShare, access = c.access, solicit = c.solicit
     let choice = c.choice, selfServiceSuccess = c.selfServiceSuccess
     for i in range {
       pop.contactChannel[i] = .none
