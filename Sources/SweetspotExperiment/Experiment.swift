@@ -25,10 +25,19 @@ public struct Scenario: Sendable {
   /// Trials this scenario runs: the experiment's in the nominal world, `robustness.trials` in a sampled one.
   public var trials: Int
   /// Trial t of this scenario draws from the streams of trial `streamOffset + t`: 0 in the
-  /// nominal world; in sampled world w, past the nominal trials and every earlier world's, so
-  /// each world has noise of its own (its strategies still share it: common random numbers
-  /// within a world) and Monte Carlo noise averages out across worlds instead of repeating.
+  /// nominal world. In sampled world w of a space-filling design (Latin hypercube, Sobol',
+  /// Halton), past the nominal trials and every earlier world's, so each world has noise of its
+  /// own (its strategies still share it: common random numbers within a world) and Monte Carlo
+  /// noise averages out across worlds instead of repeating. In a Morris or Saltelli design the
+  /// worlds of one trajectory or base row share their trials (`DesignKind.worldsPerGroup`): those
+  /// estimators difference worlds that differ in one parameter, and with common random numbers
+  /// the difference is that parameter's effect, not two draws of noise (a parameter no trial
+  /// reads gets an elementary effect of exactly 0).
   public var streamOffset: Int = 0
+  /// Where trial t counts for sharding (`--shard K/N` takes trials by `shardOffset + t`): the
+  /// world's own place in the count, past the nominal trials and every earlier world's, so
+  /// worlds spread over the shards even when they share random numbers.
+  public var shardOffset: Int = 0
 
   /// `market=competitive, strategy.*.service_level_target=0.7` (and `, world=3` in a sampled world).
   public var label: String {
@@ -117,13 +126,16 @@ public struct Experiment: Sendable {
         for a in assignments { try apply(a.key, a.value, to: &sc) }
         out.append(sc)
         guard let u = uncertainty else { continue }
+        let setters = try u.parameters.map { p throws(ExperimentError) in try setter(p.key) }
+        let group = u.design.worldsPerGroup(dimensions: u.parameters.count)
         for (w, values) in worlds.enumerated() {
           var world = sc
           world.index = out.count
           world.world = w + 1
           world.trials = u.trialsPerWorld
-          world.streamOffset = trials + w * u.trialsPerWorld
-          for (p, v) in zip(u.parameters, values) { try apply(p.key, v, to: &world) }
+          world.shardOffset = trials + w * u.trialsPerWorld
+          world.streamOffset = trials + w / group * u.trialsPerWorld
+          for (set, v) in zip(setters, values) { set(&world, v) }
           out.append(world)
         }
       }
@@ -132,28 +144,42 @@ public struct Experiment: Sendable {
   }
 
   private func apply(_ key: String, _ value: Double, to sc: inout Scenario) throws(ExperimentError) {
+    try setter(key)(&sc, value)
+  }
+
+  /// What setting `key` to a value does to a scenario, resolved once: a robustness run applies
+  /// every uncertain key to every sampled world (thousands of worlds × hundreds of keys), so the
+  /// key is parsed and its field found before the loop, not in it.
+  private func setter(_ key: String) throws(ExperimentError) -> (inout Scenario, Double) -> Void {
     let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
     let bad = ExperimentError(file: file, key: key, message: "cannot sweep this key")
     switch parts.first {
     case "strategy":
       guard parts.count == 3, let f = Fields.levers.first(where: { $0.name == parts[2] }) else { throw bad }
-      for i in sc.strategies.indices where parts[1] == "*" || sc.strategies[i].name == parts[1] {
-        f.set(&sc.strategies[i].levers, .float(value))
+      let name = parts[1]
+      return { sc, value in
+        for i in sc.strategies.indices where name == "*" || sc.strategies[i].name == name {
+          f.set(&sc.strategies[i].levers, .float(value))
+        }
       }
     case "market":
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }) else { throw bad }
-      if parts[1] == "*" || parts[1] == sc.market.name { f.set(&sc.market, .float(value)) }
+      let name = parts[1]
+      return { sc, value in if name == "*" || name == sc.market.name { f.set(&sc.market, .float(value)) } }
     case "segment" where parts.count == 3 && parts[1] == "*":
+      var fields: [Field<World>] = []
       for seg in Segment.allCases {
         guard let f = Fields.world(key: "segment.\(seg).\(parts[2])"), f.isNumeric else { throw bad }
-        f.set(&sc.configuration.world, .float(value))
+        fields.append(f)
       }
+      return { sc, value in for f in fields { f.set(&sc.configuration.world, .float(value)) } }
     case "population" where key == "population.scale":
-      sc.configuration.customerScale = value
+      return { sc, value in sc.configuration.customerScale = value }
     default:
       // world.*, population.*, segment.NAME.*, controller.*, scorecard.*
       guard let f = Fields.world(key: key), f.isNumeric else { throw bad }
-      f.set(&sc.configuration.world, f.kind == .integer ? .integer(Int(value)) : .float(value))
+      let integer = f.kind == .integer
+      return { sc, value in f.set(&sc.configuration.world, integer ? .integer(Int(value)) : .float(value)) }
     }
   }
 }

@@ -72,7 +72,8 @@ enum Fields {
   /// The `World` parameters of one section (`population`, `segment.premium`, …).
   static func world(section: String) -> [Field<World>] { worldAll.filter { $0.parameter.section == section } }
   /// The `World` parameter with this full key.
-  static func world(key: String) -> Field<World>? { worldAll.first { $0.key == key } }
+  static func world(key: String) -> Field<World>? { worldByKey[key] }
+  private static let worldByKey: [String: Field<World>] = Dictionary(worldAll.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// The key in `candidates` nearest to `key` by edit distance, if it is close enough to be a

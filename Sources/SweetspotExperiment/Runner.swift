@@ -63,9 +63,9 @@ public struct Runner: Sendable {
     self.shard = shard
     var items: [WorkItem] = []
     for s in scenarios.indices {
-      // By stream trial: a sampled world's trials continue the count (`streamOffset`), so worlds of
-      // one or two trials spread over the shards instead of all landing in the first.
-      for t in 0..<scenarios[s].trials where shard.contains(trial: scenarios[s].streamOffset + t) { items.append(WorkItem(scenario: s, trial: t)) }
+      // A sampled world's trials continue the count (`shardOffset`), so worlds of one or two
+      // trials spread over the shards instead of all landing in the first.
+      for t in 0..<scenarios[s].trials where shard.contains(trial: scenarios[s].shardOffset + t) { items.append(WorkItem(scenario: s, trial: t)) }
     }
     self.items = items
   }

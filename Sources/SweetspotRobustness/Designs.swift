@@ -14,6 +14,21 @@ public enum DesignKind: String, Sendable, CaseIterable, CustomStringConvertible 
   case morris
 
   public var description: String { rawValue }
+
+  /// The consecutive worlds whose differences the design's estimators take, for k inputs: a
+  /// Morris trajectory (k + 1 points) or a Saltelli base row (A, the k mixed rows, B: k + 2);
+  /// 1 for space-filling designs. A group's worlds run on the same random numbers, so a difference
+  /// measures the parameter that moved and not two draws of Monte Carlo noise (common random
+  /// numbers, the variance reduction for comparing simulated systems: Law, "Simulation Modeling
+  /// and Analysis", ch. 11); different groups draw different numbers, so noise still averages out
+  /// across trajectories or rows, and across worlds in the robustness shares.
+  public func worldsPerGroup(dimensions k: Int) -> Int {
+    switch self {
+    case .morris: return k + 1
+    case .saltelli: return k + 2
+    case .latinHypercube, .sobol, .halton: return 1
+    }
+  }
 }
 
 /// Space-filling designs: n points in the unit cube [0, 1)^k, one per sampled world, each

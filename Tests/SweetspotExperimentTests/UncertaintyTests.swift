@@ -38,6 +38,58 @@ import SweetspotRobustness
     do { _ = try load(text); return "" } catch { return "\(error)" }
   }
 
+  /// Morris and Saltelli estimators difference worlds that differ in one parameter: the worlds of
+  /// a trajectory (k + 1) or a base row (k + 2) share their trials' random numbers, different
+  /// groups draw different ones, and for sharding every world keeps a place of its own.
+  @Test func differencingDesignsShareRandomNumbersWithinAGroup() throws {
+    for (design, group) in [("morris", 4), ("saltelli", 5)] {
+      let scenarios = try load(Self.robust, ["robustness.design=\"\(design)\"", "robustness.samples=3"]).scenarios()
+      let sampled = Array(scenarios.dropFirst())
+      #expect(sampled.count == 3 * group)
+      for (w, sc) in sampled.enumerated() { #expect(sc.streamOffset == 3 + (w / group) * 2, "\(design) world \(w + 1)") }
+      let places = scenarios.flatMap { sc in (0..<sc.trials).map { sc.shardOffset + $0 } }
+      #expect(Set(places).count == places.count)
+    }
+  }
+
+  /// Direction and size: with common random numbers inside a trajectory, a step that moves only
+  /// an assumption no trial reads (a Win4 judge's threshold) leaves every trial's customer equity
+  /// exactly as it was, so its elementary effect is 0, not Monte Carlo noise; a step in the gross
+  /// margin moves it.
+  @Test func aMorrisStepInAnAssumptionNoTrialReadsChangesNothing() throws {
+    let text = Self.base + """
+
+      [uncertainty]
+      "scorecard.owners_margin_share" = "default"
+      "world.gross_margin" = "default"
+
+      [robustness]
+      design = "morris"
+      samples = 4
+      trials = 1
+      """
+    let runner = try Runner(experiment: ExperimentLoader.load(text: text, file: "m.toml"))
+    var table = ResultTable(runner: runner)
+    try runner.run(threads: 2) { _, results in for r in results { table.add(r) } }
+    let equity = try #require(table.columns.firstIndex { $0.name == "customer_equity" })
+    func values(_ scenario: Int) -> [Double] {
+      table.rows.filter { $0.scenario == scenario }.sorted { ($0.strategy, $0.trial) < ($1.strategy, $1.trial) }.map { $0.values[equity] }
+    }
+    let sc = runner.scenarios
+    var judgeSteps = 0, marginSteps = 0
+    for t in 0..<4 {
+      for step in 1...2 {
+        let a = sc[1 + t * 3 + step - 1], b = sc[1 + t * 3 + step]
+        let judge = a.configuration.world.scorecard != b.configuration.world.scorecard
+        let margin = a.configuration.world.grossMargin != b.configuration.world.grossMargin
+        #expect(judge != margin, "a Morris step moves one assumption")
+        if judge { judgeSteps += 1; #expect(values(a.index) == values(b.index)) }
+        if margin { marginSteps += 1; #expect(zip(values(a.index), values(b.index)).allSatisfy { $0 != $1 }) }
+      }
+    }
+    #expect(judgeSteps == 4 && marginSteps == 4)
+  }
+
   @Test func defaultTakesTheDocumentedPlausibleRange() throws {
     let u = try #require(try load(Self.robust).uncertainty)
     #expect(u.parameters.map(\.key) == ["world.churn_attitude_slope", "world.gross_margin", "market.competitive.switching_cost"])
@@ -91,6 +143,7 @@ import SweetspotRobustness
     // Monte Carlo noise averages out across worlds; strategies within a world share them.
     let streams = scenarios.flatMap { sc in (0..<sc.trials).map { sc.streamOffset + $0 } }
     #expect(Set(streams).count == streams.count && scenarios[0].streamOffset == 0)
+    #expect(scenarios.map(\.shardOffset) == scenarios.map(\.streamOffset))
     // The nominal world keeps the file's values; each sampled world carries its draw.
     let nominal = try load(Self.base).scenarios()[0]
     #expect(scenarios[0].configuration.world.churnAttitudeSlope == nominal.configuration.world.churnAttitudeSlope)
