@@ -54,13 +54,16 @@ let callersPerSecond = BenchmarkMetric.custom("callers/s", polarity: .prefersLar
 /// (this shared 2-core machine swings 2–3× under load, so a tighter wall-clock gate would cry
 /// wolf; callgrind's instruction counts are the precise check, benchmarks/README.md), and the
 /// allocation count, which does not depend on load, by at most 5%.
-let gate: [BenchmarkMetric: BenchmarkThresholds] = [
+var gate: [BenchmarkMetric: BenchmarkThresholds] { [
   .wallClock: .init(relative: [.p90: 40]),
   .mallocCountTotal: .init(relative: [.p90: 5]),
   customerWeeksPerSecond: .init(relative: [.p90: 40]),
   callersPerSecond: .init(relative: [.p90: 40]),
-]
+] }
 
+// The core benchmarks (the regression gate's) are named without spaces or slashes: package-benchmark
+// 1.38.1 writes a threshold file under the name with both replaced by "_" but reads it back under
+// the name as it is, so a name with either never finds its thresholds.
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
@@ -69,7 +72,7 @@ let benchmarks: @Sendable () -> Void = {
   drawCostBenchmarks()
 
   // (a) One trial of the reference model.
-  Benchmark("Trial 10k customers x 104 weeks", configuration: .init(metrics: [.wallClock, .mallocCountTotal, customerWeeksPerSecond], thresholds: gate)) { benchmark in
+  Benchmark("Trial-10k-customers-x-104-weeks", configuration: .init(metrics: [.wallClock, .mallocCountTotal, customerWeeksPerSecond], thresholds: gate)) { benchmark in
     for i in benchmark.scaledIterations {
       let start = DispatchTime.now().uptimeNanoseconds
       let o = try Trial.run(reference, strategy: .goodEnough, market: .competitive, seed: 1, trial: i)
@@ -81,7 +84,7 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   // (c) The floor: the same kinds and numbers of draws as (a), no model.
-  Benchmark("Draw floor of the reference trial", configuration: .init(metrics: [.wallClock, .mallocCountTotal, customerWeeksPerSecond], thresholds: gate)) { benchmark in
+  Benchmark("Draw-floor-of-the-reference-trial", configuration: .init(metrics: [.wallClock, .mallocCountTotal, customerWeeksPerSecond], thresholds: gate)) { benchmark in
     let recruits = referenceRecruits
     for i in benchmark.scaledIterations {
       let start = DispatchTime.now().uptimeNanoseconds
@@ -93,7 +96,7 @@ let benchmarks: @Sendable () -> Void = {
 
   // (b) The queue simulator, M/M/c+M: 6-minute handling, 3-minute patience.
   for (agents, rate) in [(12, 100.0), (100, 950.0)] {
-    Benchmark("Queue M/M/\(agents)+M 200k callers", configuration: .init(metrics: [.wallClock, .mallocCountTotal, callersPerSecond], thresholds: gate)) { benchmark in
+    Benchmark("Queue-M-M-\(agents)+M-200k-callers", configuration: .init(metrics: [.wallClock, .mallocCountTotal, callersPerSecond], thresholds: gate)) { benchmark in
       let sim = QueueSimulator(scenario: queueScenario(agents: agents, callsPerHour: rate, callers: 200_000))
       for i in benchmark.scaledIterations {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -107,7 +110,7 @@ let benchmarks: @Sendable () -> Void = {
 
   // (d) The whole runner on 1 thread and on all cores (7 strategies × 8 trials).
   for threads in Set([1, cores]).sorted() {
-    Benchmark("Runner 56 trials on \(threads) thread\(threads == 1 ? "" : "s")", configuration: .init(metrics: [.wallClock, customerWeeksPerSecond], maxIterations: 5, thresholds: gate)) { benchmark in
+    Benchmark("Runner-56-trials-on-\(threads)-thread\(threads == 1 ? "" : "s")", configuration: .init(metrics: [.wallClock, customerWeeksPerSecond], maxIterations: 5, thresholds: gate)) { benchmark in
       let e = experiment(trials: 8)
       for _ in benchmark.scaledIterations {
         let start = DispatchTime.now().uptimeNanoseconds
