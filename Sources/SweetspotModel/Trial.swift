@@ -31,12 +31,6 @@ import SweetspotNumerics
 /// `recorded` runs the same loop and also keeps each week's end state (`WeekSnapshot`) for
 /// trajectories.csv; `run` keeps none.
 public enum Trial {
-  /// Philox blocks per live customer per week, by pass (`CustomerDraws`): contacts 1 (words:
-  /// problems, complaint/channel, self-service), outcomes 1 (abandonment, resolution, churn). A
-  /// slot that is no longer a customer computes none. The performance benchmarks' floor computes
-  /// exactly these.
-  public static let blocksPerCustomerWeek = (contacts: 1, outcomes: 1)
-
   /// Customers per chunk: a unit of parallel work (weekly passes) and of the starting
   /// population's streams (part = chunk). Fixed by the configuration (never by the thread count),
   /// so a trial's results are the same on any number of threads: 65,536 or 1/64 of the starting
