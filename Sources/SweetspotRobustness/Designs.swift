@@ -90,6 +90,32 @@ public enum Designs {
     return [first] + (1..<samples).map { _ in sequence.next() }
   }
 
+  /// The points with a random digital shift: in each dimension d the first 32 binary digits of
+  /// every coordinate are XORed with one 32-bit number s_d drawn from (`seed`, purpose `design`,
+  /// part d), and the coordinate is moved to the centre of its 2⁻³² cell so it is never 0.
+  ///
+  /// A digital shift in base 2 maps a (t, m, s)-net to a (t, m, s)-net, so a shifted Sobol'
+  /// sequence keeps its balance in blocks of 2^m points, while each point becomes uniform on the
+  /// cube and two dimensions no longer share values (Owen 1995, "Randomly permuted
+  /// (t,m,s)-nets and (t,s)-sequences"; L'Ecuyer & Lemieux 2002, "Recent advances in randomized
+  /// quasi-Monte Carlo methods", §4). GSL's Sobol' coordinates have 30 binary digits, so the
+  /// conversion to 32 bits is exact.
+  public static func digitalShift(_ points: [[Double]], seed: UInt64) throws -> [[Double]] {
+    guard let k = points.first?.count else { return points }
+    var shifts: [UInt32] = []
+    for d in 0..<k {
+      let stream = try designStream(seed: seed, use: .digitalShift, part: d)
+      shifts.append(UInt32(stream.uniform() * 0x1p32))
+    }
+    let scale = 0x1p32
+    return points.map { p in
+      p.indices.map { d in
+        let bits = UInt32(min(max(p[d], 0), 1 - 0x1p-32) * scale)
+        return (Double(bits ^ shifts[d]) + 0.5) / scale
+      }
+    }
+  }
+
   // MARK: Shared by the designs
 
   /// Refuses empty designs, too few points and designs too large to hold.
@@ -108,6 +134,7 @@ public enum Designs {
   enum StreamUse: Int {
     case latinHypercube = 0
     case morris = 1
+    case digitalShift = 2
   }
 
   /// A `design` stream for `use`, part `part`.

@@ -84,12 +84,18 @@ public struct MorrisIndex: Sendable, Equatable {
   public let sigma: Double
   /// μ*'s percentile-bootstrap interval over trajectories; nil when no resamples were asked.
   public let muStarInterval: Estimate?
+  /// The μ* that Monte Carlo noise alone would give this input: √(2/π) times the root mean
+  /// square noise of its elementary effects (the expected |N(0, s²)| of an input with no
+  /// effect), from the trials of each world; nil without at least two trials per world. An
+  /// input whose μ* interval does not clear it cannot be told from noise.
+  public let noiseFloor: Double?
 
-  public init(muStar: Double, mu: Double, sigma: Double, muStarInterval: Estimate?) {
+  public init(muStar: Double, mu: Double, sigma: Double, muStarInterval: Estimate?, noiseFloor: Double? = nil) {
     self.muStar = muStar
     self.mu = mu
     self.sigma = sigma
     self.muStarInterval = muStarInterval
+    self.noiseFloor = noiseFloor
   }
 }
 
@@ -98,10 +104,24 @@ extension MorrisDesign {
   /// (in the order of `points`); μ*'s interval resamples the trajectories with replacement
   /// (`resamples` = 0 for none).
   ///
+  /// - `realized`: the unit-cube coordinates each point actually ran at, when they differ from
+  ///   the design's: a whole-number input rounds its value, so a step of Δ may move it by less
+  ///   (a range of 1 … 3 moves by one unit of two, ½ of the range, where Δ is ⅔). The effect is
+  ///   divided by the realized step, as the derivative it estimates requires; a realized step
+  ///   of 0 (impossible for Δ ≥ ½, which every even p gives) falls back to Δ.
+  /// - `trialOutputs`: each point's per-trial outputs (the same number of trials n at every
+  ///   point, trial t of one trajectory's points on the same random numbers), whose mean is
+  ///   `outputs`. With n ≥ 2 each elementary effect's Monte Carlo noise is estimated from the
+  ///   spread of its n paired differences, and `MorrisIndex.noiseFloor` says what μ* noise alone
+  ///   would reach.
+  ///
   /// Throws when the outputs do not match the design or are not all finite.
   ///
-  /// - Complexity: O(r·k·resamples).
-  public func indices(outputs: [Double], resamples: Int = 500, confidence: Double = 0.95, seed: UInt64) throws -> [MorrisIndex] {
+  /// - Complexity: O(r·k·(n + resamples)).
+  public func indices(
+    outputs: [Double], realized: [[Double]]? = nil, trialOutputs: [[Double]]? = nil, resamples: Int = 500,
+    confidence: Double = 0.95, seed: UInt64
+  ) throws -> [MorrisIndex] {
     let owner = "MorrisDesign.indices"
     let k = dimensions, r = trajectories, stride = k + 1
     guard outputs.count == r * stride else {
@@ -110,15 +130,24 @@ extension MorrisDesign {
     }
     try RobustnessError.requireFinite(outputs, owner, "outputs")
     if resamples != 0 { try Bootstrap.check(owner, resamples: resamples, confidence: confidence) }
+    if let realized, realized.count != points.count || realized.contains(where: { $0.count != k }) {
+      throw RobustnessError(.sizeMismatch, "\(owner): realized must hold one point of \(k) coordinates per design point (\(points.count))")
+    }
+    let trials = try TrialOutputs.check(trialOutputs, points: points.count, owner: owner)
 
-    // effects[i][t]: input i's elementary effect in trajectory t. The input a step moves is the
-    // one coordinate that differs between consecutive points.
+    // effects[i][t]: input i's elementary effect in trajectory t; noise[i][t] its Monte Carlo
+    // variance. The input a step moves is the one coordinate that differs between consecutive points.
     var effects = [[Double]](repeating: [Double](repeating: 0, count: r), count: k)
+    var noise = effects
     for t in 0..<r {
       for step in 0..<k {
-        let before = points[t * stride + step], after = points[t * stride + step + 1]
+        let a = t * stride + step, b = a + 1
+        let before = points[a], after = points[b]
         guard let i = (0..<k).first(where: { before[$0] != after[$0] }) else { continue }
-        effects[i][t] = (outputs[t * stride + step + 1] - outputs[t * stride + step]) / (after[i] - before[i])
+        var move = after[i] - before[i]
+        if let realized, realized[b][i] != realized[a][i] { move = realized[b][i] - realized[a][i] }
+        effects[i][t] = (outputs[b] - outputs[a]) / move
+        if let trials { noise[i][t] = TrialOutputs.varianceOfMeanDifference(trials[b], trials[a]) / (move * move) }
       }
     }
 
@@ -141,7 +170,9 @@ extension MorrisDesign {
       let mu = sum / Double(r)
       var squares = 0.0
       for e in effects[i] { squares += (e - mu) * (e - mu) }
-      return MorrisIndex(muStar: muStar[i], mu: mu, sigma: (squares / Double(r - 1)).squareRoot(), muStarInterval: intervals[i])
+      let floor: Double? = trials.map { _ in (2 / Double.pi * noise[i].reduce(0, +) / Double(r)).squareRoot() }
+      return MorrisIndex(
+        muStar: muStar[i], mu: mu, sigma: (squares / Double(r - 1)).squareRoot(), muStarInterval: intervals[i], noiseFloor: floor)
     }
   }
 }

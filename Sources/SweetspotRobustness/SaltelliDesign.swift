@@ -14,7 +14,16 @@ import SweetspotNumerics
 /// sensitivity analysis of model output. Design and estimator for the total sensitivity
 /// index", Computer Physics Communications 181(2), §3). GSL's Sobol' sequence has 40
 /// dimensions, so above k = 20 inputs A and B come from a 2k-dimensional Latin hypercube drawn
-/// from `seed` instead (`base` says which); the seed is not used otherwise.
+/// from `seed` instead (`base` says which).
+///
+/// The Sobol' points are randomized by a digital shift drawn from `seed` (`Designs.digitalShift`):
+/// unshifted, GSL's low dimensions share their first direction numbers, so coordinate i and
+/// coordinate k + i of a point coincide in many rows (row 0 is (½, …, ½) in every dimension).
+/// Where A and B agree in column i, A_B^(i) is A itself: the row adds nothing to the total
+/// index's numerator and the world is run twice. A review measured 7–15 such rows of 64 per
+/// input at k = 5, biasing S_T down by 11–23%. A digital shift keeps every net property of the
+/// sequence (Owen 1995; L'Ecuyer & Lemieux 2002) and makes such coincidences as rare as in
+/// independent uniforms.
 ///
 /// `points` is grouped by base row j, k + 2 points each, in SALib's order (its `sobol.analyze`
 /// with `calc_second_order=False` reads the same layout):
@@ -53,7 +62,7 @@ public struct SaltelliDesign: Sendable, Equatable {
     let base: Base = k <= SaltelliDesign.maxSobolDimensions ? .sobol : .latinHypercube
     let ab: [[Double]] =
       base == .sobol
-      ? try Designs.quasiRandom(.sobol, samples: baseSamples, dimensions: 2 * k)
+      ? try Designs.digitalShift(Designs.quasiRandom(.sobol, samples: baseSamples, dimensions: 2 * k), seed: seed)
       : try Designs.latinHypercube(samples: baseSamples, dimensions: 2 * k, seed: seed)
     var points: [[Double]] = []
     points.reserveCapacity(baseSamples * (k + 2))

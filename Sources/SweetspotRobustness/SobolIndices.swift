@@ -13,11 +13,20 @@ public struct SobolIndices: Sendable, Equatable {
   public let total: [Estimate]
   /// V, the output's variance over the base matrices A and B, in the output's units squared.
   public let variance: Double
+  /// Per input, the part of S_Ti that Monte Carlo noise adds: the Jansen numerator averages
+  /// (f_A − f_AB^(i))², and the noise in each world's mean adds its variance to every square
+  /// (E(Δ + e)² = Δ² + Var e). Estimated from the trials of each row; nil without at least two
+  /// trials per world. An S_Ti whose interval does not clear it cannot be told from noise.
+  public let totalNoise: [Double]?
+  /// The share of V that is Monte Carlo noise in the world means over A and B (nil as above).
+  public let noiseShare: Double?
 
-  public init(first: [Estimate], total: [Estimate], variance: Double) {
+  public init(first: [Estimate], total: [Estimate], variance: Double, totalNoise: [Double]? = nil, noiseShare: Double? = nil) {
     self.first = first
     self.total = total
     self.variance = variance
+    self.totalNoise = totalNoise
+    self.noiseShare = noiseShare
   }
 }
 
@@ -37,11 +46,17 @@ extension SaltelliDesign {
   /// the error a large mean would add. The interval resamples the N base rows j with
   /// replacement, `resamples` times, recomputing V on each resample (`Bootstrap`).
   ///
+  /// `trialOutputs`, each point's per-trial outputs (n ≥ 2 at every point, trial t of one base
+  /// row's points on the same random numbers), give each total index's noise part and the noise
+  /// share of V (`SobolIndices.totalNoise`, `noiseShare`; `TrialOutputs`).
+  ///
   /// Throws when the outputs do not match the design, are not all finite, or do not vary
   /// (`noVariation`: no share of a zero variance can be attributed).
   ///
-  /// - Complexity: O(N·k·resamples).
-  public func indices(outputs: [Double], resamples: Int = 500, confidence: Double = 0.95, seed: UInt64) throws -> SobolIndices {
+  /// - Complexity: O(N·k·(n + resamples)).
+  public func indices(
+    outputs: [Double], trialOutputs: [[Double]]? = nil, resamples: Int = 500, confidence: Double = 0.95, seed: UInt64
+  ) throws -> SobolIndices {
     let owner = "SaltelliDesign.indices"
     let k = dimensions, n = baseSamples, stride = pointsPerRow
     guard outputs.count == n * stride else {
@@ -51,6 +66,7 @@ extension SaltelliDesign {
     }
     try RobustnessError.requireFinite(outputs, owner, "outputs")
     try Bootstrap.check(owner, resamples: resamples, confidence: confidence)
+    let trials = try TrialOutputs.check(trialOutputs, points: points.count, owner: owner)
 
     var centre = 0.0
     for y in outputs { centre += y }
@@ -87,6 +103,19 @@ extension SaltelliDesign {
       let r = estimate(rows)
       return r.first + r.total
     }
-    return SobolIndices(first: Array(intervals[0..<k]), total: Array(intervals[k..<(2 * k)]), variance: all.variance)
+    var totalNoise: [Double]?, noiseShare: Double?
+    if let trials {
+      var parts = [Double](repeating: 0, count: k), meanNoise = 0.0
+      for j in 0..<n {
+        let a = trials[j * stride], b = trials[j * stride + k + 1]
+        meanNoise += TrialOutputs.varianceOfMean(a) + TrialOutputs.varianceOfMean(b)
+        for i in 0..<k { parts[i] += TrialOutputs.varianceOfMeanDifference(a, trials[j * stride + 1 + i]) }
+      }
+      totalNoise = parts.map { $0 / (2 * Double(n)) / all.variance }
+      noiseShare = meanNoise / (2 * Double(n)) / all.variance
+    }
+    return SobolIndices(
+      first: Array(intervals[0..<k]), total: Array(intervals[k..<(2 * k)]), variance: all.variance, totalNoise: totalNoise,
+      noiseShare: noiseShare)
   }
 }

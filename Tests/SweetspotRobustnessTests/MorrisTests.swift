@@ -70,6 +70,34 @@ import SweetspotNumerics
     #expect(none.allSatisfy { $0.muStarInterval == nil } && none.map(\.muStar) == muStar)
   }
 
+  /// With n noisy trials per world, an input with no effect has a μ* at its noise floor and an
+  /// input with one clears it.
+  @Test func theNoiseFloorIsTheMuStarOfAnInputThatDoesNothing() throws {
+    let n = 4, design = try MorrisDesign(trajectories: 400, dimensions: 2, seed: 6)
+    let stream = try RandomStream(key: StreamKey(seed: 6))
+    // f = 3x₀ plus independent noise of sd 0.5 per trial: an effect's noise sd is
+    // √(2·0.25/4)/Δ = 0.530, so a null input's μ* is √(2/π)·0.530 = 0.423.
+    let trials = design.points.map { p in (0..<n).map { _ in 3 * p[0] + stream.gaussian(mean: 0, standardDeviation: 0.5) } }
+    let m = try design.indices(outputs: trials.map { $0.reduce(0, +) / Double(n) }, trialOutputs: trials, resamples: 200, seed: 6)
+    let floor = try #require(m[1].noiseFloor)
+    #expect(abs(floor - 0.423) < 0.03 && abs(m[1].muStar - 0.423) < 0.05, "floor \(floor), μ* \(m[1].muStar)")
+    #expect(m[0].muStarInterval!.low > m[0].noiseFloor! && m[1].muStarInterval!.low < floor)
+    #expect(try design.indices(outputs: trials.map { $0[0] }, trialOutputs: trials.map { [$0[0]] }, seed: 6)[0].noiseFloor == nil)
+  }
+
+  /// A whole-number input rounds its value, so a step of Δ may move it less: the effect is
+  /// divided by the step it took (a range 1 … 3 moves by one unit, half the range, not ⅔).
+  @Test func aWholeNumberInputsEffectIsDividedByTheStepItTook() throws {
+    let design = try MorrisDesign(trajectories: 20, dimensions: 2, seed: 2)
+    let values = design.points.map { p in [(1 + 2 * p[0]).rounded(), p[1]] }
+    let y = values.map { 5 * $0[0] + $0[1] }
+    let realized = values.map { [($0[0] - 1) / 2, $0[1]] }
+    let fixed = try design.indices(outputs: y, realized: realized, resamples: 0, seed: 2)
+    #expect(abs(fixed[0].muStar - 10) < 1e-9 && abs(fixed[1].muStar - 1) < 1e-9, "\(fixed)")
+    let naive = try design.indices(outputs: y, resamples: 0, seed: 2)
+    #expect(abs(naive[0].muStar - 7.5) < 1e-9, "a unit step over Δ = ⅔ understates it by a quarter: \(naive[0].muStar)")
+  }
+
   @Test func badRequestsAreRefused() throws {
     #expect(throws: RobustnessError.self) { try MorrisDesign(trajectories: 1, dimensions: 3, seed: 1) }
     #expect(throws: RobustnessError.self) { try MorrisDesign(trajectories: 10, dimensions: 3, levels: 5, seed: 1) }

@@ -11,7 +11,7 @@ import SweetspotNumerics
     let design = try SaltelliDesign(baseSamples: 8, dimensions: k, seed: 1)
     #expect(design.base == .sobol)
     #expect(design.points.count == 8 * (k + 2))
-    let sobol = try Designs.quasiRandom(.sobol, samples: 8, dimensions: 2 * k)
+    let sobol = try Designs.digitalShift(Designs.quasiRandom(.sobol, samples: 8, dimensions: 2 * k), seed: 1)
     for j in 0..<8 {
       let a = Array(sobol[j][0..<k]), b = Array(sobol[j][k...])
       let rows = design.points[(j * (k + 2))..<((j + 1) * (k + 2))].map { $0 }
@@ -23,6 +23,60 @@ import SweetspotNumerics
         #expect(rows[1 + i] == mixed, "row \(j), A_B^(\(i + 1))")
       }
     }
+  }
+
+  /// Unshifted, GSL's Sobol' coordinates i and k + i coincide in many rows, so A_B^(i) is A
+  /// itself there; the digital shift ends that and keeps how the points fill each dimension.
+  @Test func theDigitalShiftEndsCoincidingColumnsOfAAndB() throws {
+    let k = 5, n = 64
+    let plain = try Designs.quasiRandom(.sobol, samples: n, dimensions: 2 * k)
+    func coincidences(_ ab: [[Double]]) -> Int { ab.reduce(0) { c, p in c + (0..<k).filter { p[$0] == p[k + $0] }.count } }
+    #expect(coincidences(plain) >= 20, "the unshifted sequence: \(coincidences(plain))")
+    let design = try SaltelliDesign(baseSamples: n, dimensions: k, seed: 3)
+    var duplicates = 0
+    for j in 0..<n {
+      let rows = design.points[(j * (k + 2))..<((j + 1) * (k + 2))]
+      duplicates += Set(rows.map { $0 }).count < k + 2 ? 1 : 0
+    }
+    #expect(duplicates == 0)
+    // XOR with a constant permutes the 2⁻⁶ strata of each dimension: the counts per stratum are
+    // the same multiset before and after, and each coordinate stays inside (0, 1).
+    let shifted = try Designs.digitalShift(plain, seed: 3)
+    for d in 0..<(2 * k) {
+      func counts(_ ps: [[Double]]) -> [Int] {
+        var c = [Int](repeating: 0, count: 64)
+        for p in ps { c[Int(p[d] * 64)] += 1 }
+        return c.sorted()
+      }
+      #expect(counts(plain) == counts(shifted), "dimension \(d)")
+      #expect(shifted.allSatisfy { $0[d] > 0 && $0[d] < 1 })
+    }
+    let again = try Designs.digitalShift(plain, seed: 3), other = try Designs.digitalShift(plain, seed: 4)
+    #expect(shifted == again && shifted != other)
+  }
+
+  /// With noisy world means (n trials each), the noise part of each S_T is estimated from the
+  /// trials: an input that does nothing has an S_T equal to its noise part, and an input that
+  /// acts has its true share once the noise part is taken off.
+  @Test func theTotalIndicesNoisePartIsEstimatedFromTheTrials() throws {
+    let k = 3, n = 4, design = try SaltelliDesign(baseSamples: 1024, dimensions: k, seed: 8)
+    let stream = try RandomStream(key: StreamKey(seed: 8))
+    // f = x₀ (variance 1/12) plus independent noise of variance σ² per trial: σ²/n = 1/12, so
+    // V = 1/6, half of it noise.
+    let sd = (Double(n) / 12).squareRoot()
+    let trials = design.points.map { p in (0..<n).map { _ in p[0] + stream.gaussian(mean: 0, standardDeviation: sd) } }
+    let y = trials.map { $0.reduce(0, +) / Double(n) }
+    let s = try design.indices(outputs: y, trialOutputs: trials, resamples: 200, seed: 8)
+    let noise = try #require(s.totalNoise)
+    #expect(abs(try #require(s.noiseShare) - 0.5) < 0.06, "noise share \(s.noiseShare!)")
+    for i in 1..<k {
+      #expect(abs(noise[i] - 0.5) < 0.06 && abs(s.total[i].value - noise[i]) < 0.05, "input \(i): S_T \(s.total[i]), noise \(noise[i])")
+    }
+    #expect(abs(s.total[0].value - noise[0] - 0.5) < 0.08, "input 0: S_T \(s.total[0]), noise \(noise[0])")
+    #expect(s.total[0].low > noise[0])
+    // One trial per world: nothing to estimate the noise from.
+    let one = try design.indices(outputs: y, trialOutputs: trials.map { [$0[0]] }, resamples: 20, seed: 8)
+    #expect(one.totalNoise == nil && one.noiseShare == nil)
   }
 
   @Test func beyondSobolsDimensionsTheBaseIsALatinHypercubeFromTheSeed() throws {
