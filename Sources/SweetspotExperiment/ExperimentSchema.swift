@@ -137,7 +137,23 @@ public enum ExperimentSchema {
     table("Strategy levers: `[strategy.NAME]` (defaults: the good-enough preset)", levers,
           intro: "The plausible range of a lever is what a strategy designer would consider; sweeps may go anywhere allowed.")
     table("Market fields: `[market.NAME]` (defaults: the competitive preset)", market)
+    out += ["", "The plausible range above spans the market contexts. `\"default\"` in `[uncertainty]` takes the market's own context's range:", ""] + contextLines
     for (section, title) in sectionTitles { table(title, world(section: section)) }
+    return out
+  }
+
+  /// Each preset market's value and own plausible range of every numeric field
+  /// (`MarketParameters.contextRanges`), one row per field.
+  static var contextLines: [String] {
+    let contexts = Market.presets
+    var out = ["| field | " + contexts.map(\.name).joined(separator: " | ") + " |", "|---" + String(repeating: "|---", count: contexts.count) + "|"]
+    for p in MarketParameters.all where p.isNumeric {
+      let cells = contexts.map { m -> String in
+        let value = p.get(m).number.map(short) ?? "—"
+        return value + (MarketParameters.contextRanges[m.name]?[p.name].map { " " + rangeText($0) } ?? "")
+      }
+      out.append("| `\(p.name)` | " + cells.joined(separator: " | ") + " |")
+    }
     return out
   }
 
@@ -152,6 +168,9 @@ public enum ExperimentSchema {
       out += ["", "### \(title)", "", "| key | unit | default | plausible | source | meaning |", "|---|---|---|---|---|---|"]
       for e in entries {
         out.append("| `\(e.key)` | \(e.unit) | \(e.defaultValue) | \(e.plausible.map(rangeText) ?? "—") | \(e.source) | \(e.meaning) |")
+      }
+      if entries.first?.key.hasPrefix("market.") == true {
+        out += ["", "Each market context's value and own plausible range (assumptions; what `\"default\"` samples for `market.NAME.FIELD`):", ""] + contextLines
       }
     }
     let params = LeverParameters.all.count + MarketParameters.all.count + WorldParameters.all.count

@@ -19,7 +19,8 @@ extension ExperimentLoader {
   /// Keys of a distribution table (anything else in a table under [uncertainty] is a key path).
   static let distributionKeys: Set<String> = ["distribution", "low", "high", "mode", "mean", "sd", "mu", "sigma", "a", "b"]
   static let robustnessKeys = ["design", "samples", "trials", "levels", "resamples", "pair"]
-  /// What `"*"` takes: the world model's assumptions (not the controller's policy or the Win4 judge's thresholds).
+  /// What `"*"` takes: the world model's assumptions (not the controller's policy, the Win4
+  /// judge's thresholds or the metric's conventions, `Uncertainty.conventions`).
   static let wildcardSections = ["world", "population"] + Segment.allCases.map { "segment.\($0)" }
 
   static func uncertainty(_ doc: TOMLTable, strategies: [Strategy], markets: [Market], file: String) throws(ExperimentError) -> Uncertainty? {
@@ -77,6 +78,7 @@ extension ExperimentLoader {
         }
         let fields = Fields.worldAll.filter { f in
           sections.contains(f.parameter.section) && f.isNumeric && (f.parameter.plausible.map { $0.lowerBound < $0.upperBound } ?? false)
+            && !Uncertainty.conventions.contains(f.key)
         }
         for f in fields { add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file), explicitly: false) }
         continue
@@ -172,10 +174,13 @@ extension ExperimentLoader {
       guard let market = markets.first(where: { $0.name == parts[1] }) else {
         throw ExperimentError(file: file, line: line, key: k, message: "'\(parts[1])' is not one of this experiment's markets: \(markets.map(\.name).joined(separator: ", "))")
       }
-      if case .string("default") = value, let r = f.parameter.plausible, let nominal = f.get(market).number, !r.contains(nominal) {
-        throw ExperimentError(file: file, line: line, key: k, message: "the documented plausible range [\(formatParameterNumber(r.lowerBound)), \(formatParameterNumber(r.upperBound))] does not contain \(market.name)'s own value \(formatParameterNumber(nominal)); give a range around it, e.g. { low = …, high = … }")
+      // "default": the market context's own range (a competitive market's switching cost is not
+      // sampled from a monopoly's), MarketParameters.contextRanges.
+      let range = MarketParameters.plausibleRange(parts[2], context: market.context)
+      if case .string("default") = value, let r = range, let nominal = f.get(market).number, !r.contains(nominal) {
+        throw ExperimentError(file: file, line: line, key: k, message: "the documented plausible range of a \(market.context) market [\(formatParameterNumber(r.lowerBound)), \(formatParameterNumber(r.upperBound))] does not contain \(market.name)'s own value \(formatParameterNumber(nominal)); give a range around it, e.g. { low = …, high = … }")
       }
-      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file, plausible: range)]
     case "segment" where parts.count == 3 && parts[1] == "*":
       let fields = Segment.allCases.compactMap { Fields.world(key: "segment.\($0).\(parts[2])") }
       guard let f = fields.first, f.isNumeric else {
@@ -198,8 +203,9 @@ extension ExperimentLoader {
   }
 
   /// A distribution from `"default"` or a table, checked against the parameter's allowed values.
+  /// `plausible` replaces the parameter's documented range for `"default"` (a market context's own).
   static func parameter<T>(_ p: Parameter<T>, key: String, spec: TOMLValue, line: Int, file: String,
-                           section: String = "uncertainty") throws(ExperimentError) -> UncertainParameter {
+                           section: String = "uncertainty", plausible: ClosedRange<Double>? = nil) throws(ExperimentError) -> UncertainParameter {
     let k = "\(section).\(key)"
     func fail(_ message: String) -> ExperimentError { ExperimentError(file: file, line: line, key: k, message: message) }
     let allowed = (p.bounds?.lower ?? -Double.greatestFiniteMagnitude)...(p.bounds?.upper ?? Double.greatestFiniteMagnitude)
@@ -210,7 +216,7 @@ extension ExperimentLoader {
     let given: String
     switch spec {
     case .string("default"):
-      guard let r = p.plausible, r.lowerBound < r.upperBound else {
+      guard let r = plausible ?? p.plausible, r.lowerBound < r.upperBound else {
         throw fail("has no plausible range to take by default; give { low = …, high = … }")
       }
       distribution = .uniform(low: r.lowerBound, high: r.upperBound)

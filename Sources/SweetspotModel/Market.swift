@@ -6,6 +6,10 @@
 /// market where service defines the offer (seed 003), and a competitive baseline.
 public struct Market: Sendable, Equatable {
   public var name: String
+  /// The preset context this market is a variant of (`competitive`, `monopoly`, `commodity`,
+  /// `premium`): a custom market keeps its base's, and with it the base's plausible ranges
+  /// (`MarketParameters.contextRanges`).
+  public var context: String
   /// Share of new and initial customers in each segment (price-seeker, convenience,
   /// service-sensitive, premium); sums to 1.
   public var segmentMix: [Double]
@@ -25,10 +29,11 @@ public struct Market: Sendable, Equatable {
   /// Quality of the product as customers experience it in weeks without problems (0–1).
   public var productQuality: Double
 
-  public init(name: String, segmentMix: [Double], revenueScale: Double, switchingCost: Double,
+  public init(name: String, context: String? = nil, segmentMix: [Double], revenueScale: Double, switchingCost: Double,
               competitorService: Double, priceWeight: Double, acquisitionRate: Double, wordOfMouthWeight: Double,
               productQuality: Double) {
     self.name = name
+    self.context = context ?? name
     self.segmentMix = segmentMix
     self.revenueScale = revenueScale
     self.switchingCost = switchingCost

@@ -108,8 +108,13 @@ import SweetspotRobustness
       """
     let u = try #require(try load(text).uncertainty)
     let ranged = WorldParameters.all.filter { $0.section == "world" && $0.isNumeric && ($0.plausible.map { $0.lowerBound < $0.upperBound } ?? false) }
-    #expect(u.parameters.count == ranged.count)
+    // Every ranged world parameter but the metric's conventions (customer equity's horizon).
+    #expect(Uncertainty.conventions == ["world.equity_horizon_weeks"])
+    #expect(u.parameters.count == ranged.count - 1 && !u.parameters.contains { $0.key == "world.equity_horizon_weeks" })
     #expect(u.parameters.first { $0.key == "world.gross_margin" }?.distribution == .uniform(low: 0.4, high: 0.5))
+    // Named explicitly, a convention is varied like any assumption.
+    let named = try #require(try load(text + "\n\"world.equity_horizon_weeks\" = \"default\"").uncertainty)
+    #expect(named.parameters.count == ranged.count)
   }
 
   /// A market's own value outside the documented range: "default" would sample a different market.
@@ -124,7 +129,35 @@ import SweetspotRobustness
       [uncertainty]
       "market.sticky.switching_cost" = "default"
       """
-    #expect(message(text).contains("does not contain sticky's own value 0.95"), "\(message(text))")
+    #expect(message(text).contains("the documented plausible range of a competitive market [0.2, 0.4] does not contain sticky's own value 0.95"), "\(message(text))")
+  }
+
+  /// "default" for a market field samples the market's own context's range, not the span of all
+  /// contexts: a competitive market's switching cost stays competitive, a monopoly's a monopoly's,
+  /// and a custom market takes its base's.
+  @Test func aMarketsDefaultRangeIsItsContextsOwn() throws {
+    let text = """
+      name = "m"
+      trials = 2
+      strategies = ["good-enough"]
+      markets = ["competitive", "monopoly", "boutique"]
+      [market.boutique]
+      base = "premium"
+      [uncertainty]
+      "market.competitive.switching_cost" = "default"
+      "market.monopoly.switching_cost" = "default"
+      "market.boutique.word_of_mouth_weight" = "default"
+      """
+    let u = try #require(try load(text).uncertainty)
+    #expect(u.parameters.map(\.distribution) == [.uniform(low: 0.2, high: 0.4), .uniform(low: 0.7, high: 0.95), .uniform(low: 1, high: 2)])
+    // Every preset's value lies inside its own ranges.
+    for m in Market.presets {
+      for p in MarketParameters.all where p.isNumeric {
+        let r = try #require(MarketParameters.contextRanges[m.name]?[p.name], "\(m.name).\(p.name)")
+        #expect(r.contains(p.get(m).number!) && r.lowerBound < r.upperBound, "\(m.name).\(p.name)")
+        #expect(p.bounds.map { $0.lower <= r.lowerBound && r.upperBound <= $0.upper } ?? true)
+      }
+    }
   }
 
   /// `--set` overrides the file's entry, whether the file quotes the key or nests it.

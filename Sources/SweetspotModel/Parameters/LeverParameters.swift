@@ -54,4 +54,29 @@ public enum MarketParameters {
     n("word_of_mouth_weight", \.wordOfMouthWeight, "multiplier", Bounds("a weight", 0, 10), 0.3...1.5, "Multiplier on word-of-mouth effects."),
     n("product_quality", \.productQuality, "quality", Bounds("a level", 0, 1), 0.58...0.74, "Quality of the product as customers experience it without problems."),
   ]
+
+  /// Each market context's own plausible ranges. The fields' plausible ranges above span the
+  /// contexts (a switching cost of 0.1 is a commodity market's, 0.85 a monopoly's), so sampling a
+  /// competitive market's switching cost from them would turn it into another market: a review
+  /// found that range ranking first of 209 assumptions in a Morris screen of the competitive
+  /// showdown (μ* $10.85M, S_T 0.67), 42% of its worlds at 0.6 or more, undoing the calibration
+  /// of churn to 0.43 × (1 − 0.3). `"default"` for `market.NAME.FIELD` takes these (the
+  /// context of a custom market is its base's). Every range contains its preset's value; all are
+  /// assumptions: a span a researcher would still call the same kind of market.
+  public static let contextRanges: [String: [String: ClosedRange<Double>]] = [
+    "competitive": ["revenue_scale": 0.8...1.2, "switching_cost": 0.2...0.4, "competitor_service": 0.55...0.7, "price_weight": 0.7...1.3,
+                    "acquisition_rate": 0.0035...0.0055, "word_of_mouth_weight": 0.7...1.3, "product_quality": 0.6...0.68],
+    "monopoly": ["revenue_scale": 0.8...1.2, "switching_cost": 0.7...0.95, "competitor_service": 0.4...0.6, "price_weight": 0.1...0.5,
+                 "acquisition_rate": 0.0025...0.0045, "word_of_mouth_weight": 0.1...0.5, "product_quality": 0.5...0.66],
+    "commodity": ["revenue_scale": 0.6...1.0, "switching_cost": 0.05...0.2, "competitor_service": 0.45...0.65, "price_weight": 1.5...3,
+                  "acquisition_rate": 0.004...0.006, "word_of_mouth_weight": 0.5...0.9, "product_quality": 0.52...0.64],
+    "premium": ["revenue_scale": 1.2...1.8, "switching_cost": 0.1...0.4, "competitor_service": 0.65...0.85, "price_weight": 0.3...0.8,
+                "acquisition_rate": 0.0035...0.0055, "word_of_mouth_weight": 1...2, "product_quality": 0.68...0.8],
+  ]
+
+  /// The plausible range of `field` in a market of `context`: the context's own, else the
+  /// field's range across contexts.
+  public static func plausibleRange(_ field: String, context: String) -> ClosedRange<Double>? {
+    contextRanges[context]?[field] ?? all.first { $0.name == field }?.plausible
+  }
 }

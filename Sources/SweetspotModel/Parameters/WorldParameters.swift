@@ -281,7 +281,7 @@ public enum WorldParameters {
     w("acquisition_cost", \.acquisitionCost, "$ per customer", Bounds("dollars", 0, 100_000), 75...300, acquisition5x, "Marketing cost of one new customer."),
     w("equity_horizon_weeks", \.equityHorizonWeeks, "weeks", Bounds("weeks", 0, 5200), 52...520,
       basis("Gupta, Lehmann & Stuart 2004 value customers to perpetuity; a finite horizon keeps one quarter's retention from being extrapolated that far"),
-      "Customer equity values the customers kept at the horizon over this many further weeks."),
+      "Customer equity values the customers kept at the horizon over this many further weeks: a convention of the metric, which the [uncertainty] wildcards hold fixed."),
     w("annual_discount_rate", \.annualDiscountRate, "per year", Bounds("a rate", 0, 1), 0.05...0.12, nil, "Annual discount rate for NPV."),
   ]
 
