@@ -24,6 +24,15 @@ public struct UncertainParameter: Sendable, Equatable {
     return isInteger ? v.rounded() : v
   }
 
+  /// The unit-cube coordinate at which a value lies: the distribution function truncated to the
+  /// allowed range, the inverse of `value(at:)` (for a whole-number parameter, where its rounded
+  /// value lies, which a Morris step needs: `MorrisDesign.indices(realized:)`).
+  public func unitCoordinate(of value: Double) -> Double {
+    let low = distribution.cdf(allowed.lowerBound), high = distribution.cdf(allowed.upperBound)
+    guard high > low else { return 0.5 }
+    return min(max((distribution.cdf(value) - low) / (high - low), 0), 1)
+  }
+
   /// The distribution in words, for reports: "uniform on [2, 8]".
   public var summary: String {
     func n(_ x: Double) -> String { formatParameterNumber(x) }
@@ -78,6 +87,24 @@ public struct Uncertainty: Sendable, Equatable {
     }
   }
 
+  /// The sampled worlds (0-based among the `worldCount`) that are a sample of the plausible
+  /// worlds, which shares of worlds, regrets and scenario discovery count:
+  /// - a space-filling design: every world;
+  /// - Saltelli: the rows of A and B only. The mixed rows A_B^(i) repeat A but for one
+  ///   assumption, so counting them would weigh each base row k + 2 times over and make the
+  ///   shares' intervals far too narrow;
+  /// - Morris: none. Its trajectories sit on a grid whose end levels are the ranges' ends, each
+  ///   moving one assumption at a time from a random start: a screen of effects, not a sample
+  ///   of worlds (by trajectory a review found 48–64% where the worlds counted as independent
+  ///   gave 54–58%).
+  public var sampleWorlds: [Int] {
+    switch design {
+    case .saltelli: return (0..<samples).flatMap { j in [j * (dimensions + 2), j * (dimensions + 2) + dimensions + 1] }
+    case .morris: return []
+    case .latinHypercube, .sobol, .halton: return Array(0..<worldCount)
+    }
+  }
+
   /// The design's seed: derived from the experiment's, apart from every trial stream.
   public static func designSeed(_ experimentSeed: UInt64) -> UInt64 { SplitMix64.mix(experimentSeed ^ 0x0DE5_1605_EED0_0013) }
 
@@ -99,7 +126,25 @@ public struct Uncertainty: Sendable, Equatable {
   }
 }
 
+extension Uncertainty {
+  /// World parameters that are conventions of the metric, not facts about the world: the
+  /// wildcards (`"*"`, `"world.*"`) hold them fixed, and a report says so. Customer equity's
+  /// horizon is how far the customers kept are valued, a choice the reader makes: sampled with
+  /// the assumptions it ranked second of 209 in a Morris screen, and a long horizon multiplies
+  /// every trial's noise in the kept customers (a review measured the trial-to-trial spread of a
+  /// gap at $0.55M below 170 weeks and $2.42M above 410). Name one in `[uncertainty]` to vary it.
+  public static let conventions = ["world.equity_horizon_weeks"]
+}
+
 extension Experiment {
+  /// The conventions (`Uncertainty.conventions`) this run holds fixed, with their values.
+  public var heldConventions: [(key: String, value: Double)] {
+    Uncertainty.conventions.compactMap { key in
+      guard uncertainty?.parameters.contains(where: { $0.key == key }) != true, let v = nominalValue(key) else { return nil }
+      return (key, v)
+    }
+  }
+
   /// The value the file states for an uncertain key (the nominal world's).
   func nominalValue(_ key: String) -> Double? {
     let parts = key.split(separator: ".", maxSplits: 2).map(String.init)

@@ -201,7 +201,7 @@ extension Report {
       out.append(LaTeX.inline((r.cells.count > 1 ? "In \(cell.label): " : "") + r.statement(cell)) + "\n")
       if r.cells.count > 1 { body.append(latexGroup(cell.label, columns: 6)) }
       for row in cell.strategies {
-        let m = row.metrics
+        guard let m = row.metrics else { continue }
         body.append([LaTeX.escape(row.strategy), LaTeX.escape(Format.money(m.mean)), LaTeX.escape(r.percent(m.shareBest)),
                      LaTeX.escape(r.percent(m.shareWithinMargin)), LaTeX.escape(Format.money(m.regretMean)), LaTeX.escape(Format.money(m.regretP90))]
           .joined(separator: " & ") + " \\\\")
@@ -209,7 +209,7 @@ extension Report {
     }
     for l in r.locations { out.append(LaTeX.inline(r.locationStatement(l)) + "\n") }
     if !body.isEmpty {
-      out.append(longtable("lrrrrr", caption: "Strategies across \(r.uncertainty.worldCount) sampled worlds: mean customer equity, share of worlds in which each is best and within \(LaTeX.escape(r.marginText)) of the best, and regret against each world's best (mean, 90th percentile).",
+      out.append(longtable("lrrrrr", caption: "Strategies across \(r.cells.first?.worlds ?? 0) sampled worlds: mean customer equity, share of worlds in which each is best and within \(LaTeX.escape(r.marginText)) of the best, and regret against each world's best (mean, 90th percentile).",
                            label: "robustness", header: ["Strategy", "Mean", "Best in", "Within margin", "Mean regret", "P90 regret"], body: body))
     }
     for (k, cell) in r.cells.enumerated() where cell.strategies.count > 1 {

@@ -21,10 +21,12 @@ public struct RobustnessAnalysis: Sendable {
     public let strategy: String
     /// The strategy's mean objective in the nominal world (the main report's).
     public let nominal: Double
-    public let metrics: StrategyRobustness
+    /// Across the sample of plausible worlds (`Cell.worlds`); nil for a Morris screen, whose
+    /// worlds are no such sample.
+    public let metrics: StrategyRobustness?
     /// Share of the sampled worlds' trials in which the strategy wins Win4 for all four parties
-    /// (per trial: a world's few trials cannot carry a majority rule).
-    public let shareWin4: Double
+    /// (per trial: a world's few trials cannot carry a majority rule); nil as `metrics`.
+    public let shareWin4: Double?
   }
   /// One parameter's sensitivity index for one output.
   public struct Index: Sendable {
@@ -33,6 +35,10 @@ public struct RobustnessAnalysis: Sendable {
     public let main: Estimate
     /// Sobol': total; Morris: σ (as its value, no interval); rank correlation: nil.
     public let second: Estimate?
+    /// What Monte Carlo noise alone contributes (Sobol': the noise part of S_T; Morris: the μ*
+    /// of an input that does nothing), estimated from the trials of each world; nil with one
+    /// trial per world and for rank correlations (whose intervals already carry the noise).
+    public var noise: Double? = nil
     /// What orders the parameters: S_T, μ*, |ρ|.
     public var importance: Double { second.map { method == .sobol ? $0.value : main.value } ?? abs(main.value) }
     let method: Method
@@ -44,6 +50,9 @@ public struct RobustnessAnalysis: Sendable {
     public let method: Method
     /// Most important first.
     public var indices: [Index]
+    /// Sobol': the share of the output's variance across worlds that is Monte Carlo noise in the
+    /// world means (nil with one trial per world and for the other methods).
+    public var noiseShare: Double? = nil
   }
   public struct Discovery: Sendable {
     /// "just-good-enough is not within 1% of the best strategy".
@@ -57,13 +66,15 @@ public struct RobustnessAnalysis: Sendable {
     public let market: String
     public let assignments: [(key: String, value: Double)]
     public let label: String
+    /// The worlds the shares, regrets and scenario discovery count: the sample of plausible
+    /// worlds (`Uncertainty.sampleWorlds`), 0 for a Morris screen.
     public let worlds: Int
     public let nominalBest: String
     public let pair: (String, String)
     public let strategies: [StrategyRow]
     public let sensitivities: [Sensitivity]
     public let discovery: Discovery
-    /// Per sampled world: the strategy with the highest objective.
+    /// Per sampled world (every world of the design): the strategy with the highest objective.
     public let winners: [String]
     /// Per sampled world: the uncertain parameters' values.
     public let worldValues: [[Double]]
@@ -80,15 +91,21 @@ public struct RobustnessAnalysis: Sendable {
     public let values: [Double]
     /// The swept value with the highest mean objective in the nominal world.
     public let nominalBest: Double
-    /// Per sampled world: the swept value with the highest objective.
+    /// Per world of the design: the swept value with the highest objective.
     public let locations: [Double]
-    /// Share of worlds where the nominal best value is within the margin of that world's best.
-    public let shareNominalWithinMargin: Double
+    /// The same for the sample of plausible worlds only (`Uncertainty.sampleWorlds`): what the
+    /// quantiles and shares count; empty for a Morris screen.
+    public let sampleLocations: [Double]
+    /// Share of the sample's worlds where the nominal best value is within the margin of that
+    /// world's best; nil for a Morris screen.
+    public let shareNominalWithinMargin: Double?
     public let sensitivity: Sensitivity
   }
 
   public let uncertainty: Uncertainty
   public let margin: Double
+  /// The metric's conventions held fixed (`Experiment.heldConventions`), for the report to name.
+  public let heldConventions: [(key: String, value: Double)]
   public let cells: [Cell]
   /// For a sweep of a lever: where its best value lies in each world.
   public let locations: [SweepLocation]
@@ -105,8 +122,8 @@ public struct RobustnessAnalysis: Sendable {
   /// The strategy that holds up best across worlds: most often within the margin of each world's
   /// best, then the least mean regret (satisficing first, then regret; McPhail et al. 2018).
   public static func mostRobust(_ cell: Cell) -> StrategyRow? {
-    cell.strategies.min { a, b in
-      (a.metrics.shareWithinMargin, -a.metrics.regretMean) > (b.metrics.shareWithinMargin, -b.metrics.regretMean)
+    cell.strategies.filter { $0.metrics != nil }.min { a, b in
+      (a.metrics!.shareWithinMargin, -a.metrics!.regretMean) > (b.metrics!.shareWithinMargin, -b.metrics!.regretMean)
     }
   }
 
@@ -135,6 +152,7 @@ public struct RobustnessAnalysis: Sendable {
     guard let u = experiment.uncertainty else { return nil }
     self.uncertainty = u
     self.margin = margin
+    self.heldConventions = experiment.heldConventions
     let names = experiment.strategies.map(\.name)
     let m = Metric.allCases.firstIndex(of: Report.objective)!
     let wins = [Metric.win4CustomersWin, .win4EmployeesWin, .win4CompanyWin, .win4OwnersWin].map { Metric.allCases.firstIndex(of: $0)! }
@@ -142,11 +160,15 @@ public struct RobustnessAnalysis: Sendable {
     var total = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: scenarios.count)
     var count = total
     var allFourWins = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: scenarios.count)
+    // perTrial[scenario][strategy]: the objective of each trial, in trial order (rows are sorted).
+    var perTrial = [[[Double]]](repeating: [[Double]](repeating: [], count: names.count), count: scenarios.count)
     for r in table.rows {
       total[r.scenario][r.strategy] += r.values[m]
       count[r.scenario][r.strategy] += 1
+      perTrial[r.scenario][r.strategy].append(r.values[m])
       if wins.allSatisfy({ r.values[$0] > 0.5 }) { allFourWins[r.scenario][r.strategy] += 1 }
     }
+    let sample = u.sampleWorlds
     let worldValues = try u.worlds(seed: experiment.seed)
     let seed = SplitMix64.mix(experiment.seed ^ 0x0B00_7577_4A9E_0017)
 
@@ -165,7 +187,7 @@ public struct RobustnessAnalysis: Sendable {
       guard outcomes.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
         throw ExperimentError(file: experiment.file, message: "a sampled world of \(nominal.label) has no finite \(Report.objective.rawValue) for some strategy; robustness cannot be judged")
       }
-      let metrics = try Robustness.metrics(outcomes: outcomes, margin: margin)
+      let metrics: [StrategyRobustness]? = sample.isEmpty ? nil : try Robustness.metrics(outcomes: sample.map { outcomes[$0] }, margin: margin)
       let best = names.indices.max { nominalMeans[$0] < nominalMeans[$1] || (nominalMeans[$0] == nominalMeans[$1] && $0 > $1) }!
       // The key pair: as the file names it, else the nominal winner and its closest rival (the
       // comparison whose outcome the answer states).
@@ -173,27 +195,31 @@ public struct RobustnessAnalysis: Sendable {
       let pairIndices: (Int, Int)
       if let p = u.pair, let a = names.firstIndex(of: p[0]), let b = names.firstIndex(of: p[1]) { pairIndices = (a, b) }
       else { pairIndices = (best, runnerUp ?? best) }
+      let sampled = sample.map { members[$0] }
       let rows = names.indices.map { j in
-        StrategyRow(strategy: names[j], nominal: nominalMeans[j], metrics: metrics[j],
-                    shareWin4: members.reduce(0) { $0 + allFourWins[$1][j] } / max(1, members.reduce(0) { $0 + count[$1][j] }))
+        StrategyRow(strategy: names[j], nominal: nominalMeans[j], metrics: metrics?[j],
+                    shareWin4: sample.isEmpty ? nil : sampled.reduce(0) { $0 + allFourWins[$1][j] } / max(1, sampled.reduce(0) { $0 + count[$1][j] }))
       }
-      // Sensitivity of the pair's difference, then of each strategy's objective.
-      var outputs: [(String, [Double])] = []
+      // Sensitivity of the pair's difference, then of each strategy's objective, each with its
+      // per-trial values (for the noise in each world's mean).
+      var outputs: [(String, [Double], [[Double]])] = []
       if pairIndices.0 != pairIndices.1 {
         outputs.append(("\(Report.objective.rawValue): \(names[pairIndices.0]) − \(names[pairIndices.1])",
-                        outcomes.map { $0[pairIndices.0] - $0[pairIndices.1] }))
+                        outcomes.map { $0[pairIndices.0] - $0[pairIndices.1] },
+                        members.map { sc in zip(perTrial[sc][pairIndices.0], perTrial[sc][pairIndices.1]).map { $0 - $1 } }))
       }
-      for j in names.indices { outputs.append(("\(Report.objective.rawValue): \(names[j])", outcomes.map { $0[j] })) }
+      for j in names.indices { outputs.append(("\(Report.objective.rawValue): \(names[j])", outcomes.map { $0[j] }, members.map { perTrial[$0][j] })) }
       var sensitivities: [Sensitivity] = []
-      for (k, (name, y)) in outputs.enumerated() {
-        var sensitivity = try RobustnessAnalysis.sensitivity(name, y: y, x: worldValues, uncertainty: u, experimentSeed: experiment.seed,
+      for (k, (name, y, trials)) in outputs.enumerated() {
+        var sensitivity = try RobustnessAnalysis.sensitivity(name, y: y, trials: trials, x: worldValues, uncertainty: u, experimentSeed: experiment.seed,
                                                              seed: SplitMix64.mix(seed &+ UInt64(cells.count * 1000 + k)))
         // Another market's fields cannot act in this cell: not listed as its drivers.
         sensitivity.indices.removeAll { $0.key.hasPrefix("market.") && !$0.key.hasPrefix("market.\(nominal.market.name).") }
         sensitivities.append(sensitivity)
       }
-      // Scenario discovery: where the nominal winner is not within the margin of the best.
-      let flips = outcomes.map { o -> Bool in
+      // Scenario discovery: where the nominal winner is not within the margin of the best, over
+      // the sample of plausible worlds.
+      let flips = sample.map { outcomes[$0] }.map { o -> Bool in
         let top = o.max()!
         return o[best] < top - margin * abs(top)
       }
@@ -203,14 +229,14 @@ public struct RobustnessAnalysis: Sendable {
       // worlds on each side; a box of more than three limits is reported as no simple region.
       if u.design != .morris && discovery.worlds >= RobustnessAnalysis.primMinimumCases
           && flips.count - discovery.worlds >= RobustnessAnalysis.primMinimumCases && flips.count >= RobustnessAnalysis.primMinimumWorlds {
-        let prim = try PRIM.discover(x: worldValues, y: flips)
+        let prim = try PRIM.discover(x: sample.map { worldValues[$0] }, y: flips)
         discovery = Discovery(condition: condition, worlds: discovery.worlds,
                               box: prim.box.limits.count <= RobustnessAnalysis.primMaximumLimits ? prim.box : nil, trajectory: prim.trajectory)
       }
       let winners = outcomes.map { o in names[o.indices.max { o[$0] < o[$1] || (o[$0] == o[$1] && $0 > $1) }!] }
       cells.append(Cell(market: nominal.market.name, assignments: nominal.assignments,
                         label: (["market=\(nominal.market.name)"] + nominal.assignments.map { "\($0.key)=\(Format.number($0.value))" }).joined(separator: ", "),
-                        worlds: members.count, nominalBest: names[best], pair: (names[pairIndices.0], names[pairIndices.1]),
+                        worlds: sample.count, nominalBest: names[best], pair: (names[pairIndices.0], names[pairIndices.1]),
                         strategies: rows, sensitivities: sensitivities, discovery: discovery, winners: winners, worldValues: worldValues,
                         outcomes: outcomes))
       nominalByCell.append(nominalMeans)
@@ -234,12 +260,16 @@ public struct RobustnessAnalysis: Sendable {
             let series = members.map { cells[$0].outcomes[w][j] }
             let b = argmax(series)
             where_.append(xs[b])
-            if series[nominalBest] >= series[b] - margin * abs(series[b]) { within += 1 }
+          }
+          for w in sample {
+            let series = members.map { cells[$0].outcomes[w][j] }
+            if series[nominalBest] >= series[argmax(series)] - margin * abs(series[argmax(series)]) { within += 1 }
           }
           let sens = try RobustnessAnalysis.sensitivity("best \(key) (\(name), \(fixed))", y: where_, x: worldValues, uncertainty: u,
                                                         experimentSeed: experiment.seed, seed: SplitMix64.mix(seed &+ UInt64(900_000 + locations.count)))
           locations.append(SweepLocation(key: key, strategy: name, fixed: fixed, values: xs, nominalBest: xs[nominalBest], locations: where_,
-                                         shareNominalWithinMargin: Double(within) / Double(max(1, u.worldCount)), sensitivity: sens))
+                                         sampleLocations: sample.map { where_[$0] },
+                                         shareNominalWithinMargin: sample.isEmpty ? nil : Double(within) / Double(sample.count), sensitivity: sens))
         }
       }
     }
@@ -248,10 +278,14 @@ public struct RobustnessAnalysis: Sendable {
 
   /// The design's own indices: Sobol' from a Saltelli design, Morris μ* and σ from trajectories,
   /// Spearman rank correlations with bootstrap intervals from a space-filling sample.
-  static func sensitivity(_ name: String, y: [Double], x: [[Double]], uncertainty u: Uncertainty, experimentSeed: UInt64,
-                          seed: UInt64) throws -> Sensitivity {
+  ///
+  /// `trials` holds each world's per-trial outputs (their mean is `y`): with two or more per
+  /// world, Sobol' and Morris indices come with their noise parts (`Index.noise`).
+  static func sensitivity(_ name: String, y: [Double], trials: [[Double]]? = nil, x: [[Double]], uncertainty u: Uncertainty,
+                          experimentSeed: UInt64, seed: UInt64) throws -> Sensitivity {
     let keys = u.parameters.map(\.key)
     var indices: [Index] = []
+    var noiseShare: Double?
     // The Win4 judge's thresholds change no trial's outcome, only its verdicts: as regressors of
     // an outcome they would spend degrees of freedom on nothing, so they get a zero index.
     let acting = keys.indices.filter { !keys[$0].hasPrefix("scorecard.") }
@@ -272,14 +306,19 @@ public struct RobustnessAnalysis: Sendable {
     case .saltelli:
       // The run's own design, rebuilt from its seed: outputs are in its point order.
       let design = try SaltelliDesign(baseSamples: u.samples, dimensions: u.dimensions, seed: Uncertainty.designSeed(experimentSeed))
-      let si = try design.indices(outputs: y, resamples: u.resamples, seed: seed)
-      indices = keys.indices.map { Index(key: keys[$0], main: si.first[$0], second: si.total[$0], method: .sobol) }
+      let si = try design.indices(outputs: y, trialOutputs: trials, resamples: u.resamples, seed: seed)
+      indices = keys.indices.map { Index(key: keys[$0], main: si.first[$0], second: si.total[$0], noise: si.totalNoise?[$0], method: .sobol) }
+      noiseShare = si.noiseShare
     case .morris:
       let design = try MorrisDesign(trajectories: u.samples, dimensions: u.dimensions, levels: u.levels, seed: Uncertainty.designSeed(experimentSeed))
-      let mi = try design.indices(outputs: y, resamples: u.resamples, seed: seed)
+      // A whole-number assumption runs at its rounded value: the step it took, in unit-cube terms.
+      let realized = zip(design.points, x).map { point, values in
+        u.parameters.indices.map { d in u.parameters[d].isInteger ? u.parameters[d].unitCoordinate(of: values[d]) : point[d] }
+      }
+      let mi = try design.indices(outputs: y, realized: realized, trialOutputs: trials, resamples: u.resamples, seed: seed)
       indices = keys.indices.map { k in
         Index(key: keys[k], main: mi[k].muStarInterval ?? Estimate(value: mi[k].muStar, low: mi[k].muStar, high: mi[k].muStar),
-              second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), method: .morris)
+              second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), noise: mi[k].noiseFloor, method: .morris)
       }
     default:
       if let prcc {
@@ -292,6 +331,6 @@ public struct RobustnessAnalysis: Sendable {
       }
     }
     indices.sort { $0.importance > $1.importance || ($0.importance == $1.importance && $0.key < $1.key) }
-    return Sensitivity(output: name, method: method, indices: indices)
+    return Sensitivity(output: name, method: method, indices: indices, noiseShare: noiseShare)
   }
 }

@@ -19,18 +19,34 @@ extension RobustnessAnalysis {
     return "\(u.worldCount) plausible worlds drawn by \(how) over \(u.dimensions) assumption\(plural), \(u.trialsPerWorld) trial\(u.trialsPerWorld == 1 ? "" : "s") each"
   }
 
+  /// Which of the design's worlds the shares count, when not all of them (empty otherwise).
+  var sampleSentence: String {
+    switch uncertainty.design {
+    case .saltelli:
+      return "shares, regrets and scenario discovery count the \(uncertainty.sampleWorlds.count) worlds of the base matrices A and B, a sample of the plausible worlds; the other worlds repeat them but for one assumption and serve the Sobol' indices only"
+    case .morris:
+      return "a Morris screen ranks the assumptions by their effects; its trajectories sit on a grid whose end levels are the ranges' ends, so its worlds are no sample of the plausible worlds and give no shares of worlds or regrets: for how far the answer holds, run a Saltelli design on the assumptions that matter (the second stage) or a Latin hypercube"
+    default: return ""
+    }
+  }
+
   var marginText: String { "\(Format.number(100 * margin, margin * 100 < 1 ? 2 : 0))%" }
 
   /// How far a sweep's nominal best value holds across worlds, one sentence per series.
   public func locationStatement(_ l: SweepLocation) -> String {
     let x = l.key.split(separator: ".").last.map(String.init) ?? l.key
-    func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
-    var s = "Across \(designSentence), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in at least 80% of worlds (median \(q(0.5)); \(l.values.filter { v in l.locations.contains(v) }.map { v in "\(Format.number(v, 3)): \(l.locations.filter { $0 == v }.count)" }.joined(separator: ", ")) of \(l.locations.count)); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(l.shareNominalWithinMargin)) of them."
+    func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.sampleLocations, p), 3) }
+    var s: String
+    if let share = l.shareNominalWithinMargin, !l.sampleLocations.isEmpty {
+      s = "Across \(designSentence)\(sampleSentence.isEmpty ? "" : " (\(sampleSentence))"), the best \(x) for \(l.strategy) (\(l.fixed)) lies between \(q(0.1)) and \(q(0.9)) in at least 80% of worlds (median \(q(0.5)); \(l.values.filter { v in l.sampleLocations.contains(v) }.map { v in "\(Format.number(v, 3)): \(l.sampleLocations.filter { $0 == v }.count)" }.joined(separator: ", ")) of \(l.sampleLocations.count)); the nominal best, \(Format.number(l.nominalBest, 3)), is within \(marginText) of each world's best in \(percent(share)) of them."
+    } else {
+      s = "Across \(designSentence): \(sampleSentence)."
+    }
     let top = l.sensitivity.indices.prefix(2).filter(distinguishable)
     if let noise = RobustnessAnalysis.noise(l.sensitivity) {
       s += " " + noiseSentence(noise, of: "where it lies")
     } else {
-      s += top.isEmpty ? " No assumption stands out from the noise in where it lies (every index's interval reaches zero)."
+      s += top.isEmpty ? " No assumption stands out from the noise in where it lies (\(noRule(l.sensitivity)))."
         : " Where it lies depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: " and ") + "."
     }
     return s
@@ -38,36 +54,51 @@ extension RobustnessAnalysis {
 
   /// How far the nominal answer holds, in one or two sentences (the end of a report's answer).
   public func statement(_ cell: Cell) -> String {
-    guard cell.strategies.count > 1, let nominal = cell.strategies.first(where: { $0.strategy == cell.nominalBest }),
-          let robust = RobustnessAnalysis.mostRobust(cell) else { return "" }
+    guard cell.strategies.count > 1 else { return "" }
     let n = cell.worlds
-    func shares(_ r: StrategyRow) -> String {
-      "within \(marginText) of the best in \(percent(r.metrics.shareWithinMargin)) of worlds \(wilsonText(r.metrics.shareWithinMargin, n)), best in \(percent(r.metrics.shareBest)), mean regret \(Format.money(r.metrics.regretMean))"
-    }
-    var s = "Across \(designSentence): "
-    let criterion = "most robust by the share of worlds within the margin of the best"
-    if robust.strategy == nominal.strategy {
-      s += "\(nominal.strategy), the nominal winner, is also the \(criterion): \(shares(nominal))"
+    var s: String
+    if let nominal = cell.strategies.first(where: { $0.strategy == cell.nominalBest }), let nm = nominal.metrics,
+       let robust = RobustnessAnalysis.mostRobust(cell), let rm = robust.metrics {
+      func shares(_ m: StrategyRobustness) -> String {
+        "within \(marginText) of the best in \(percent(m.shareWithinMargin)) of worlds \(wilsonText(m.shareWithinMargin, n)), best in \(percent(m.shareBest)), mean regret \(Format.money(m.regretMean))"
+      }
+      s = "Across \(designSentence)\(sampleSentence.isEmpty ? "" : " (\(sampleSentence))"): "
+      let criterion = "most robust by the share of worlds within the margin of the best"
+      if robust.strategy == nominal.strategy {
+        s += "\(nominal.strategy), the nominal winner, is also the \(criterion): \(shares(nm))"
+      } else {
+        s += "the \(criterion) is \(robust.strategy): \(shares(rm)); the nominal winner, \(nominal.strategy), is \(shares(nm))"
+      }
+      s += RobustnessAnalysis.otherCriteria(cell, robust: robust).map { "; by other criteria, \($0)" } ?? ""
+      if robust.strategy == nominal.strategy {
+        s += "."
+      } else if RobustnessAnalysis.sharesOverlap(rm.shareWithinMargin, nm.shareWithinMargin, n) {
+        // A world or two can separate them: that is not a finding (a review found the nominal
+        // winner "not carrying over" on 17 against 16 of 24 worlds).
+        s += "; the two shares' intervals overlap (\(Int((rm.shareWithinMargin * Double(n)).rounded())) against \(Int((nm.shareWithinMargin * Double(n)).rounded())) of \(n) worlds), so these worlds do not settle which of them holds up better."
+      } else {
+        s += ", so the nominal answer does not carry over to the plausible worlds."
+      }
+      // Win4 across the worlds: whether the nominal Win4 verdicts survive the assumptions.
+      let win4 = cell.strategies.compactMap { r in r.shareWin4.map { (r.strategy, $0) } }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+      s += win4.isEmpty
+        ? " No strategy wins Win4 for all four parties in any sampled world's trial."
+        : " Win4 for all four parties holds in " + win4.prefix(3).map { "\(percent($0.1)) (\($0.0))" }.joined(separator: ", ") + " of the sampled worlds' trials"
+          + (parameters.contains { $0.key.hasPrefix("scorecard.") }
+             ? " (the judges' thresholds, scorecard.*, are among the varied assumptions, so this share measures the thresholds as much as the strategies)." : ".")
     } else {
-      s += "the \(criterion) is \(robust.strategy): \(shares(robust)); the nominal winner, \(nominal.strategy), is \(shares(nominal))"
+      s = "Across \(designSentence): \(sampleSentence)."
     }
-    s += RobustnessAnalysis.otherCriteria(cell, robust: robust).map { "; by other criteria, \($0)" } ?? ""
-    s += robust.strategy == nominal.strategy ? "." : ", so the nominal answer does not carry over to the plausible worlds."
-    // Win4 across the worlds: whether the nominal Win4 verdicts survive the assumptions (the
-    // scorecard's thresholds among them when the experiment varies them).
-    let win4 = cell.strategies.filter { $0.shareWin4 > 0 }.sorted { $0.shareWin4 > $1.shareWin4 }
-    s += win4.isEmpty
-      ? " No strategy wins Win4 for all four parties in any sampled world's trial."
-      : " Win4 for all four parties holds in " + win4.prefix(3).map { "\(percent($0.shareWin4)) (\($0.strategy))" }.joined(separator: ", ") + " of the sampled worlds' trials."
     if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
       let top = diff.indices.prefix(3).filter(distinguishable)
       if let noise = RobustnessAnalysis.noise(diff) {
         s += " " + noiseSentence(noise, of: "the gap between \(cell.pair.0) and \(cell.pair.1)")
       } else if top.isEmpty {
-        s += " No assumption stands out from the noise in the gap between \(cell.pair.0) and \(cell.pair.1) (every index's interval reaches zero)."
+        s += " No assumption stands out from the noise in the gap between \(cell.pair.0) and \(cell.pair.1) (\(noRule(diff)))."
       } else {
         s += " The gap between \(cell.pair.0) and \(cell.pair.1) depends most on " + top.map { "\($0.key) (\(indexLabel($0)))" }.joined(separator: ", ") + "."
       }
+      s += noiseFloorSentence(diff)
       if (diff.method == .rankCorrelation || diff.method == .partialRankCorrelation) && n < 10 * uncertainty.dimensions {
         s += " With \(uncertainty.dimensions) assumptions over \(n) worlds this is a screen only; Morris (design = \"morris\") screens many assumptions properly."
       }
@@ -75,19 +106,54 @@ extension RobustnessAnalysis {
     if let box = cell.discovery.box, !box.limits.isEmpty {
       let inside = Int((box.mass * Double(n)).rounded())
       s += " The worlds where \(cell.nominalBest) falls outside the margin concentrate where \(boxText(box, cell)): in \(percent(box.density)) of the \(inside) worlds there it does (density), and they hold \(percent(box.coverage)) of all such worlds (coverage)."
-    } else if cell.discovery.worlds == 0 {
+    } else if cell.discovery.worlds == 0 && cell.worlds > 0 {
       s += " \(cell.nominalBest) stays within the margin of the best in every sampled world."
     }
     return s
   }
 
-  /// An index whose interval excludes no effect: Spearman ρ or Sobol' S_T (and Morris μ*) away from 0.
+  /// An index that stands out from the noise: Spearman ρ or PRCC with an interval away from 0;
+  /// Sobol' S_T and Morris μ* with an interval above what noise alone gives them (`Index.noise`;
+  /// both are never negative, so noise pushes them up and an interval above 0 is no evidence).
   func distinguishable(_ i: Index) -> Bool {
     switch i.method {
     case .rankCorrelation, .partialRankCorrelation: return i.main.low > 0 || i.main.high < 0
-    case .sobol: return (i.second?.low ?? 0) > 0
-    case .morris: return i.main.low > 0
+    case .sobol: return (i.second?.low ?? 0) > (i.noise ?? 0)
+    case .morris: return i.main.low > (i.noise ?? 0)
     }
+  }
+
+  /// The rule `distinguishable` applied, in words, for "no assumption stands out".
+  func noRule(_ s: Sensitivity) -> String {
+    switch s.method {
+    case .rankCorrelation, .partialRankCorrelation: return "every index's interval reaches zero"
+    case .sobol: return s.indices.contains { $0.noise != nil } ? "no total index's interval clears its noise part" : "every index's interval reaches zero"
+    case .morris: return s.indices.contains { $0.noise != nil } ? "no μ* interval clears its noise floor" : "every index's interval reaches zero"
+    }
+  }
+
+  /// How the drivers were told from noise, or why they could not be (one trial per world).
+  func noiseFloorSentence(_ s: Sensitivity) -> String {
+    switch s.method {
+    case .sobol:
+      if let share = s.noiseShare {
+        return " Monte Carlo noise in the world means is \(percent(share)) of that output's variance across worlds; an assumption is named only when its S_T interval clears the part noise adds to it."
+      }
+      return " With one trial per world the part of each S_T that is noise is unknown (robustness.trials ≥ 2 estimates it), so a small S_T may be noise."
+    case .morris:
+      if let floors = Optional(s.indices.compactMap(\.noise)), !floors.isEmpty {
+        let sorted = floors.sorted()
+        return " An assumption is named only when its μ* interval clears its noise floor, the μ* it would show with no effect at all (median \(Format.money(sorted[sorted.count / 2])) over the assumptions)."
+      }
+      return " With one trial per world the noise floor is unknown (robustness.trials ≥ 2 estimates it): ranks below the first few may be noise."
+    case .rankCorrelation, .partialRankCorrelation: return ""
+    }
+  }
+
+  /// Whether two shares of the same n worlds have overlapping Wilson intervals.
+  static func sharesOverlap(_ a: Double, _ b: Double, _ n: Int) -> Bool {
+    let x = wilson(a, n), y = wilson(b, n)
+    return x.low <= y.high && y.low <= x.high
   }
 
   /// The other robustness criteria when they name another strategy than the most robust by the
@@ -96,13 +162,13 @@ extension RobustnessAnalysis {
   /// should see it when they do). Nil when both agree with `robust`.
   static func otherCriteria(_ cell: Cell, robust: StrategyRow) -> String? {
     var parts: [String] = []
-    if let r = cell.strategies.min(by: { $0.metrics.regretMean < $1.metrics.regretMean }), r.strategy != robust.strategy,
-       r.metrics.regretMean < robust.metrics.regretMean {
-      parts.append("\(r.strategy) has the lowest mean regret (\(Format.money(r.metrics.regretMean)) against \(Format.money(robust.metrics.regretMean)))")
+    guard let rm = robust.metrics else { return nil }
+    let rows = cell.strategies.compactMap { r in r.metrics.map { (r.strategy, $0) } }
+    if let r = rows.min(by: { $0.1.regretMean < $1.1.regretMean }), r.0 != robust.strategy, r.1.regretMean < rm.regretMean {
+      parts.append("\(r.0) has the lowest mean regret (\(Format.money(r.1.regretMean)) against \(Format.money(rm.regretMean)))")
     }
-    if let b = cell.strategies.max(by: { $0.metrics.shareBest < $1.metrics.shareBest }), b.strategy != robust.strategy,
-       b.metrics.shareBest > robust.metrics.shareBest {
-      parts.append("\(b.strategy) is best in the most worlds (\(Format.number(100 * b.metrics.shareBest, 0))% against \(Format.number(100 * robust.metrics.shareBest, 0))%)")
+    if let b = rows.max(by: { $0.1.shareBest < $1.1.shareBest }), b.0 != robust.strategy, b.1.shareBest > rm.shareBest {
+      parts.append("\(b.0) is best in the most worlds (\(Format.number(100 * b.1.shareBest, 0))% against \(Format.number(100 * rm.shareBest, 0))%)")
     }
     return parts.isEmpty ? nil : parts.joined(separator: " and ")
   }
@@ -153,8 +219,10 @@ extension RobustnessAnalysis {
 
   func indexLabel(_ i: Index) -> String {
     switch i.method {
-    case .sobol: return "S_T \(Format.number(i.second?.value ?? .nan, 2)) [\(Format.number(i.second?.low ?? .nan, 2)), \(Format.number(i.second?.high ?? .nan, 2))]"
-    case .morris: return "μ* \(Format.money(i.main.value))"
+    case .sobol:
+      return "S_T \(Format.number(i.second?.value ?? .nan, 2)) [\(Format.number(i.second?.low ?? .nan, 2)), \(Format.number(i.second?.high ?? .nan, 2))]"
+        + (i.noise.map { ", of which noise \(Format.number($0, 2))" } ?? "")
+    case .morris: return "μ* \(Format.money(i.main.value))" + (i.noise.map { ", noise floor \(Format.money($0))" } ?? "")
     case .rankCorrelation: return "ρ \(Format.number(i.main.value, 2)) [\(Format.number(i.main.low, 2)), \(Format.number(i.main.high, 2))]"
     case .partialRankCorrelation: return "PRCC \(Format.number(i.main.value, 2)) [\(Format.number(i.main.low, 2)), \(Format.number(i.main.high, 2))]"
     }
@@ -216,7 +284,9 @@ extension RobustnessAnalysis {
     var md = ["## Robustness to assumptions", ""]
     let listed = parametersByImportance.prefix(RobustnessAnalysis.listedAssumptions)
     let rest = parameters.count - listed.count
+    let held = heldConventions.map { "`\($0.key)` = \(formatParameterNumber($0.value))" }
     md.append("The intervals above cover Monte Carlo noise under the file's assumptions. Here the assumptions move: \(designSentence). In each world every strategy runs on the same random numbers; a strategy is *within the margin* when its customer equity is within \(marginText) of that world's best. "
+              + (held.isEmpty ? "" : "Held fixed as conventions of the metric, not facts about the world: \(held.joined(separator: ", ")) (customer equity's horizon; sweep it or set it with --set to see another). ")
               + (rest > 0 ? "The \(listed.count) assumptions that matter most, of the \(parameters.count) varied:" : "Assumptions varied:"))
     md.append("")
     md.append("| assumption | unit | distribution |")
@@ -232,12 +302,15 @@ extension RobustnessAnalysis {
       if cells.count > 1 { md.append("### \(cell.label)"); md.append("") }
       md.append("**\(statement(cell))**")
       md.append("")
-      md.append("The mean over worlds differs from the nominal value where the plausible ranges are not centred on the file's values\(offCentreExample(nominal: nominal).map { " (\($0), for example)" } ?? ""). Shares of worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
-      md.append("")
-      md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 (trials) |")
-      md.append("|---|---|---|---|---|---|---|---|---|")
-      for r in cell.strategies.sorted(by: { $0.metrics.shareWithinMargin > $1.metrics.shareWithinMargin || ($0.metrics.shareWithinMargin == $1.metrics.shareWithinMargin && $0.metrics.regretMean < $1.metrics.regretMean) }) {
-        md.append("| \(r.strategy) | \(Format.money(r.nominal)) | \(Format.money(r.metrics.mean)) | \(percent(r.metrics.shareBest)) \(wilsonText(r.metrics.shareBest, cell.worlds)) | \(percent(r.metrics.shareWithinMargin)) \(wilsonText(r.metrics.shareWithinMargin, cell.worlds)) | \(Format.money(r.metrics.regretMean)) | \(Format.money(r.metrics.regretP90)) | \(Format.money(r.metrics.regretMax)) | \(percent(r.shareWin4)) |")
+      let rows = cell.strategies.compactMap { r in r.metrics.map { (r, $0) } }
+      if !rows.isEmpty {
+        md.append("The mean over worlds differs from the nominal value where the plausible ranges are not centred on the file's values\(offCentreExample(nominal: nominal).map { " (\($0), for example)" } ?? ""). Shares of \(cell.worlds) worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
+        md.append("")
+        md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 (trials) |")
+        md.append("|---|---|---|---|---|---|---|---|---|")
+        for (r, m) in rows.sorted(by: { $0.1.shareWithinMargin > $1.1.shareWithinMargin || ($0.1.shareWithinMargin == $1.1.shareWithinMargin && $0.1.regretMean < $1.1.regretMean) }) {
+          md.append("| \(r.strategy) | \(Format.money(r.nominal)) | \(Format.money(m.mean)) | \(percent(m.shareBest)) \(wilsonText(m.shareBest, cell.worlds)) | \(percent(m.shareWithinMargin)) \(wilsonText(m.shareWithinMargin, cell.worlds)) | \(Format.money(m.regretMean)) | \(Format.money(m.regretP90)) | \(Format.money(m.regretMax)) | \(r.shareWin4.map(percent) ?? "") |")
+        }
       }
       if let diff = cell.sensitivities.first {
         md.append("")
@@ -249,19 +322,28 @@ extension RobustnessAnalysis {
         }
         switch diff.method {
         case .sobol:
-          md.append("| assumption | first-order S_i [95% CI] | total S_T [95% CI] |")
-          md.append("|---|---|---|")
-          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) { md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") |") }
+          md.append("| assumption | first-order S_i [95% CI] | total S_T [95% CI] | noise part of S_T | stands out |")
+          md.append("|---|---|---|---|---|")
+          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) {
+            md.append("| `\(i.key)` | \(est(i.main)) | \(i.second.map(est) ?? "") | \(i.noise.map { Format.number($0, 2) } ?? "unknown") | \(distinguishable(i) ? "yes" : "no") |")
+          }
         case .morris:
-          md.append("| assumption | μ* [95% CI] | σ |")
-          md.append("|---|---|---|")
-          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) { md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) |") }
+          md.append("| assumption | μ* [95% CI] | σ | noise floor | stands out |")
+          md.append("|---|---|---|---|---|")
+          for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) {
+            md.append("| `\(i.key)` | \(estMoney(i.main)) | \(Format.money(i.second?.value ?? .nan)) | \(i.noise.map(Format.money) ?? "unknown") | \(distinguishable(i) ? "yes" : "no") |")
+          }
         case .rankCorrelation, .partialRankCorrelation:
           md.append("| assumption | \(diff.method == .rankCorrelation ? "Spearman ρ" : "partial rank correlation") [95% CI] |")
           md.append("|---|---|")
           for i in diff.indices.prefix(RobustnessAnalysis.listedAssumptions) { md.append("| `\(i.key)` | \(est(i.main)) |") }
         }
         if diff.indices.count > RobustnessAnalysis.listedAssumptions { md.append(""); md.append("The top \(RobustnessAnalysis.listedAssumptions) of \(diff.indices.count); the full list is in robustness.csv and robustness.json.") }
+        if diff.method == .sobol || diff.method == .morris {
+          md.append("")
+          md.append((diff.method == .sobol ? "S_T and μ* are never negative, so noise pushes them up: an interval above zero is no evidence. " : "μ* is never negative, so noise pushes it up: an interval above zero is no evidence. ")
+                    + "An assumption *stands out* when its interval's lower end clears what noise alone would give it, estimated from the paired trials of each world" + (diff.indices.contains { $0.noise != nil } ? "." : "; with one trial per world that cannot be estimated, and only the rule \"above zero\" is applied (ask for robustness.trials ≥ 2)."))
+        }
       }
       md.append("")
       let d = cell.discovery
@@ -271,6 +353,7 @@ extension RobustnessAnalysis {
         let reason: String
         if d.worlds == 0 || d.worlds == cell.worlds { reason = "there is no region to find." }
         else if uncertainty.design == .morris { reason = "PRIM is not run on a Morris design (its trajectories sit on a coarse grid); use a space-filling design to look for the region." }
+        else if cell.worlds == 0 { reason = "there are no sampled worlds to look in." }
         else if d.worlds < RobustnessAnalysis.primMinimumCases || cell.worlds - d.worlds < RobustnessAnalysis.primMinimumCases || cell.worlds < RobustnessAnalysis.primMinimumWorlds {
           reason = "too few to look for a region: PRIM is run with at least \(RobustnessAnalysis.primMinimumWorlds) worlds and \(RobustnessAnalysis.primMinimumCases) on each side of the condition (on fewer, boxes fit noise); ask for more with --worlds."
         } else { reason = "no region restricting at most \(RobustnessAnalysis.primMaximumLimits) assumptions describes them (PRIM's box needed more, which fits noise)." }
@@ -284,10 +367,10 @@ extension RobustnessAnalysis {
       md.append("| series | strategy | nominal best | best across worlds: 10% · median · 90% | nominal best within \(marginText) of each world's best | depends most on |")
       md.append("|---|---|---|---|---|---|")
       for l in locations {
-        func q(_ p: Double) -> String { Format.number(RobustnessAnalysis.nearestRank(l.locations, p), 3) }
+        func q(_ p: Double) -> String { l.sampleLocations.isEmpty ? "–" : Format.number(RobustnessAnalysis.nearestRank(l.sampleLocations, p), 3) }
         let top = RobustnessAnalysis.noise(l.sensitivity) != nil ? "none: the indices are noise at this sample size"
           : l.sensitivity.indices.prefix(2).filter(distinguishable).map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
-        md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(percent(l.shareNominalWithinMargin)) | \(top) |")
+        md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(l.shareNominalWithinMargin.map(percent) ?? "– (screen)") | \(top) |")
       }
     }
     md.append("")
@@ -325,16 +408,17 @@ extension RobustnessAnalysis {
     let root: JSONValue = .object([
       ("design", .string(u.design.rawValue)), ("samples", .integer(u.samples)), ("worlds", .integer(u.worldCount)),
       ("trials_per_world", .integer(u.trialsPerWorld)), ("margin", .number(margin)),
+      ("held_conventions", .object(heldConventions.map { ($0.key, num($0.value)) })),
       ("objective", .string(Report.objective.rawValue)),
       ("parameters", .array(parameters.map { .object([("key", .string($0.key)), ("unit", .string($0.unit)), ("distribution", .string($0.summary))]) })),
       ("locations", .array(locations.map { l in
         .object([
           ("key", .string(l.key)), ("strategy", .string(l.strategy)), ("series", .string(l.fixed)),
-          ("nominal_best", num(l.nominalBest)), ("share_nominal_within_margin", num(l.shareNominalWithinMargin)),
-          ("best_value_counts", .array(l.values.map { v in .object([("value", num(v)), ("worlds", .integer(l.locations.filter { $0 == v }.count))]) })),
+          ("nominal_best", num(l.nominalBest)), ("share_nominal_within_margin", l.shareNominalWithinMargin.map(num) ?? .null),
+          ("best_value_counts", .array(l.values.map { v in .object([("value", num(v)), ("worlds", .integer(l.sampleLocations.filter { $0 == v }.count))]) })),
           ("statement", .string(locationStatement(l))),
           ("sensitivity", .object([("output", .string(l.sensitivity.output)), ("method", .string(l.sensitivity.method.rawValue)),
-                                   ("indices", .array(l.sensitivity.indices.map { i in .object([("key", .string(i.key))] + estimate(l.sensitivity.method == .sobol ? "first" : l.sensitivity.method == .morris ? "mu_star" : l.sensitivity.method == .partialRankCorrelation ? "prcc" : "rho", i.main) + estimate(l.sensitivity.method == .sobol ? "total" : "sigma", i.second)) }))])),
+                                   ("indices", .array(l.sensitivity.indices.map { i in .object([("key", .string(i.key))] + estimate(l.sensitivity.method == .sobol ? "first" : l.sensitivity.method == .morris ? "mu_star" : l.sensitivity.method == .partialRankCorrelation ? "prcc" : "rho", i.main) + estimate(l.sensitivity.method == .sobol ? "total" : "sigma", i.second) + [("stands_out", .bool(distinguishable(i)))]) }))])),
         ])
       })),
       ("cells", .array(cells.map { c in
@@ -342,23 +426,30 @@ extension RobustnessAnalysis {
           ("market", .string(c.market)),
           ("sweep", .object(c.assignments.map { ($0.key, .number($0.value)) })),
           ("nominal_best", .string(c.nominalBest)),
+          ("sample_worlds", .integer(c.worlds)),
           ("pair", .array([.string(c.pair.0), .string(c.pair.1)])),
           ("statement", .string(statement(c))),
           ("strategies", .array(c.strategies.map { r in
-            .object([
-              ("strategy", .string(r.strategy)), ("nominal", num(r.nominal)), ("mean", num(r.metrics.mean)),
-            ] + zip(["p05", "p25", "p50", "p75", "p95"], StrategyRobustness.quantileLevels.map { r.metrics.quantiles[$0] ?? .nan }).map { ($0, num($1)) } + [
-              ("regret_mean", num(r.metrics.regretMean)), ("regret_p90", num(r.metrics.regretP90)), ("regret_max", num(r.metrics.regretMax)),
-              ("share_best", num(r.metrics.shareBest)), ("share_within_margin", num(r.metrics.shareWithinMargin)), ("share_win4", num(r.shareWin4)),
+            guard let m = r.metrics else { return .object([("strategy", .string(r.strategy)), ("nominal", num(r.nominal))]) }
+            return .object([
+              ("strategy", .string(r.strategy)), ("nominal", num(r.nominal)), ("mean", num(m.mean)),
+            ] + zip(["p05", "p25", "p50", "p75", "p95"], StrategyRobustness.quantileLevels.map { m.quantiles[$0] ?? .nan }).map { ($0, num($1)) } + [
+              ("regret_mean", num(m.regretMean)), ("regret_p90", num(m.regretP90)), ("regret_max", num(m.regretMax)),
+              ("share_best", num(m.shareBest)), ("share_within_margin", num(m.shareWithinMargin)), ("share_win4", r.shareWin4.map(num) ?? .null),
             ])
           })),
           ("sensitivity", .array(c.sensitivities.map { s in
             .object([
               ("output", .string(s.output)), ("method", .string(s.method.rawValue)),
+              ("noise_share", s.noiseShare.map(num) ?? .null),
               ("indices", .array(s.indices.map { i in
                 switch s.method {
-                case .sobol: return .object([("key", .string(i.key))] + estimate("first", i.main) + estimate("total", i.second))
-                case .morris: return .object([("key", .string(i.key))] + estimate("mu_star", i.main) + [("sigma", num(i.second?.value ?? .nan))])
+                case .sobol:
+                  return .object([("key", .string(i.key))] + estimate("first", i.main) + estimate("total", i.second)
+                                 + [("total_noise", i.noise.map(num) ?? .null), ("stands_out", .bool(distinguishable(i)))])
+                case .morris:
+                  return .object([("key", .string(i.key))] + estimate("mu_star", i.main)
+                                 + [("sigma", num(i.second?.value ?? .nan)), ("noise_floor", i.noise.map(num) ?? .null), ("stands_out", .bool(distinguishable(i)))])
                 case .rankCorrelation: return .object([("key", .string(i.key))] + estimate("rho", i.main))
                 case .partialRankCorrelation: return .object([("key", .string(i.key))] + estimate("prcc", i.main))
                 }
@@ -385,10 +476,11 @@ extension RobustnessAnalysis {
     }
     for c in cells {
       for r in c.strategies {
-        let m = r.metrics
-        for (name, x) in [("nominal", r.nominal), ("mean", m.mean)] + zip(["p05", "p25", "p50", "p75", "p95"], StrategyRobustness.quantileLevels.map { m.quantiles[$0] ?? .nan }).map({ ($0, $1) })
+        add(c, "strategy", r.strategy, "", "nominal", r.nominal)
+        guard let m = r.metrics else { continue }
+        for (name, x) in [("mean", m.mean)] + zip(["p05", "p25", "p50", "p75", "p95"], StrategyRobustness.quantileLevels.map { m.quantiles[$0] ?? .nan }).map({ ($0, $1) })
           + [("regret_mean", m.regretMean), ("regret_p90", m.regretP90), ("regret_max", m.regretMax), ("share_best", m.shareBest),
-             ("share_within_margin", m.shareWithinMargin), ("share_win4", r.shareWin4)] {
+             ("share_within_margin", m.shareWithinMargin), ("share_win4", r.shareWin4 ?? .nan)] {
           add(c, "strategy", r.strategy, "", name, x)
         }
       }
@@ -400,6 +492,7 @@ extension RobustnessAnalysis {
             let parts: [(String, Double)] = s.method == .sobol ? [("", t.value), ("_low", t.low), ("_high", t.high)] : [("", t.value)]
             for (suffix, x) in parts { add(c, s.method.rawValue, s.output, i.key, names.1 + suffix, x) }
           }
+          if let noise = i.noise { add(c, s.method.rawValue, s.output, i.key, s.method == .sobol ? "total_noise" : "noise_floor", noise) }
         }
       }
       if let b = c.discovery.box {
@@ -418,8 +511,8 @@ extension RobustnessAnalysis {
         lines.append(CSV.line([market, l.fixed, "location", l.strategy, parameter, statistic, csvNumber(x)]))
       }
       row(l.key, "nominal_best", l.nominalBest)
-      row(l.key, "share_nominal_within_margin", l.shareNominalWithinMargin)
-      for v in l.values { row(l.key, "worlds_best_at_\(csvNumber(v))", Double(l.locations.filter { $0 == v }.count)) }
+      if let share = l.shareNominalWithinMargin { row(l.key, "share_nominal_within_margin", share) }
+      for v in l.values { row(l.key, "worlds_best_at_\(csvNumber(v))", Double(l.sampleLocations.filter { $0 == v }.count)) }
       for i in l.sensitivity.indices { row(i.key, l.sensitivity.method.rawValue, i.main.value) }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -49,20 +49,20 @@ import SweetspotRobustness
     }
     for (j, s) in cell.strategies.enumerated() {
       let regrets = sums.map { $0.max()! - $0[j] }
-      #expect(abs(s.metrics.regretMean - regrets.reduce(0, +) / 12) < 1e-6 * max(1, abs(s.metrics.regretMean)))
-      #expect(s.metrics.regretMax == regrets.max()!)
+      #expect(abs(s.metrics!.regretMean - regrets.reduce(0, +) / 12) < 1e-6 * max(1, abs(s.metrics!.regretMean)))
+      #expect(s.metrics!.regretMax == regrets.max()!)
       let best = sums.filter { world in world.indices.max { world[$0] < world[$1] } == j }.count
-      #expect(Double(best) / 12 == s.metrics.shareBest)
-      #expect(s.metrics.shareWithinMargin >= s.metrics.shareBest)
+      #expect(Double(best) / 12 == s.metrics!.shareBest)
+      #expect(s.metrics!.shareWithinMargin >= s.metrics!.shareBest)
     }
-    #expect(abs(cell.strategies.map(\.metrics.shareBest).reduce(0, +) - 1) < 1e-12)
+    #expect(abs(cell.strategies.map(\.metrics!.shareBest).reduce(0, +) - 1) < 1e-12)
     // The nominal best is the main report's winner, and the statement names it.
     #expect(cell.nominalBest == report.sections[0].ranking[0].strategy)
     let statement = r.statement(cell)
     #expect(statement.contains(cell.nominalBest) && statement.contains("of the best in"))
     // It names the most robust strategy: the one most often within the margin of each world's best.
     let robust = try #require(RobustnessAnalysis.mostRobust(cell))
-    #expect(cell.strategies.allSatisfy { $0.metrics.shareWithinMargin <= robust.metrics.shareWithinMargin })
+    #expect(cell.strategies.allSatisfy { $0.metrics!.shareWithinMargin <= robust.metrics!.shareWithinMargin })
     #expect(statement.contains(robust.strategy))
     #expect(report.answer.contains("Across 12 plausible worlds drawn by a Latin hypercube over 2 assumptions"))
   }
@@ -209,6 +209,10 @@ import SweetspotRobustness
       """)
     let r = try #require(report.robustness)
     #expect(r.parameters.count > 100)
+    // The wildcard holds the metric's conventions fixed, and the report names them.
+    #expect(!r.parameters.contains { $0.key == "world.equity_horizon_weeks" })
+    #expect(r.heldConventions.map(\.key) == ["world.equity_horizon_weeks"])
+    #expect(report.markdown.contains("Held fixed as conventions of the metric, not facts about the world: `world.equity_horizon_weeks` = 156"))
     let figures = r.figures
     #expect(figures.map(\.name) == ["sensitivity", "worlds"])
     for f in figures {
@@ -248,6 +252,77 @@ import SweetspotRobustness
     let rings = worlds.svg.components(separatedBy: "\n").filter { $0.hasPrefix("<circle") && $0.contains("stroke=\"#333333\"") }
     #expect(rings.count == points.count)
     #expect(worlds.canvas.overflowingText.isEmpty && worlds.pdf.hasPrefix("%PDF"))
+  }
+
+  /// A Morris screen's worlds are a grid of one-at-a-time moves, not a sample of plausible
+  /// worlds: no shares or regrets, and each μ* comes with its noise floor from the paired trials.
+  @Test func aMorrisScreenGivesNoSharesAndEachMuStarItsNoiseFloor() throws {
+    let source = Self.source.replacingOccurrences(of: "samples = 12", with: "design = \"morris\"\nsamples = 6")
+    let (report, dir) = try report(source)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let cell = r.cells[0]
+    #expect(cell.worlds == 0 && cell.strategies.allSatisfy { $0.metrics == nil && $0.shareWin4 == nil })
+    let statement = r.statement(cell)
+    #expect(statement.contains("its worlds are no sample of the plausible worlds and give no shares of worlds or regrets"), "\(statement)")
+    #expect(!statement.contains("of the best in"))
+    let diff = try #require(cell.sensitivities.first)
+    #expect(diff.method == .morris && diff.indices.allSatisfy { ($0.noise ?? -1) > 0 })
+    #expect(statement.contains("clears its noise floor"))
+    let md = report.markdown
+    #expect(md.contains("| assumption | μ* [95% CI] | σ | noise floor | stands out |") && !md.contains("| strategy | nominal | mean over worlds |"))
+    // The JSON has the floor and no shares.
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.json.utf8)) as? [String: Any])
+    let c = try #require((json["cells"] as? [[String: Any]])?.first)
+    #expect(c["sample_worlds"] as? Int == 0)
+    #expect(((c["strategies"] as? [[String: Any]])?.first?.keys.sorted()) == ["nominal", "strategy"])
+    let first = try #require(((c["sensitivity"] as? [[String: Any]])?.first?["indices"] as? [[String: Any]])?.first)
+    #expect(first["noise_floor"] as? Double != nil && first["stands_out"] as? Bool != nil)
+  }
+
+  /// A Saltelli design's shares count A and B, the sample of plausible worlds, not the mixed rows
+  /// that repeat A but for one assumption; its S_T come with their noise parts.
+  @Test func saltelliSharesCountTheBaseMatricesOnly() throws {
+    let source = Self.source.replacingOccurrences(of: "samples = 12", with: "design = \"saltelli\"\nsamples = 8")
+    let (report, dir) = try report(source)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let cell = r.cells[0]
+    #expect(r.uncertainty.worldCount == 32 && cell.worlds == 16)
+    #expect(r.uncertainty.sampleWorlds == [0, 3, 4, 7, 8, 11, 12, 15, 16, 19, 20, 23, 24, 27, 28, 31])
+    let sampled = r.uncertainty.sampleWorlds.map { cell.outcomes[$0] }
+    let best = cell.strategies.indices.map { j in sampled.filter { o in o.indices.max { o[$0] < o[$1] } == j }.count }
+    for (j, s) in cell.strategies.enumerated() { #expect(s.metrics!.shareBest == Double(best[j]) / 16) }
+    #expect(r.statement(cell).contains("shares, regrets and scenario discovery count the 16 worlds of the base matrices A and B"))
+    let diff = try #require(cell.sensitivities.first)
+    #expect(diff.method == .sobol && diff.noiseShare != nil && diff.indices.allSatisfy { $0.noise != nil })
+    #expect(report.markdown.contains("| noise part of S_T | stands out |"))
+  }
+
+  /// "Does not carry over" is a finding only when the shares differ beyond the sampling of worlds.
+  @Test func aMostRobustStrategyWithinNoiseOfTheNominalWinnerIsNotCalledAFlip() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    let s = Self.sobol("y", [("x", Estimate(value: 0.6, low: 0.4, high: 0.8), Estimate(value: 0.7, low: 0.5, high: 0.9))])
+    // 12 worlds: 7 against 6 overlaps; 12 against 2 does not.
+    let close = r.statement(Self.cell(r, strategies: [("a", 6.0 / 12, 0.3, 5e5), ("b", 7.0 / 12, 0.6, 2e5)], sensitivity: s))
+    #expect(close.contains("so these worlds do not settle which of them holds up better") && !close.contains("does not carry over"), "\(close)")
+    let far = r.statement(Self.cell(r, strategies: [("a", 2.0 / 12, 0.1, 5e5), ("b", 1, 0.9, 2e5)], sensitivity: s))
+    #expect(far.contains("so the nominal answer does not carry over"), "\(far)")
+  }
+
+  /// An S_T whose interval does not clear the part noise adds to it names no driver.
+  @Test func anIndexInsideItsNoiseIsNoDriver() throws {
+    let (report, dir) = try report()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try #require(report.robustness)
+    var x = RobustnessAnalysis.Index(key: "x", main: Estimate(value: 0.05, low: 0.01, high: 0.1), second: Estimate(value: 0.1, low: 0.04, high: 0.2), noise: 0.06, method: .sobol)
+    #expect(!r.distinguishable(x))
+    x.noise = 0.02
+    #expect(r.distinguishable(x))
+    let m = RobustnessAnalysis.Index(key: "m", main: Estimate(value: 3e6, low: 2e6, high: 4e6), second: nil, noise: 2.5e6, method: .morris)
+    #expect(!r.distinguishable(m))
   }
 
   @Test func ticksAreRoundAndInsideTheRange() {
