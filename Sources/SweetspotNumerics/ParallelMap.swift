@@ -1,17 +1,21 @@
 import Dispatch
+import Synchronization
 
 /// Computes `body(i)` for i in 0 ..< count on up to `threads` workers and returns the results
 /// in index order.
 ///
-/// Worker w takes indices w, w + workers, w + 2·workers, …: a fixed partition, so which worker
-/// computed an index never matters, and each result lands in its own preallocated slot (no locks,
-/// no shared mutable state beyond the distinct slots). Reductions over the returned array run
-/// afterwards, serially and in order, which is what makes floating-point totals independent of
-/// the thread count. Each worker should create its own random streams inside `body` (GSL
-/// generators are per-thread workspaces).
+/// Workers take the next untaken index from a shared counter (dynamic scheduling): on a shared
+/// machine one worker may be slowed, and a fixed partition (worker w taking w, w + workers, …)
+/// then left the other idle at the end of every weekly pass. Which worker computed an index never
+/// matters: each result lands in its own preallocated slot (no locks, no shared mutable state
+/// beyond the distinct slots and the counter). Reductions over the returned array run afterwards,
+/// serially and in order, which is what makes floating-point totals independent of the thread
+/// count. Each worker should create its own random streams inside `body` (GSL generators are
+/// per-thread workspaces).
 ///
-/// The first error thrown (in index order among the workers that failed) is rethrown after
-/// every worker has stopped.
+/// The error of the lowest failing index is rethrown after every worker has stopped: a worker
+/// stops at its first failure, but every index below a taken one was taken earlier and is
+/// finished by its worker, so the lowest failing index is always reached.
 public func parallelMap<T>(count: Int, threads: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
   precondition(count >= 0 && threads >= 1, "parallelMap: count ≥ 0 and threads ≥ 1")
   if count == 0 { return [] }
@@ -26,10 +30,11 @@ public func parallelMap<T>(count: Int, threads: Int, _ body: @Sendable (Int) thr
   }
   let shared = SharedSlots(slots: slots, failures: failures)
   if workers == 1 {
-    shared.work(worker: 0, workers: 1, count: count, body)
+    shared.work(count: count, body)
   } else {
+    let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-      shared.work(worker: w, workers: workers, count: count, body)
+      shared.work(worker: w, count: count, next: next, body)
     }
   }
   if let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.error }
@@ -42,14 +47,25 @@ private struct SharedSlots<T>: @unchecked Sendable {
   let slots: UnsafeMutableBufferPointer<T?>
   let failures: UnsafeMutableBufferPointer<(index: Int, error: any Error)?>
 
-  func work(worker w: Int, workers: Int, count: Int, _ body: (Int) throws -> T) {
-    var i = w
-    while i < count {
-      do { slots[i] = try body(i) } catch {
-        failures[w] = (i, error)
-        return
-      }
-      i += workers
+  /// Worker `w` computes the indices it takes from `next` until none are left.
+  func work(worker w: Int, count: Int, next: borrowing Atomic<Int>, _ body: (Int) throws -> T) {
+    while true {
+      let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+      guard i < count, compute(i, worker: w, body) else { return }
     }
+  }
+
+  /// One worker computes every index in order.
+  func work(count: Int, _ body: (Int) throws -> T) {
+    for i in 0..<count where !compute(i, worker: 0, body) { return }
+  }
+
+  /// Computes index i into its slot; false (and the failure recorded) when it throws.
+  private func compute(_ i: Int, worker w: Int, _ body: (Int) throws -> T) -> Bool {
+    do { slots[i] = try body(i) } catch {
+      failures[w] = (i, error)
+      return false
+    }
+    return true
   }
 }

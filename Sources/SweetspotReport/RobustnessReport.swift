@@ -42,7 +42,7 @@ extension RobustnessAnalysis {
     } else {
       s = "Across \(designSentence): \(sampleSentence)."
     }
-    let top = l.sensitivity.indices.prefix(2).filter(distinguishable)
+    let top = l.sensitivity.indices.filter(distinguishable).prefix(2)
     if let noise = RobustnessAnalysis.noise(l.sensitivity) {
       s += " " + noiseSentence(noise, of: "where it lies")
     } else {
@@ -90,7 +90,7 @@ extension RobustnessAnalysis {
       s = "Across \(designSentence): \(sampleSentence)."
     }
     if let diff = cell.sensitivities.first, cell.pair.0 != cell.pair.1 {
-      let top = diff.indices.prefix(3).filter(distinguishable)
+      let top = diff.indices.filter(distinguishable).prefix(3)
       if let noise = RobustnessAnalysis.noise(diff) {
         s += " " + noiseSentence(noise, of: "the gap between \(cell.pair.0) and \(cell.pair.1)")
       } else if top.isEmpty {
@@ -369,7 +369,7 @@ extension RobustnessAnalysis {
       for l in locations {
         func q(_ p: Double) -> String { l.sampleLocations.isEmpty ? "–" : Format.number(RobustnessAnalysis.nearestRank(l.sampleLocations, p), 3) }
         let top = RobustnessAnalysis.noise(l.sensitivity) != nil ? "none: the indices are noise at this sample size"
-          : l.sensitivity.indices.prefix(2).filter(distinguishable).map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
+          : l.sensitivity.indices.filter(distinguishable).prefix(2).map { "`\($0.key)` (\(indexLabel($0)))" }.joined(separator: ", ")
         md.append("| \(l.fixed) | \(l.strategy) | \(Format.number(l.nominalBest, 3)) | \(q(0.1)) · \(q(0.5)) · \(q(0.9)) | \(l.shareNominalWithinMargin.map(percent) ?? "– (screen)") | \(top) |")
       }
     }
