@@ -64,8 +64,8 @@ public enum ExperimentSchema {
         "In a `[[sweep]]` table: the key swept; experiments take the full grid of their sweeps."),
       e("sweep.values", "array of numbers", "each allowed for the key; at least one", "", "The values of a sweep."),
       e("sweep.from, sweep.to, sweep.step", "numbers", "step > 0, to ≥ from, ≤ 10000 values", "", "A sweep's values as a grid."),
-      e("uncertainty.KEY", "string or table", "`\"default\"` (the key's plausible range, uniform) or `{ low, high }`, "
-        + "`{ distribution = \"uniform\" | \"triangular\" | \"normal\" | \"lognormal\" | \"beta\", … }`; KEY a numeric `world.*`, `population.*`, "
+      e("uncertainty.KEY", "string or table", "`\"default\"` (the key's plausible range: uniform, log-uniform when its default is the range's geometric middle; a market's context's range) or `{ low, high }`, "
+        + "`{ distribution = \"uniform\" | \"loguniform\" | \"triangular\" | \"normal\" | \"lognormal\" | \"beta\", … }`; KEY a numeric `world.*`, `population.*`, "
         + "`segment.NAME.*` (`segment.*.FIELD`: one draw for all), `controller.*`, `scorecard.*` key or `market.NAME.FIELD`; "
         + "wildcards `\"*\"`, `\"world.*\"`, `\"segment.*\"`, … take `\"default\"`", "none",
         "An assumption a robustness run varies across sampled worlds."),

@@ -42,6 +42,7 @@ public struct UncertainParameter: Sendable, Equatable {
     case let .normal(mean, sd): return "normal(\(n(mean)), \(n(sd)))"
     case let .lognormal(mu, sigma): return "lognormal(μ \(n(mu)), σ \(n(sigma)))"
     case let .beta(a, b, low, high): return "beta(\(n(a)), \(n(b))) on [\(n(low)), \(n(high))]"
+    case let .logUniform(low, high): return "log-uniform [\(n(low)), \(n(high))]"
     }
   }
 }

@@ -18,9 +18,20 @@ import SweetspotRobustness
 extension ExperimentLoader {
   /// Keys of a distribution table (anything else in a table under [uncertainty] is a key path).
   static let distributionKeys: Set<String> = ["distribution", "low", "high", "mode", "mean", "sd", "mu", "sigma", "a", "b"]
+
+  /// Whether a documented range is "half to twice" its default: its default is the geometric
+  /// middle √(low·high) rather than the arithmetic one (nearer the first by at least half). Such a
+  /// range is sampled log-uniformly by `"default"`, so its median is the default; a uniform draw
+  /// on [2, 8] around 4 puts half the worlds above 5 and a third above 6.
+  static func isGeometric(_ r: ClosedRange<Double>, around d: Double?) -> Bool {
+    guard let d, r.lowerBound > 0, r.upperBound > r.lowerBound else { return false }
+    let geometric = (r.lowerBound * r.upperBound).squareRoot(), arithmetic = (r.lowerBound + r.upperBound) / 2
+    return abs(d - geometric) < 0.5 * abs(d - arithmetic)
+  }
   static let robustnessKeys = ["design", "samples", "trials", "levels", "resamples", "pair"]
   /// What `"*"` takes: the world model's assumptions (not the controller's policy, the Win4
-  /// judge's thresholds or the metric's conventions, `Uncertainty.conventions`).
+  /// judge's thresholds or the metric's conventions, `Uncertainty.conventions`), and each
+  /// market's numeric fields over its context's ranges.
   static let wildcardSections = ["world", "population"] + Segment.allCases.map { "segment.\($0)" }
 
   static func uncertainty(_ doc: TOMLTable, strategies: [Strategy], markets: [Market], file: String) throws(ExperimentError) -> Uncertainty? {
@@ -80,7 +91,20 @@ extension ExperimentLoader {
           sections.contains(f.parameter.section) && f.isNumeric && (f.parameter.plausible.map { $0.lowerBound < $0.upperBound } ?? false)
             && !Uncertainty.conventions.contains(f.key)
         }
-        for f in fields { add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file), explicitly: false) }
+        for f in fields {
+          add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file, documented: f.get(World()).number), explicitly: false)
+        }
+        // "*" is every assumption: each market's numeric fields too, over its context's own
+        // ranges (a field whose range misses a custom market's value is left to an explicit entry).
+        if entry.key == "*" {
+          for m in markets {
+            for f in Fields.market where f.isNumeric {
+              guard let r = MarketParameters.plausibleRange(f.name, context: m.context), let v = f.get(m).number, r.contains(v), r.lowerBound < r.upperBound else { continue }
+              add(try parameter(f.parameter, key: "market.\(m.name).\(f.name)", spec: entry.value, line: entry.line, file: file, plausible: r,
+                                documented: Market.named(m.context).flatMap { f.get($0).number }), explicitly: false)
+            }
+          }
+        }
         continue
       }
       for p in try resolveKey(entry.key, value: entry.value, line: entry.line, strategies: strategies, markets: markets, file: file) { add(p, explicitly: true) }
@@ -161,7 +185,7 @@ extension ExperimentLoader {
       if case .string("default") = value, let r = f.parameter.plausible, let nominal = f.get(s.levers).number, !r.contains(nominal) {
         throw ExperimentError(file: file, line: line, key: k, message: "the lever's plausible range [\(formatParameterNumber(r.lowerBound)), \(formatParameterNumber(r.upperBound))] does not contain \(s.name)'s own value \(formatParameterNumber(nominal)); give a range around it, e.g. { low = …, high = … }")
       }
-      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file, documented: f.get(Strategy.goodEnough.levers).number)]
     case "market":
       guard parts.count == 3, let f = Fields.market.first(where: { $0.name == parts[2] }), f.isNumeric else {
         throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not a numeric market field (market.NAME.FIELD)")
@@ -180,7 +204,8 @@ extension ExperimentLoader {
       if case .string("default") = value, let r = range, let nominal = f.get(market).number, !r.contains(nominal) {
         throw ExperimentError(file: file, line: line, key: k, message: "the documented plausible range of a \(market.context) market [\(formatParameterNumber(r.lowerBound)), \(formatParameterNumber(r.upperBound))] does not contain \(market.name)'s own value \(formatParameterNumber(nominal)); give a range around it, e.g. { low = …, high = … }")
       }
-      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file, plausible: range)]
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file, plausible: range,
+                            documented: Market.named(market.context).flatMap { f.get($0).number })]
     case "segment" where parts.count == 3 && parts[1] == "*":
       let fields = Segment.allCases.compactMap { Fields.world(key: "segment.\($0).\(parts[2])") }
       guard let f = fields.first, f.isNumeric else {
@@ -189,7 +214,7 @@ extension ExperimentLoader {
       if case .string("default") = value {
         // Each segment has its own plausible range: one parameter per segment.
         var out: [UncertainParameter] = []
-        for g in fields { out.append(try parameter(g.parameter, key: g.key, spec: value, line: line, file: file)) }
+        for g in fields { out.append(try parameter(g.parameter, key: g.key, spec: value, line: line, file: file, documented: g.get(World()).number)) }
         return out
       }
       return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
@@ -198,14 +223,17 @@ extension ExperimentLoader {
         let hint = nearest(key, in: Fields.worldAll.filter(\.isNumeric).map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
         throw ExperimentError(file: file, line: line, key: k, message: "'\(key)' is not an uncertain parameter\(hint); use a numeric world, population, segment, controller or scorecard key, market.NAME.FIELD or strategy.NAME.LEVER (sweetspot keys lists them)")
       }
-      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file)]
+      return [try parameter(f.parameter, key: key, spec: value, line: line, file: file, documented: f.get(World()).number)]
     }
   }
 
   /// A distribution from `"default"` or a table, checked against the parameter's allowed values.
-  /// `plausible` replaces the parameter's documented range for `"default"` (a market context's own).
+  /// `plausible` replaces the parameter's documented range for `"default"` (a market context's
+  /// own); `documented` is the documented default, which decides between a uniform and a
+  /// log-uniform draw over that range (`isGeometric`).
   static func parameter<T>(_ p: Parameter<T>, key: String, spec: TOMLValue, line: Int, file: String,
-                           section: String = "uncertainty", plausible: ClosedRange<Double>? = nil) throws(ExperimentError) -> UncertainParameter {
+                           section: String = "uncertainty", plausible: ClosedRange<Double>? = nil,
+                           documented: Double? = nil) throws(ExperimentError) -> UncertainParameter {
     let k = "\(section).\(key)"
     func fail(_ message: String) -> ExperimentError { ExperimentError(file: file, line: line, key: k, message: message) }
     let allowed = (p.bounds?.lower ?? -Double.greatestFiniteMagnitude)...(p.bounds?.upper ?? Double.greatestFiniteMagnitude)
@@ -219,7 +247,7 @@ extension ExperimentLoader {
       guard let r = plausible ?? p.plausible, r.lowerBound < r.upperBound else {
         throw fail("has no plausible range to take by default; give { low = …, high = … }")
       }
-      distribution = .uniform(low: r.lowerBound, high: r.upperBound)
+      distribution = isGeometric(r, around: documented) ? .logUniform(low: r.lowerBound, high: r.upperBound) : .uniform(low: r.lowerBound, high: r.upperBound)
       given = "default"
     case let .table(t):
       for e in t.entries where !distributionKeys.contains(e.key) {
@@ -233,13 +261,13 @@ extension ExperimentLoader {
       }
       var kind = "uniform"
       if let d = t.entry("distribution") {
-        guard case let .string(s) = d.value, ["uniform", "triangular", "normal", "lognormal", "beta"].contains(s) else {
-          throw fail("distribution: allowed: uniform, triangular, normal, lognormal, beta")
+        guard case let .string(s) = d.value, ["uniform", "loguniform", "triangular", "normal", "lognormal", "beta"].contains(s) else {
+          throw fail("distribution: allowed: uniform, loguniform, triangular, normal, lognormal, beta")
         }
         kind = s
       }
       let expected: [String: Set<String>] = [
-        "uniform": ["low", "high"], "triangular": ["low", "mode", "high"], "normal": ["mean", "sd"],
+        "uniform": ["low", "high"], "loguniform": ["low", "high"], "triangular": ["low", "mode", "high"], "normal": ["mean", "sd"],
         "lognormal": ["mu", "sigma"], "beta": ["a", "b", "low", "high"],
       ]
       for e in t.entries where e.key != "distribution" && !expected[kind]!.contains(e.key) {
@@ -250,6 +278,7 @@ extension ExperimentLoader {
       case "normal": distribution = .normal(mean: try number("mean"), sd: try number("sd"))
       case "lognormal": distribution = .lognormal(mu: try number("mu"), sigma: try number("sigma"))
       case "beta": distribution = .beta(a: try number("a"), b: try number("b"), low: try number("low"), high: try number("high"))
+      case "loguniform": distribution = .logUniform(low: try number("low"), high: try number("high"))
       default: distribution = .uniform(low: try number("low"), high: try number("high"))
       }
       given = kind
@@ -258,7 +287,7 @@ extension ExperimentLoader {
     }
     if let problem = distribution.validate() { throw fail(problem) }
     switch distribution {
-    case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high):
+    case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high), let .logUniform(low, high):
       try inside(low, "low"); try inside(high, "high")
     case let .normal(mean, _): try inside(mean, "mean")
     case let .lognormal(mu, _): try inside(exp(mu), "the median e^mu")

@@ -26,6 +26,16 @@ public enum SpecialFunctions {
     return try call("gsl_sf_beta_inc_e") { gsl_sf_beta_inc_e(a, b, x, $0) }
   }
 
+  /// P(F > f) for Snedecor's F with d1 and d2 degrees of freedom (`gsl_cdf_fdist_Q`); 1 for f ≤ 0.
+  public static func fUpperTail(_ f: Double, d1: Double, d2: Double) throws(NumericsError) -> Double {
+    try NumericsError.require(d1 > 0 && d1.isFinite, "fUpperTail", "d1", d1, "finite and > 0")
+    try NumericsError.require(d2 > 0 && d2.isFinite, "fUpperTail", "d2", d2, "finite and > 0")
+    try NumericsError.require(!f.isNaN, "fUpperTail", "f", f, "a number")
+    if f <= 0 { return 1 }
+    if f == .infinity { return 0 }
+    return gsl_cdf_fdist_Q(f, d1, d2)
+  }
+
   /// Φ(x), the standard normal distribution function (`gsl_cdf_ugaussian_P`).
   public static func normalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
   /// φ(x), the standard normal density (`gsl_ran_ugaussian_pdf`).

@@ -120,7 +120,11 @@ public struct Report: Sendable {
     }
     var crn: String?
     if let c = manifest["common_random_numbers"] as? [String: Any], let f = c["variance_reduction_factor"] as? Double {
-      crn = "common random numbers cut the variance of the paired \(c["metric"] as? String ?? "") difference between \((c["strategies"] as? [String] ?? []).joined(separator: " and ")) by a factor of \(Format.number(f, 1)) (over \(c["trials"] as? Int ?? 0) trials, against independent streams)"
+      let pair = "the paired \(c["metric"] as? String ?? "") difference between \((c["strategies"] as? [String] ?? []).joined(separator: " and "))"
+      let over = "(over \(c["trials"] as? Int ?? 0) trials, against independent streams)"
+      // A factor below 1 is a rise: say so rather than "cut by a factor of 0.9".
+      crn = f >= 1 ? "common random numbers cut the variance of \(pair) by a factor of \(Format.number(f, 1)) \(over)"
+        : "common random numbers did not cut the variance of \(pair): it was \(Format.number(1 / f, 1)) times what independent streams give \(over), as happens when the strategies' paths part early"
     }
     // The main report analyses the nominal world; the sampled worlds feed the robustness analysis.
     let nominal = table.nominal

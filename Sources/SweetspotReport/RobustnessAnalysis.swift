@@ -39,6 +39,12 @@ public struct RobustnessAnalysis: Sendable {
     /// of an input that does nothing), estimated from the trials of each world; nil with one
     /// trial per world and for rank correlations (whose intervals already carry the noise).
     public var noise: Double? = nil
+    /// Morris: whether the effects are beyond noise, by the F test of the mean square effect
+    /// against the noise variance (`MorrisIndex.noiseP`), Holm-corrected over the assumptions at
+    /// the 5% level; nil when the noise is unknown and for the other methods.
+    public var standsOut: Bool? = nil
+    /// Morris: the Holm-adjusted p-value behind `standsOut`.
+    public var noiseP: Double? = nil
     /// What orders the parameters: S_T, μ*, |ρ|.
     public var importance: Double { second.map { method == .sobol ? $0.value : main.value } ?? abs(main.value) }
     let method: Method
@@ -110,6 +116,9 @@ public struct RobustnessAnalysis: Sendable {
   /// For a sweep of a lever: where its best value lies in each world.
   public let locations: [SweepLocation]
   public var parameters: [UncertainParameter] { uncertainty.parameters }
+
+  /// The family-wise level at which a Morris screen names an assumption beyond noise.
+  public static let morrisAlpha = 0.05
 
   /// Scenario discovery is attempted only with this many worlds and this many on each side of the
   /// condition: on fewer, PRIM boxes of random labels reach the densities real ones do (a
@@ -316,9 +325,12 @@ public struct RobustnessAnalysis: Sendable {
         u.parameters.indices.map { d in u.parameters[d].isInteger ? u.parameters[d].unitCoordinate(of: values[d]) : point[d] }
       }
       let mi = try design.indices(outputs: y, realized: realized, trialOutputs: trials, resamples: u.resamples, seed: seed)
+      let ps = mi.compactMap(\.noiseP)
+      let adjusted: [Double]? = ps.count == mi.count ? Analysis.holm(ps) : nil
       indices = keys.indices.map { k in
         Index(key: keys[k], main: mi[k].muStarInterval ?? Estimate(value: mi[k].muStar, low: mi[k].muStar, high: mi[k].muStar),
-              second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), noise: mi[k].noiseFloor, method: .morris)
+              second: Estimate(value: mi[k].sigma, low: mi[k].sigma, high: mi[k].sigma), noise: mi[k].noiseFloor,
+              standsOut: adjusted.map { $0[k] < RobustnessAnalysis.morrisAlpha && mi[k].muStar > 0 }, noiseP: adjusted?[k], method: .morris)
       }
     default:
       if let prcc {

@@ -162,7 +162,8 @@ extension RobustnessAnalysis {
 
   /// The caption's words on how the worlds are marked.
   func worldsMarks(_ k: Int) -> String {
-    worldsOnGrid(k) ? "; the worlds sit on the design's grid, so each occupied grid point is one pie of the winners' shares of the worlds there, its area proportional to their number" : ""
+    worldsOnGrid(k) ? "; the worlds sit on the design's grid, so each occupied grid point is one pie of the winners' shares of the worlds there, its area proportional to their number"
+      + (uncertainty.design == .morris ? " (a screen's grid worlds, one assumption moved at a time: where winners change, not how often)" : "") : ""
   }
 
   /// The two assumptions the worlds figure plots: the PRIM box's restricted ones when there is a

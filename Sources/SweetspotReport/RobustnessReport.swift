@@ -16,6 +16,9 @@ extension RobustnessAnalysis {
     case .halton: how = "a Halton sequence"
     }
     let plural = u.dimensions == 1 ? "" : "s"
+    if u.design == .morris {
+      return "\(u.worldCount) worlds on the grid of \(how) over \(u.dimensions) assumption\(plural), \(u.trialsPerWorld) trial\(u.trialsPerWorld == 1 ? "" : "s") each"
+    }
     return "\(u.worldCount) plausible worlds drawn by \(how) over \(u.dimensions) assumption\(plural), \(u.trialsPerWorld) trial\(u.trialsPerWorld == 1 ? "" : "s") each"
   }
 
@@ -70,6 +73,13 @@ extension RobustnessAnalysis {
         s += "the \(criterion) is \(robust.strategy): \(shares(rm)); the nominal winner, \(nominal.strategy), is \(shares(nm))"
       }
       s += RobustnessAnalysis.otherCriteria(cell, robust: robust).map { "; by other criteria, \($0)" } ?? ""
+      // A tie for most robust: the next strategy's share within the sampling of worlds.
+      if let next = cell.strategies.filter({ $0.strategy != robust.strategy && $0.metrics != nil })
+          .max(by: { ($0.metrics!.shareWithinMargin, -$0.metrics!.regretMean) < ($1.metrics!.shareWithinMargin, -$1.metrics!.regretMean) }),
+         let xm = next.metrics, RobustnessAnalysis.sharesOverlap(rm.shareWithinMargin, xm.shareWithinMargin, n),
+         robust.strategy == nominal.strategy || next.strategy != nominal.strategy {
+        s += "; \(next.strategy) is as robust within the sampling of worlds (within the margin in \(Int((xm.shareWithinMargin * Double(n)).rounded())) against \(Int((rm.shareWithinMargin * Double(n)).rounded())) of \(n) worlds: the intervals overlap)"
+      }
       if robust.strategy == nominal.strategy {
         s += "."
       } else if RobustnessAnalysis.sharesOverlap(rm.shareWithinMargin, nm.shareWithinMargin, n) {
@@ -113,13 +123,15 @@ extension RobustnessAnalysis {
   }
 
   /// An index that stands out from the noise: Spearman ρ or PRCC with an interval away from 0;
-  /// Sobol' S_T and Morris μ* with an interval above what noise alone gives them (`Index.noise`;
-  /// both are never negative, so noise pushes them up and an interval above 0 is no evidence).
+  /// Sobol' S_T with an interval above the part noise adds to it (`Index.noise`); Morris μ* by the
+  /// Holm-corrected F test of its effects against their noise (`Index.standsOut`), or, with one
+  /// trial per world, an interval above 0. S_T and μ* are never negative, so noise pushes them up
+  /// and an interval above 0 is weak evidence.
   func distinguishable(_ i: Index) -> Bool {
     switch i.method {
     case .rankCorrelation, .partialRankCorrelation: return i.main.low > 0 || i.main.high < 0
     case .sobol: return (i.second?.low ?? 0) > (i.noise ?? 0)
-    case .morris: return i.main.low > (i.noise ?? 0)
+    case .morris: return i.standsOut ?? (i.main.low > 0)
     }
   }
 
@@ -128,7 +140,7 @@ extension RobustnessAnalysis {
     switch s.method {
     case .rankCorrelation, .partialRankCorrelation: return "every index's interval reaches zero"
     case .sobol: return s.indices.contains { $0.noise != nil } ? "no total index's interval clears its noise part" : "every index's interval reaches zero"
-    case .morris: return s.indices.contains { $0.noise != nil } ? "no μ* interval clears its noise floor" : "every index's interval reaches zero"
+    case .morris: return s.indices.contains { $0.noise != nil } ? "no assumption's effects exceed their noise, Holm-corrected at 5%" : "every index's interval reaches zero"
     }
   }
 
@@ -143,7 +155,8 @@ extension RobustnessAnalysis {
     case .morris:
       if let floors = Optional(s.indices.compactMap(\.noise)), !floors.isEmpty {
         let sorted = floors.sorted()
-        return " An assumption is named only when its μ* interval clears its noise floor, the μ* it would show with no effect at all (median \(Format.money(sorted[sorted.count / 2])) over the assumptions)."
+        let out = s.indices.filter { $0.standsOut == true }.count
+        return " An assumption is named only when its effects exceed their Monte Carlo noise (an F test of the mean square effect against the noise variance from the paired trials, Holm-corrected over the \(s.indices.count) assumptions at 5%): \(out) do. The noise floor, the μ* an assumption with no effect would show, has a median of \(Format.money(sorted[sorted.count / 2])) over the assumptions; a screen this size cannot order assumptions whose μ* differ by less."
       }
       return " With one trial per world the noise floor is unknown (robustness.trials ≥ 2 estimates it): ranks below the first few may be noise."
     case .rankCorrelation, .partialRankCorrelation: return ""
@@ -341,8 +354,11 @@ extension RobustnessAnalysis {
         if diff.indices.count > RobustnessAnalysis.listedAssumptions { md.append(""); md.append("The top \(RobustnessAnalysis.listedAssumptions) of \(diff.indices.count); the full list is in robustness.csv and robustness.json.") }
         if diff.method == .sobol || diff.method == .morris {
           md.append("")
-          md.append((diff.method == .sobol ? "S_T and μ* are never negative, so noise pushes them up: an interval above zero is no evidence. " : "μ* is never negative, so noise pushes it up: an interval above zero is no evidence. ")
-                    + "An assumption *stands out* when its interval's lower end clears what noise alone would give it, estimated from the paired trials of each world" + (diff.indices.contains { $0.noise != nil } ? "." : "; with one trial per world that cannot be estimated, and only the rule \"above zero\" is applied (ask for robustness.trials ≥ 2)."))
+          let known = diff.indices.contains { $0.noise != nil }
+          md.append((diff.method == .sobol
+                     ? "S_T is never negative, so noise pushes it up: an interval above zero is no evidence. An assumption *stands out* when its interval's lower end clears the part noise adds to it, estimated from the paired trials of each base row"
+                     : "μ* is never negative, so noise pushes it up: an interval above zero is no evidence. An assumption *stands out* when its elementary effects exceed their noise: the mean square effect against the noise variance estimated from the paired trials of each step, an F test Holm-corrected over the assumptions at 5%")
+                    + (known ? "." : "; with one trial per world the noise cannot be estimated, and only the rule \"above zero\" is applied (ask for robustness.trials ≥ 2)."))
         }
       }
       md.append("")
@@ -357,7 +373,7 @@ extension RobustnessAnalysis {
         else if d.worlds < RobustnessAnalysis.primMinimumCases || cell.worlds - d.worlds < RobustnessAnalysis.primMinimumCases || cell.worlds < RobustnessAnalysis.primMinimumWorlds {
           reason = "too few to look for a region: PRIM is run with at least \(RobustnessAnalysis.primMinimumWorlds) worlds and \(RobustnessAnalysis.primMinimumCases) on each side of the condition (on fewer, boxes fit noise); ask for more with --worlds."
         } else { reason = "no region restricting at most \(RobustnessAnalysis.primMaximumLimits) assumptions describes them (PRIM's box needed more, which fits noise)." }
-        md.append("Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds; \(reason)")
+        md.append(uncertainty.design == .morris ? "Scenario discovery: \(reason)" : "Scenario discovery: \(d.condition) in \(d.worlds) of \(cell.worlds) worlds; \(reason)")
       }
     }
     if !locations.isEmpty {
@@ -449,7 +465,8 @@ extension RobustnessAnalysis {
                                  + [("total_noise", i.noise.map(num) ?? .null), ("stands_out", .bool(distinguishable(i)))])
                 case .morris:
                   return .object([("key", .string(i.key))] + estimate("mu_star", i.main)
-                                 + [("sigma", num(i.second?.value ?? .nan)), ("noise_floor", i.noise.map(num) ?? .null), ("stands_out", .bool(distinguishable(i)))])
+                                 + [("sigma", num(i.second?.value ?? .nan)), ("noise_floor", i.noise.map(num) ?? .null), ("noise_p_holm", i.noiseP.map(num) ?? .null),
+                                    ("stands_out", .bool(distinguishable(i)))])
                 case .rankCorrelation: return .object([("key", .string(i.key))] + estimate("rho", i.main))
                 case .partialRankCorrelation: return .object([("key", .string(i.key))] + estimate("prcc", i.main))
                 }
@@ -493,6 +510,7 @@ extension RobustnessAnalysis {
             for (suffix, x) in parts { add(c, s.method.rawValue, s.output, i.key, names.1 + suffix, x) }
           }
           if let noise = i.noise { add(c, s.method.rawValue, s.output, i.key, s.method == .sobol ? "total_noise" : "noise_floor", noise) }
+          if let p = i.noiseP { add(c, s.method.rawValue, s.output, i.key, "noise_p_holm", p) }
         }
       }
       if let b = c.discovery.box {
@@ -525,7 +543,7 @@ extension UncertainParameter {
   /// the allowed values); nil for a lognormal, whose middle is not its centre.
   var range: (low: Double, high: Double)? {
     switch distribution {
-    case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high): return (low, high)
+    case let .uniform(low, high), let .triangular(low, _, high), let .beta(_, _, low, high), let .logUniform(low, high): return (low, high)
     case let .normal(mean, sd): return (max(allowed.lowerBound, mean - 2 * sd), min(allowed.upperBound, mean + 2 * sd))
     case .lognormal: return nil
     }

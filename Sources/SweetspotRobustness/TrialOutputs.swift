@@ -23,14 +23,14 @@ enum TrialOutputs {
     return n >= 2 ? outputs : nil
   }
 
-  /// The estimated variance of mean(b) − mean(a) for paired trials: s²(b − a)/n.
-  static func varianceOfMeanDifference(_ b: [Double], _ a: [Double]) -> Double {
+  /// The estimated variance of mean(b) − mean(a) for paired trials: s²(b − a)/n. Paired
+  /// differences within `roundOff` count as zero (floating-point round-off, not noise).
+  static func varianceOfMeanDifference(_ b: [Double], _ a: [Double], roundOff: Double = 0) -> Double {
     let n = Double(b.count)
-    var mean = 0.0
-    for t in b.indices { mean += b[t] - a[t] }
-    mean /= n
+    let d = b.indices.map { t in abs(b[t] - a[t]) <= roundOff ? 0 : b[t] - a[t] }
+    let mean = d.reduce(0, +) / n
     var squares = 0.0
-    for t in b.indices { let d = b[t] - a[t] - mean; squares += d * d }
+    for x in d { squares += (x - mean) * (x - mean) }
     return squares / (n - 1) / n
   }
 

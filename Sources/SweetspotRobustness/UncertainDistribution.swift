@@ -28,6 +28,10 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
   case lognormal(mu: Double, sigma: Double)
   /// Beta(a, b) stretched from [0, 1] to [low, high].
   case beta(a: Double, b: Double, low: Double, high: Double)
+  /// log X uniform on [log low, log high] (0 < low < high): every factor equally likely, for a
+  /// scale whose plausible range is "half to twice" a value (the range's geometric middle is
+  /// its median; a uniform draw would put the median at the arithmetic middle, above it).
+  case logUniform(low: Double, high: Double)
 
   /// Nil when the parameters are valid; otherwise what is wrong, in one line ("low (2.0) must be
   /// below high (1.0)").
@@ -55,6 +59,9 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
       if !(a > 0) { return "a must be > 0; got \(a)" }
       if !(b > 0) { return "b must be > 0; got \(b)" }
       return ordered(low, high)
+    case let .logUniform(low, high):
+      if let m = finite(("low", low), ("high", high)) { return m }
+      return low > 0 ? ordered(low, high) : "low must be > 0 for a log-uniform distribution; got \(low)"
     }
   }
 
@@ -65,6 +72,7 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
     case let .normal(mean, sd): return "normal(mean: \(mean), sd: \(sd))"
     case let .lognormal(mu, sigma): return "lognormal(mu: \(mu), sigma: \(sigma))"
     case let .beta(a, b, low, high): return "beta(a: \(a), b: \(b), low: \(low), high: \(high))"
+    case let .logUniform(low, high): return "logUniform(low: \(low), high: \(high))"
     }
   }
 
@@ -76,6 +84,7 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
     case let .normal(mean, _): return mean
     case let .lognormal(mu, sigma): return exp(mu + sigma * sigma / 2)
     case let .beta(a, b, low, high): return low + (high - low) * a / (a + b)
+    case let .logUniform(low, high): return (high - low) / log(high / low)
     }
   }
 
@@ -88,6 +97,9 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
     case let .lognormal(mu, sigma): return (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma)
     case let .beta(a, b, low, high):
       return (high - low) * (high - low) * a * b / ((a + b) * (a + b) * (a + b + 1))
+    case let .logUniform(low, high):
+      let m = (high - low) / log(high / low)
+      return (high * high - low * low) / (2 * log(high / low)) - m * m
     }
   }
 
@@ -108,6 +120,10 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
       return x <= 0 ? 0 : SpecialFunctions.normalCDF((log(x) - mu) / sigma)
     case let .beta(a, b, low, high):
       return (try? SpecialFunctions.betaCDF((x - low) / (high - low), a: a, b: b)) ?? .nan
+    case let .logUniform(low, high):
+      if x <= low { return 0 }
+      if x >= high { return 1 }
+      return log(x / low) / log(high / low)
     }
   }
 
@@ -167,7 +183,7 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
   private var unbounded: Bool {
     switch self {
     case .normal, .lognormal: return true
-    case .uniform, .triangular, .beta: return false
+    case .uniform, .triangular, .beta, .logUniform: return false
     }
   }
 
@@ -178,7 +194,7 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
     case let .triangular(low, mode, high): return .triangular(low: -high, mode: -mode, high: -low)
     case let .normal(mean, sd): return .normal(mean: -mean, sd: sd)
     case let .beta(a, b, low, high): return .beta(a: b, b: a, low: -high, high: -low)
-    case .lognormal: return nil
+    case .lognormal, .logUniform: return nil
     }
   }
 
@@ -199,6 +215,8 @@ public enum UncertainDistribution: Sendable, Equatable, CustomStringConvertible 
     case let .beta(a, b, low, high):
       let x = (try? SpecialFunctions.betaQuantile(v, a: a, b: b)) ?? .nan
       return v >= 1 ? high : low + x * (high - low)
+    case let .logUniform(low, high):
+      return v >= 1 ? high : min(high, low * exp(v * log(high / low)))
     }
   }
 

@@ -117,6 +117,26 @@ import SweetspotRobustness
     #expect(named.parameters.count == ranged.count)
   }
 
+  /// "default" samples a "half to twice" range (its default the geometric middle) log-uniformly,
+  /// so the median world has the documented value; other ranges uniformly; a file may ask for
+  /// either.
+  @Test func halfToTwiceRangesAreSampledLogUniformly() throws {
+    let text = Self.base + """
+
+      [uncertainty]
+      "world.churn_attitude_slope" = "default"
+      "world.gross_margin" = "default"
+      "world.weekly_inquiry_rate" = "default"
+      "world.hiring_cost" = { distribution = "loguniform", low = 1000, high = 9000 }
+      """
+    let u = try #require(try load(text).uncertainty)
+    #expect(u.parameters.map(\.distribution) == [.logUniform(low: 2, high: 8), .uniform(low: 0.3, high: 0.6), .uniform(low: 0.02, high: 0.06),
+                                                 .logUniform(low: 1000, high: 9000)])
+    #expect(u.parameters[0].summary == "log-uniform [2, 8]")
+    #expect(ExperimentLoader.isGeometric(2...8, around: 4) && !ExperimentLoader.isGeometric(0.02...0.06, around: 0.04))
+    #expect(message(Self.base + "\n[uncertainty]\n\"world.hiring_cost\" = { distribution = \"loguniform\", low = 0, high = 9000 }").contains("low must be > 0"))
+  }
+
   /// A market's own value outside the documented range: "default" would sample a different market.
   @Test func aMarketsDefaultRangeMustContainItsOwnValue() {
     let text = """
@@ -150,6 +170,12 @@ import SweetspotRobustness
       """
     let u = try #require(try load(text).uncertainty)
     #expect(u.parameters.map(\.distribution) == [.uniform(low: 0.2, high: 0.4), .uniform(low: 0.7, high: 0.95), .uniform(low: 1, high: 2)])
+    // "*" takes every market's numeric fields, each over its own context's range.
+    let all = try #require(try load(text.components(separatedBy: "[uncertainty]")[0] + "[uncertainty]\n\"*\" = \"default\"").uncertainty)
+    let marketKeys = all.parameters.filter { $0.key.hasPrefix("market.") }
+    #expect(marketKeys.count == 3 * 7)
+    #expect(marketKeys.first { $0.key == "market.monopoly.switching_cost" }?.distribution == .uniform(low: 0.7, high: 0.95))
+    #expect(marketKeys.first { $0.key == "market.boutique.revenue_scale" }?.distribution == .uniform(low: 1.2, high: 1.8))
     // Every preset's value lies inside its own ranges.
     for m in Market.presets {
       for p in MarketParameters.all where p.isNumeric {
@@ -305,7 +331,7 @@ import SweetspotRobustness
     ("[uncertainty]\n\"world.gross_margin\" = { low = 0.4, high = 1.5 }", "uncertainty.world.gross_margin"),
     ("[uncertainty]\n\"world.gross_margin\" = { low = 0.5, high = 0.4 }", "uncertainty.world.gross_margin"),
     ("[uncertainty]\n\"world.gross_margin\" = { distribution = \"normal\", low = 0.4, high = 0.5 }", "does not belong to a normal distribution"),
-    ("[uncertainty]\n\"world.gross_margin\" = { distribution = \"weibull\", low = 0.4, high = 0.5 }", "allowed: uniform, triangular, normal, lognormal, beta"),
+    ("[uncertainty]\n\"world.gross_margin\" = { distribution = \"weibull\", low = 0.4, high = 0.5 }", "allowed: uniform, loguniform, triangular, normal, lognormal, beta"),
     ("[uncertainty]\n\"world.gross_margin\" = 0.5", "expected \"default\" or a distribution table"),
     ("[uncertainty]\n\"world.*\" = { low = 0, high = 1 }", "a wildcard takes \"default\""),
     ("[robustness]\nsamples = 8", "needs an [uncertainty] table"),

@@ -172,7 +172,7 @@ import SweetspotRobustness
     // a: most often within the margin; b: best in more worlds and with less regret.
     let split = r.statement(Self.cell(r, strategies: [("a", 0.9, 0.3, 5e5), ("b", 0.8, 0.6, 2e5)], sensitivity: s))
     #expect(split.contains("a, the nominal winner, is also the most robust by the share of worlds within the margin of the best: within 1% of the best in 90% of worlds"))
-    #expect(split.contains("by other criteria, b has the lowest mean regret ($0.20M against $0.50M) and b is best in the most worlds (60% against 30%)."))
+    #expect(split.contains("by other criteria, b has the lowest mean regret ($0.20M against $0.50M) and b is best in the most worlds (60% against 30%); b is as robust within the sampling of worlds (within the margin in 10 against 11 of 12 worlds: the intervals overlap)."))
     // All three criteria agree: nothing more is said.
     let agree = r.statement(Self.cell(r, strategies: [("a", 0.9, 0.6, 1e5), ("b", 0.8, 0.4, 2e5)], sensitivity: s))
     #expect(!agree.contains("by other criteria"))
@@ -267,8 +267,8 @@ import SweetspotRobustness
     #expect(statement.contains("its worlds are no sample of the plausible worlds and give no shares of worlds or regrets"), "\(statement)")
     #expect(!statement.contains("of the best in"))
     let diff = try #require(cell.sensitivities.first)
-    #expect(diff.method == .morris && diff.indices.allSatisfy { ($0.noise ?? -1) > 0 })
-    #expect(statement.contains("clears its noise floor"))
+    #expect(diff.method == .morris && diff.indices.allSatisfy { ($0.noise ?? -1) > 0 && $0.standsOut != nil && $0.noiseP != nil })
+    #expect(statement.contains("an F test of the mean square effect against the noise variance from the paired trials, Holm-corrected over the 2 assumptions at 5%"), "\(statement)")
     let md = report.markdown
     #expect(md.contains("| assumption | μ* [95% CI] | σ | noise floor | stands out |") && !md.contains("| strategy | nominal | mean over worlds |"))
     // The JSON has the floor and no shares.
@@ -321,8 +321,10 @@ import SweetspotRobustness
     #expect(!r.distinguishable(x))
     x.noise = 0.02
     #expect(r.distinguishable(x))
-    let m = RobustnessAnalysis.Index(key: "m", main: Estimate(value: 3e6, low: 2e6, high: 4e6), second: nil, noise: 2.5e6, method: .morris)
+    var m = RobustnessAnalysis.Index(key: "m", main: Estimate(value: 3e6, low: 2e6, high: 4e6), second: nil, noise: 2.5e6, standsOut: false, method: .morris)
     #expect(!r.distinguishable(m))
+    m.standsOut = true
+    #expect(r.distinguishable(m))
   }
 
   @Test func ticksAreRoundAndInsideTheRange() {

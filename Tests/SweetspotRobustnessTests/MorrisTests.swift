@@ -82,7 +82,31 @@ import SweetspotNumerics
     let floor = try #require(m[1].noiseFloor)
     #expect(abs(floor - 0.423) < 0.03 && abs(m[1].muStar - 0.423) < 0.05, "floor \(floor), μ* \(m[1].muStar)")
     #expect(m[0].muStarInterval!.low > m[0].noiseFloor! && m[1].muStarInterval!.low < floor)
+    #expect(m[0].noiseP! < 1e-12 && m[1].noiseP! > 0.05, "p: \(m[0].noiseP!), \(m[1].noiseP!)")
     #expect(try design.indices(outputs: trials.map { $0[0] }, trialOutputs: trials.map { [$0[0]] }, seed: 6)[0].noiseFloor == nil)
+  }
+
+  /// The F test of an input's effects against their noise holds its level: of 60 inputs with no
+  /// effect about 5% reach p < 0.05 (3 expected), while one with an effect of a noise sd does.
+  @Test func theNoiseTestHoldsItsLevelAndFindsARealEffect() throws {
+    let k = 61, n = 3, design = try MorrisDesign(trajectories: 20, dimensions: k, seed: 12)
+    let stream = try RandomStream(key: StreamKey(seed: 12))
+    // Independent noise of sd 1 per trial; input 0 moves the output by 1.2 over its range.
+    let trials = design.points.map { p in (0..<n).map { _ in 1.2 * p[0] + stream.gaussian(mean: 0, standardDeviation: 1) } }
+    let m = try design.indices(outputs: trials.map { $0.reduce(0, +) / Double(n) }, trialOutputs: trials, resamples: 0, seed: 12)
+    let falseAlarms = m.dropFirst().filter { $0.noiseP! < 0.05 }.count
+    #expect(falseAlarms <= 7, "\(falseAlarms) of 60 null inputs at p < 0.05")
+    #expect(m[0].noiseP! < 0.001, "p = \(m[0].noiseP!)")
+  }
+
+  /// A change within 10⁻⁹ of the output's size is round-off, not an effect.
+  @Test func roundOffIsNoEffect() throws {
+    let design = try MorrisDesign(trajectories: 8, dimensions: 2, seed: 3)
+    let y = design.points.map { 2e8 + 1e-8 * $0[0] + 5e6 * $0[1] }
+    let trials = y.map { [$0, $0 + 1, $0 - 1] }
+    let m = try design.indices(outputs: y, trialOutputs: trials, resamples: 0, seed: 3)
+    #expect(m[0].muStar == 0 && m[0].noiseP == 1 && m[0].noiseFloor == 0, "\(m[0])")
+    #expect(abs(m[1].muStar - 5e6) < 1e-3 && m[1].noiseP == 0)
   }
 
   /// A whole-number input rounds its value, so a step of Δ may move it less: the effect is

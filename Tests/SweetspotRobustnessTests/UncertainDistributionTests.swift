@@ -14,7 +14,19 @@ import SweetspotNumerics
     .normal(mean: 0.7, sd: 0.1),
     .lognormal(mu: 0.5, sigma: 0.4),
     .beta(a: 2, b: 5, low: 10, high: 20),
+    .logUniform(low: 2, high: 8),
   ]
+
+  /// log X uniform: the median is the geometric middle, F(x) = ln(x/low)/ln(high/low), and the
+  /// moments are (h − l)/ln(h/l) and (h² − l²)/(2 ln(h/l)) − mean².
+  @Test func logUniformHasItsGeometricMiddleAsMedian() {
+    let d = UncertainDistribution.logUniform(low: 2, high: 8)
+    #expect(abs(d.quantile(0.5) - 4) < 1e-12 && abs(d.cdf(4) - 0.5) < 1e-12)
+    #expect(abs(d.cdf(6) - log(3) / log(4)) < 1e-12)   // P(X ≤ 6) = 0.79: a fifth of draws above 6, not a third
+    #expect(abs(d.mean - 6 / log(4)) < 1e-12)
+    #expect(d.quantile(0) == 2 && d.quantile(1) == 8)
+    #expect(UncertainDistribution.logUniform(low: 0, high: 1).validate() != nil)
+  }
 
   /// The midpoint rule over M cells of u: ∫₀¹ F⁻¹(u) du = E[X].
   static func gridMean(_ f: (Double) -> Double, cells: Int = 50_000) -> Double {
