@@ -103,6 +103,8 @@ extension RobustnessAnalysis {
       let top = diff.indices.filter(distinguishable).prefix(3)
       if let noise = RobustnessAnalysis.noise(diff) {
         s += " " + noiseSentence(noise, of: "the gap between \(cell.pair.0) and \(cell.pair.1)")
+      } else if let df = prccDegreesOfFreedom(diff), df < RobustnessAnalysis.prccMinimumDegreesOfFreedom {
+        s += " With \(uncertainty.worldCount) worlds for \(actingAssumptions) assumptions the partial rank correlations of the gap between \(cell.pair.0) and \(cell.pair.1) have \(df) degrees of freedom, too few to tell the assumptions apart (an assumption with no effect can rank high): no driver is named; ask for more worlds (--worlds \(actingAssumptions + 2 + RobustnessAnalysis.prccMinimumDegreesOfFreedom) or more) or screen with Morris."
       } else if top.isEmpty {
         s += " No assumption stands out from the noise in the gap between \(cell.pair.0) and \(cell.pair.1) (\(noRule(diff)))."
       } else {
@@ -156,11 +158,19 @@ extension RobustnessAnalysis {
       if let floors = Optional(s.indices.compactMap(\.noise)), !floors.isEmpty {
         let sorted = floors.sorted()
         let out = s.indices.filter { $0.standsOut == true }.count
-        return " An assumption is named only when its effects exceed their Monte Carlo noise (an F test of the mean square effect against the noise variance from the paired trials, Holm-corrected over the \(s.indices.count) assumptions at 5%): \(out) do. The noise floor, the μ* an assumption with no effect would show, has a median of \(Format.money(sorted[sorted.count / 2])) over the assumptions; a screen this size cannot order assumptions whose μ* differ by less."
+        return " An assumption is named only when its effects exceed their Monte Carlo noise (an F test of the mean square effect against the noise variance from the paired trials, Holm-corrected over the \(s.indices.count) assumptions at 5%): \(out) do. The noise floor (the μ* of an assumption whose steps perturb the simulated paths as much but shift nothing on average) has a median of \(Format.money(sorted[sorted.count / 2])) over the assumptions; a screen this size cannot order assumptions whose μ* differ by less."
       }
       return " With one trial per world the noise floor is unknown (robustness.trials ≥ 2 estimates it): ranks below the first few may be noise."
     case .rankCorrelation, .partialRankCorrelation: return ""
     }
+  }
+
+  /// The assumptions that can act on an outcome (the Win4 judges' thresholds cannot).
+  var actingAssumptions: Int { parameters.filter { !$0.key.hasPrefix("scorecard.") }.count }
+
+  /// The residual degrees of freedom of partial rank correlations, n − k − 2; nil for other methods.
+  func prccDegreesOfFreedom(_ s: Sensitivity) -> Int? {
+    s.method == .partialRankCorrelation ? uncertainty.worldCount - actingAssumptions - 2 : nil
   }
 
   /// Whether two shares of the same n worlds have overlapping Wilson intervals.

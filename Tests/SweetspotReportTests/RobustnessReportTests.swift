@@ -65,6 +65,8 @@ import SweetspotRobustness
     #expect(cell.strategies.allSatisfy { $0.metrics!.shareWithinMargin <= robust.metrics!.shareWithinMargin })
     #expect(statement.contains(robust.strategy))
     #expect(report.answer.contains("Across 12 plausible worlds drawn by a Latin hypercube over 2 assumptions"))
+    // 12 worlds for 2 assumptions leave partial rank correlations 8 degrees of freedom: no driver named.
+    #expect(statement.contains("have 8 degrees of freedom, too few to tell the assumptions apart") && !statement.contains("depends most on"), "\(statement)")
   }
 
   /// Direction and size: customer equity is gross margin × revenue less costs, so across worlds it
