@@ -133,13 +133,17 @@ public struct RobustnessAnalysis: Sendable {
   /// A box restricting more assumptions than this is too specific to read as a region (and fits noise).
   public static let primMaximumLimits = 3
 
-  /// The strategy that holds up best across worlds: most often within the margin of each world's
-  /// best, then the least mean regret (satisficing first, then regret; McPhail et al. 2018).
-  public static func mostRobust(_ cell: Cell) -> StrategyRow? {
-    cell.strategies.filter { $0.metrics != nil }.min { a, b in
-      (a.metrics!.shareWithinMargin, -a.metrics!.regretMean) > (b.metrics!.shareWithinMargin, -b.metrics!.regretMean)
+  /// The strategies with robustness metrics, the most robust first: most often within the margin
+  /// of each world's best, then the least mean regret (satisficing first, then regret; McPhail et
+  /// al. 2018); ties keep the experiment's order.
+  public static func robustnessRanking(_ cell: Cell) -> [(row: StrategyRow, metrics: StrategyRobustness)] {
+    cell.strategies.compactMap { r in r.metrics.map { (r, $0) } }.sorted { a, b in
+      (a.metrics.shareWithinMargin, -a.metrics.regretMean) > (b.metrics.shareWithinMargin, -b.metrics.regretMean)
     }
   }
+
+  /// The strategy that holds up best across worlds (`robustnessRanking`'s first).
+  public static func mostRobust(_ cell: Cell) -> StrategyRow? { robustnessRanking(cell).first?.row }
 
   /// The p-quantile as one of the values (inverted CDF, nearest rank): a sweep's best value is
   /// one of its values, never a point between two.
@@ -269,16 +273,14 @@ public struct RobustnessAnalysis: Sendable {
           guard let j = names.firstIndex(of: name) else { continue }
           func argmax(_ v: [Double]) -> Int { v.indices.max { v[$0] < v[$1] || (v[$0] == v[$1] && $0 > $1) }! }
           let nominalBest = argmax(members.map { nominalByCell[$0][j] })
-          var where_: [Double] = [], within = 0
+          var where_: [Double] = [], nominalWithin: [Bool] = []
           for w in 0..<u.worldCount {
             let series = members.map { cells[$0].outcomes[w][j] }
             let b = argmax(series)
             where_.append(xs[b])
+            nominalWithin.append(series[nominalBest] >= series[b] - margin * abs(series[b]))
           }
-          for w in sample {
-            let series = members.map { cells[$0].outcomes[w][j] }
-            if series[nominalBest] >= series[argmax(series)] - margin * abs(series[argmax(series)]) { within += 1 }
-          }
+          let within = sample.filter { nominalWithin[$0] }.count
           let sens = try RobustnessAnalysis.sensitivity("best \(key) (\(name), \(fixed))", y: where_, x: worldValues, uncertainty: u,
                                                         experimentSeed: experiment.seed, seed: SplitMix64.mix(seed &+ UInt64(900_000 + locations.count)))
           locations.append(SweepLocation(key: key, strategy: name, fixed: fixed, values: xs, nominalBest: xs[nominalBest], locations: where_,

@@ -74,9 +74,8 @@ extension RobustnessAnalysis {
       }
       s += RobustnessAnalysis.otherCriteria(cell, robust: robust).map { "; by other criteria, \($0)" } ?? ""
       // A tie for most robust: the next strategy's share within the sampling of worlds.
-      if let next = cell.strategies.filter({ $0.strategy != robust.strategy && $0.metrics != nil })
-          .max(by: { ($0.metrics!.shareWithinMargin, -$0.metrics!.regretMean) < ($1.metrics!.shareWithinMargin, -$1.metrics!.regretMean) }),
-         let xm = next.metrics, RobustnessAnalysis.sharesOverlap(rm.shareWithinMargin, xm.shareWithinMargin, n),
+      let ranking = RobustnessAnalysis.robustnessRanking(cell)
+      if ranking.count > 1, case let (next, xm) = ranking[1], RobustnessAnalysis.sharesOverlap(rm.shareWithinMargin, xm.shareWithinMargin, n),
          robust.strategy == nominal.strategy || next.strategy != nominal.strategy {
         s += "; \(next.strategy) is as robust within the sampling of worlds (within the margin in \(Int((xm.shareWithinMargin * Double(n)).rounded())) against \(Int((rm.shareWithinMargin * Double(n)).rounded())) of \(n) worlds: the intervals overlap)"
       }
@@ -325,13 +324,13 @@ extension RobustnessAnalysis {
       if cells.count > 1 { md.append("### \(cell.label)"); md.append("") }
       md.append("**\(statement(cell))**")
       md.append("")
-      let rows = cell.strategies.compactMap { r in r.metrics.map { (r, $0) } }
+      let rows = RobustnessAnalysis.robustnessRanking(cell)
       if !rows.isEmpty {
         md.append("The mean over worlds differs from the nominal value where the plausible ranges are not centred on the file's values\(offCentreExample(nominal: nominal).map { " (\($0), for example)" } ?? ""). Shares of \(cell.worlds) worlds with Wilson 95% intervals (they cover the sampling of worlds, not the Monte Carlo noise of \(uncertainty.trialsPerWorld) trial\(uncertainty.trialsPerWorld == 1 ? "" : "s") per world).")
         md.append("")
         md.append("| strategy | nominal | mean over worlds | best in | within \(marginText) in | mean regret | 90th pct regret | max regret | wins Win4 (trials) |")
         md.append("|---|---|---|---|---|---|---|---|---|")
-        for (r, m) in rows.sorted(by: { $0.1.shareWithinMargin > $1.1.shareWithinMargin || ($0.1.shareWithinMargin == $1.1.shareWithinMargin && $0.1.regretMean < $1.1.regretMean) }) {
+        for (r, m) in rows {
           md.append("| \(r.strategy) | \(Format.money(r.nominal)) | \(Format.money(m.mean)) | \(percent(m.shareBest)) \(wilsonText(m.shareBest, cell.worlds)) | \(percent(m.shareWithinMargin)) \(wilsonText(m.shareWithinMargin, cell.worlds)) | \(Format.money(m.regretMean)) | \(Format.money(m.regretP90)) | \(Format.money(m.regretMax)) | \(r.shareWin4.map(percent) ?? "") |")
         }
       }

@@ -102,12 +102,12 @@ public enum Designs {
   /// conversion to 32 bits is exact.
   public static func digitalShift(_ points: [[Double]], seed: UInt64) throws -> [[Double]] {
     guard let k = points.first?.count else { return points }
+    let scale = 0x1p32
     var shifts: [UInt32] = []
     for d in 0..<k {
       let stream = try designStream(seed: seed, use: .digitalShift, part: d)
-      shifts.append(UInt32(stream.uniform() * 0x1p32))
+      shifts.append(UInt32(stream.uniform() * scale))
     }
-    let scale = 0x1p32
     return points.map { p in
       p.indices.map { d in
         let bits = UInt32(min(max(p[d], 0), 1 - 0x1p-32) * scale)

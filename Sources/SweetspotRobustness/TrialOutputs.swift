@@ -26,12 +26,7 @@ enum TrialOutputs {
   /// The estimated variance of mean(b) − mean(a) for paired trials: s²(b − a)/n. Paired
   /// differences within `roundOff` count as zero (floating-point round-off, not noise).
   static func varianceOfMeanDifference(_ b: [Double], _ a: [Double], roundOff: Double = 0) -> Double {
-    let n = Double(b.count)
-    let d = b.indices.map { t in abs(b[t] - a[t]) <= roundOff ? 0 : b[t] - a[t] }
-    let mean = d.reduce(0, +) / n
-    var squares = 0.0
-    for x in d { squares += (x - mean) * (x - mean) }
-    return squares / (n - 1) / n
+    varianceOfMean(b.indices.map { t in abs(b[t] - a[t]) <= roundOff ? 0 : b[t] - a[t] })
   }
 
   /// The estimated variance of mean(y): s²(y)/n.
