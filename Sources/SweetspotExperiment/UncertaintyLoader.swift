@@ -91,8 +91,9 @@ extension ExperimentLoader {
           sections.contains(f.parameter.section) && f.isNumeric && (f.parameter.plausible.map { $0.lowerBound < $0.upperBound } ?? false)
             && !Uncertainty.conventions.contains(f.key)
         }
+        let documented = World()
         for f in fields {
-          add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file, documented: f.get(World()).number), explicitly: false)
+          add(try parameter(f.parameter, key: f.key, spec: entry.value, line: entry.line, file: file, documented: f.get(documented).number), explicitly: false)
         }
         // "*" is every assumption: each market's numeric fields too, over its context's own
         // ranges (a field whose range misses a custom market's value is left to an explicit entry).
