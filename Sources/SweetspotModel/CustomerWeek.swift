@@ -24,8 +24,10 @@ enum CustomerWeek {
     let pProblem = c.pProblem, productShare = c.productShare, access = c.access, solicit = c.solicit
     let choice = c.choice, selfServiceSuccess = c.selfServiceSuccess
     for i in range {
-      pop.contactChannel[i] = .none
-      pop.experienced[i] = false
+      // Cleared only where set: most slots are already clear, and an unwritten line of memory
+      // need not be written back (this pass streams every slot every week).
+      if pop.contactChannel[i] != .none { pop.contactChannel[i] = .none }
+      if pop.experienced[i] { pop.experienced[i] = false }
       guard pop.alive[i] else { continue }
       let (u1, u2, u3) = draws.uniforms(i)
       let seg = Int(pop.segment[i])
@@ -194,13 +196,17 @@ enum CustomerWeek {
       if !pop.experienced[i] { productWeek(pop, i, quality: quality, w) }
       let loyalty = Double(pop.loyalty[i])
       if loyalty >= w.topBoxThreshold { t.acc.positiveTells += Double(pop.wordOfMouth[i]) * w.promoterWeeklyTells }
-      let h = Churn.hazard(baseHazard: Double(pop.baseHazard[i]), loyalty: loyalty, priceSensitivity: Double(pop.priceSensitivity[i]),
-                           price: levers.price, market: market, marketFactor: marketHazardFactor, w)
       let noProblemYet = pop.tarpClass[i] == .none && pop.pendingAttempts[i] == 0
       if noProblemYet { t.acc.noProblemWeeks += 1 }
-      let leave = Churn.leaveProbability(hazard: h, defection: Double(pop.defection[i]))
-      pop.defection[i] = 0
-      if u7 < leave {
+      let defection = Double(pop.defection[i])
+      if defection != 0 { pop.defection[i] = 0 }
+      // The exact hazard only where the churn uniform falls below its cheap bound (`leaveBound`).
+      let baseHazard = Double(pop.baseHazard[i]), psi = Double(pop.priceSensitivity[i])
+      if u7 < Churn.leaveBound(baseHazard: baseHazard, loyalty: loyalty, priceSensitivity: psi, price: levers.price, market: market,
+                               marketFactor: marketHazardFactor, defection: defection, w)
+        && u7 < Churn.leaveProbability(hazard: Churn.hazard(baseHazard: baseHazard, loyalty: loyalty, priceSensitivity: psi, price: levers.price,
+                                                            market: market, marketFactor: marketHazardFactor, w),
+                                       defection: defection) {
         pop.alive[i] = false
         pop.churnWeek[i] = Int32(week)
         t.weekChurned += 1

@@ -128,6 +128,10 @@ public struct PopulationView: @unchecked Sendable {
     pendingAttempts.update(from: o.pendingAttempts, count: n); pendingSize.update(from: o.pendingSize, count: n)
     pendingChannel.update(from: o.pendingChannel, count: n); tarpClass.update(from: o.tarpClass, count: n)
     tarpWeek.update(from: o.tarpWeek, count: n); churnWeek.update(from: o.churnWeek, count: n); defection.update(from: o.defection, count: n)
+    // The weekly scratch too: pass 1 reads it to clear only what is set.
+    contactChannel.update(from: o.contactChannel, count: n); contactAttempt.update(from: o.contactAttempt, count: n)
+    contactSize.update(from: o.contactSize, count: n); contactIsProblem.update(from: o.contactIsProblem, count: n)
+    contactEscalated.update(from: o.contactEscalated, count: n); experienced.update(from: o.experienced, count: n)
   }
 
   func deallocate() {

@@ -49,6 +49,43 @@ import SweetspotQueueing
     #expect(try run(world: light)[.acsi] > run(world: full)[.acsi])
   }
 
+  /// The churn shortcut (`Churn.leaveBound`) never changes a decision: over the whole range of
+  /// loyalty, base hazards, prices, markets and slopes (to the bounds the files allow), the bound
+  /// is at or above the exact probability of leaving, and not so loose that it rarely helps
+  /// (within a factor of 3 of it, plus the defection it adds in full, for ordinary hazards).
+  @Test func theChurnShortcutBoundsTheExactProbabilityOfLeaving() {
+    var worst = 0.0
+    for slope in [0.0, 2, 4, 8, 50] {
+      for pivot in [0.0, 0.5, 1] {
+        for market in [Market.competitive, Market.monopoly, Market.commodity] {
+          for price in [0.5, 0.9, 1, 1.1, 2] {
+            var w = World()
+            w.churnAttitudeSlope = slope; w.churnAttitudePivot = pivot; w.priceChurnSlope = 20
+            let factor = Churn.marketFactor(market, w)
+            for loyalty in stride(from: 0.0, through: 1, by: 0.05) {
+              for h0 in [0.0, 1e-6, 0.002, 0.05, 1] {
+                for psi in [0.0, 1, 3] {
+                  for defection in [0.0, 0.1, 0.9] {
+                    let exact = Churn.leaveProbability(
+                      hazard: Churn.hazard(baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market,
+                                           marketFactor: factor, w), defection: defection)
+                    let bound = Churn.leaveBound(baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market,
+                                                 marketFactor: factor, defection: defection, w)
+                    #expect(bound >= exact, "slope \(slope) loyalty \(loyalty) h0 \(h0) price \(price) d \(defection)")
+                    let h = Churn.hazard(baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market,
+                                         marketFactor: factor, w)
+                    if h > 1e-6 && h < 0.1 { worst = max(worst, (bound - defection) / h) }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(worst > 1.4 && worst <= 2 * 2.squareRoot() + 1e-6, "loosest bound/hazard \(worst)")
+  }
+
   @Test func compensationRaisesRepurchaseAfterAResolvedComplaintWithDiminishingReturns() {
     let w = World(), m = Market.competitive
     func d(_ dollars: Double, _ outcome: ProblemOutcome = .resolved) -> Double {

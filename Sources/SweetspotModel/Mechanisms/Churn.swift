@@ -32,6 +32,27 @@ enum Churn {
     return h
   }
 
+  /// An upper bound on `leaveProbability(hazard: hazard(…), defection:)` without the hazard's
+  /// exponential: e^y ≤ 2^{round(y·log₂e) + 1} (at least √2 times e^y), and
+  /// 1 − e^{−h}(1 − d) ≤ h + d, plus 2⁻⁴⁸ for the rounding of the exact computation. Nearly every
+  /// customer-week the churn uniform lies above it, and the customer stays without the exact
+  /// hazard being computed: the same decision (the bound is above the exact probability), so
+  /// results do not change, while the week's longest chain of dependent arithmetic (exponential,
+  /// survival series, comparison) is left out for all but the few percent near the line.
+  /// Infinite (no shortcut) when the exponent is out of range.
+  @inline(__always)
+  static func leaveBound(baseHazard h0: Double, loyalty: Double, priceSensitivity psi: Double, price: Double,
+                         market: Market, marketFactor: Double, defection: Double, _ w: World) -> Double {
+    var y = w.churnAttitudeSlope * (w.churnAttitudePivot - loyalty)
+    if price != 1 { y += market.priceWeight * psi * w.priceChurnSlope * (price - 1) }
+    let t = y * 0x1.71547652b82fep+0  // log₂e
+    guard abs(t) < 1000 else { return .infinity }
+    let k = (t + 0x1.8p52) - 0x1.8p52  // t rounded to an integer: t ≤ k + ½
+    var h = h0 * Double(bitPattern: UInt64(Int64(k) + 1024) << 52)  // h₀·2^{k+1}
+    if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
+    return h * marketFactor + defection + 0x1p-48
+  }
+
   /// e^{−h}: by its series for the usual weekly hazards (h < 0.01: error < h⁵/120 ≈ 10⁻¹²),
   /// libm otherwise (this ran once per customer-week).
   @inline(__always)
