@@ -35,7 +35,7 @@ struct QueuedChannel {
     let capped = Int((load / levers.occupancyCap).rounded(.up))
     let target = StaffingTarget.serviceLevel(min(max(levers.serviceLevelTarget, 0.01), 0.999), withinSeconds: levers.answerWithinSeconds)
     let servers = (try? Staffing.minimumAgents(arrivalRate: rate / 3600, meanHandleTime: handleSeconds, meanPatience: patienceSeconds,
-                                               target: target, hint: hint, scratch: &scratch).agents) ?? capped
+                                               target: target, hint: hint, serviceLevelOnly: true, scratch: &scratch).agents) ?? capped
     let agents = Int((Double(servers) / concurrency).rounded(.up))
     return (max(1, max(agents, capped)), servers)
   }

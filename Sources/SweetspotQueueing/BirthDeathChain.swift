@@ -9,8 +9,8 @@ import Darwin
 ///
 /// The terms are computed outward from the mode, where π is largest, so no term over- or
 /// underflows harmfully: going down, π(n−1) = π(n)·d(n)/λ; going up, π(n+1) = π(n)·λ/d(n+1),
-/// both ratios ≤ 1 on their side of the mode. The upper tail stops once a term is below 10⁻¹⁸
-/// of the mode (all later terms are smaller still). This is the "exact" Erlang A of the
+/// both ratios ≤ 1 on their side of the mode. Each side stops once a term is below 10⁻¹⁸ of the
+/// mode (all terms beyond are smaller still). This is the "exact" Erlang A of the
 /// queueing literature (and of pyworkforce), and with θ = 0 an independent check on Erlang C.
 /// The unnormalized terms go into a caller-owned scratch buffer, so repeated evaluations (the
 /// world model staffs every interval of every week) allocate nothing once it has grown.
@@ -24,9 +24,15 @@ enum BirthDeathChain {
   /// the regularized incomplete beta I_p(q+1, Nμ/θ + 1) with p = 1 − e^{−θt} (the (q+1)-th
   /// order statistic of Nμ/θ + q + 1 exponential lifetimes), and E[wait | q] = (q+1)/(Nμ+(q+1)θ).
   /// I_p(a, b) is advanced in a by I(a+1) = I(a) − p^a(1−p)^b / (a·B(a, b)), the subtracted term
-  /// carried in log space so it survives where (1 − p)^b underflows; with θ = 0 the same is done
-  /// for the regularized lower gamma P(q+1, Nμt).
-  static func metrics(_ m: QueueModel, answerWithin t: Double, scratch terms: inout [Double]) throws(QueueError) -> QueueMetrics {
+  /// carried by its ratio from one a to the next, or in log space where (1 − p)^b underflows;
+  /// with θ = 0 the same is done for the regularized lower gamma P(q+1, Nμt).
+  ///
+  /// `serviceLevelOnly` (a staffing search, which reads nothing else) skips every other sum;
+  /// the service level is then the same number, computed by the same operations, and the other
+  /// fields are NaN.
+  @inline(__always)
+  static func metrics(_ m: QueueModel, answerWithin t: Double, scratch terms: inout [Double],
+                      serviceLevelOnly: Bool = false) throws(QueueError) -> QueueMetrics {
     let lambda = m.arrivalRate, mu = 1 / m.meanHandleTime, theta = m.abandonmentRate
     let n = m.agents
     if theta == 0 && m.offeredLoad >= Double(n) { throw .unstable(agents: n, load: m.offeredLoad) }
@@ -43,11 +49,15 @@ enum BirthDeathChain {
     terms.removeAll(keepingCapacity: true)
     terms.append(contentsOf: repeatElement(0, count: mode + 1))
     terms[mode] = 1
+    // Downward the terms shrink too; below 10⁻¹⁸ of the mode they are left at 0 (as the upper
+    // tail is cut), and the sums start at `low`, the smallest index kept.
     var k = mode
-    while k > 0 {
-      terms[k - 1] = terms[k] * death(k) / lambda
+    let perArrival = 1 / lambda
+    while k > 0 && terms[k] >= 1e-18 {
+      terms[k - 1] = terms[k] * death(k) * perArrival
       k -= 1
     }
+    let low = k
     var term = 1.0
     k = mode
     while term >= 1e-18 || k <= n + 1 {
@@ -57,13 +67,13 @@ enum BirthDeathChain {
       if terms.count > 50_000_000 { break }
     }
     var total = 0.0
-    for x in terms { total += x }
+    for i in low..<terms.count { total += terms[i] }
 
     let nmu = Double(n) * mu
     var pNoWait = 0.0, busy = 0.0
-    for i in 0..<min(n, terms.count) {
+    for i in min(low, n)..<min(n, terms.count) {
       pNoWait += terms[i]
-      busy += Double(i) * terms[i]
+      if !serviceLevelOnly { busy += Double(i) * terms[i] }
     }
     var pAbandon = 0.0, meanWait = 0.0, queue = 0.0, waitServed = 0.0, servedWithin = 0.0
     var harmonic = 0.0  // Σ_{j=1}^{q+1} 1/(Nμ + jθ)
@@ -84,24 +94,43 @@ enum BirthDeathChain {
       cdf = -expm1(-y)  // P(1, y)
       logStep = logX - y
     }
+    // The subtracted term itself, p^a(1−p)^b/(a·B(a, b)) (or y^a e^{−y}/a!), is unimodal in a, so
+    // once it starts above e^{−700} it can be carried as a number, each step one multiplication
+    // by its ratio x(a+b)/(a+1) (or y/(a+1)): no log or exp per place. Only where it starts
+    // nearer underflow is it carried in log space.
+    let inLogSpace = logStep < -700
+    var step = inLogSpace ? 0 : exp(logStep)
+    let x = theta > 0 ? -expm1(-theta * t) : nmu * t  // p or y, whose log is logX
+    let inverseTotal = 1 / total
     for i in n..<terms.count {
       let q = Double(i - n)
-      let w = terms[i] / total
-      busy += Double(n) * terms[i]
-      queue += q * w
-      let leave = nmu + (q + 1) * theta
-      harmonic += 1 / leave
-      let served = nmu / leave
-      pAbandon += w * (1 - served)
-      meanWait += w * (q + 1) / leave
-      waitServed += w * served * harmonic
+      let w = terms[i] * inverseTotal
+      let perLeave = 1 / (nmu + (q + 1) * theta)  // one division per place, its reciprocal reused
+      let served = nmu * perLeave
+      if !serviceLevelOnly {
+        busy += Double(n) * terms[i]
+        queue += q * w
+        harmonic += perLeave
+        pAbandon += w * (1 - served)
+        meanWait += w * (q + 1) * perLeave
+        waitServed += w * served * harmonic
+      }
       servedWithin += w * served * max(0, cdf)
       // Advance a = q+1 → q+2.
       let a = q + 1
-      cdf -= exp(logStep)
-      logStep += theta > 0 ? logX + log(a + b) - log(a + 1) : logX - log(a + 1)
+      if inLogSpace {
+        cdf -= exp(logStep)
+        logStep += theta > 0 ? logX + log(a + b) - log(a + 1) : logX - log(a + 1)
+      } else {
+        cdf -= step
+        step *= theta > 0 ? x * (a + b) / (a + 1) : x / (a + 1)
+      }
     }
     pNoWait /= total
+    if serviceLevelOnly {
+      return QueueMetrics(probabilityOfWaiting: .nan, meanWait: .nan, averageSpeedOfAnswer: .nan, probabilityOfAbandonment: .nan,
+                          serviceLevel: pNoWait + servedWithin, occupancy: .nan, meanQueueLength: .nan)
+    }
     let answered = 1 - pAbandon
     return QueueMetrics(
       probabilityOfWaiting: 1 - pNoWait,

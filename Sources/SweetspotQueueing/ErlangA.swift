@@ -16,9 +16,12 @@ public enum ErlangA {
   }
 
   /// The same, reusing `scratch` for the chain's terms: no allocation once it has grown.
-  public static func metrics(_ m: QueueModel, answerWithin t: Double, scratch: inout [Double]) throws(QueueError) -> QueueMetrics {
+  /// `serviceLevelOnly`: only `serviceLevel` is computed (the same number); the rest is NaN.
+  public static func metrics(_ m: QueueModel, answerWithin t: Double, scratch: inout [Double],
+                             serviceLevelOnly: Bool = false) throws(QueueError) -> QueueMetrics {
     try QueueError.require(t >= 0 && t.isFinite, "answer-within threshold", t, "finite and ≥ 0")
-    return try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch)
+    return serviceLevelOnly ? try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch, serviceLevelOnly: true)
+      : try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch)
   }
 
   /// P(wait) and P(abandon) by Garnett et al.'s closed form: with x = Nμ/θ, y = λ/θ and

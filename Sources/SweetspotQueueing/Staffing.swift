@@ -84,9 +84,12 @@ public enum Staffing {
   /// world model calls for every interval of every week.
   /// `hint` (for example last week's answer for the same interval) starts the search there and
   /// steps down or up one agent at a time: the same exact minimum, in a couple of evaluations
-  /// when the answer has barely moved.
+  /// when the answer has barely moved. `serviceLevelOnly` (for a caller that reads only the
+  /// count): with a service-level target and patience, each evaluation computes the service level
+  /// alone, the same number, so the same minimum; the returned metrics then hold only it.
   public static func minimumAgents(arrivalRate: Double, meanHandleTime: Double, meanPatience: Double?,
                                    target: StaffingTarget, maxAgents: Int = 100_000, hint: Int? = nil,
+                                   serviceLevelOnly: Bool = false,
                                    scratch: inout [Double]) throws(QueueError) -> (agents: Int, metrics: QueueMetrics) {
     try target.validate()
     if case .abandonment = target, meanPatience == nil {
@@ -94,11 +97,13 @@ public enum Staffing {
     }
     let probe = try QueueModel(arrivalRate: arrivalRate, meanHandleTime: meanHandleTime, agents: 1, meanPatience: meanPatience)
     let load = probe.offeredLoad
+    var onlyServiceLevel = false
+    if serviceLevelOnly, case .serviceLevel = target { onlyServiceLevel = true }
     func metrics(_ n: Int) throws(QueueError) -> QueueMetrics {
       let m = try QueueModel(arrivalRate: arrivalRate, meanHandleTime: meanHandleTime, agents: n, meanPatience: meanPatience)
       return meanPatience == nil
         ? try ErlangC.metrics(m, answerWithin: target.threshold)
-        : try ErlangA.metrics(m, answerWithin: target.threshold, scratch: &scratch)
+        : try ErlangA.metrics(m, answerWithin: target.threshold, scratch: &scratch, serviceLevelOnly: onlyServiceLevel)
     }
     // Every metric improves with N, so search upward from a lower bound, doubling the step
     // and then bisecting (O(log N) evaluations).

@@ -81,6 +81,30 @@ import Testing
     }
   }
 
+  /// The world model's search computes only the service level at each step: the same number as
+  /// the full metrics to the bit, so the same minimum, over light to overloaded queues.
+  @Test func theServiceLevelAloneIsTheFullComputationsServiceLevel() throws {
+    var scratch: [Double] = []
+    for (perHour, agents, patience) in [(100.0, 12, 180.0), (600, 60, 120), (950, 100, 300), (2000, 150, 60), (40, 3, 600)] {
+      for n in [max(1, agents - 10), agents - 1, agents, agents + 4] {
+        for t in [0.0, 20, 60, 3600] {
+          let m = try QueueModel(arrivalRate: perHour / 3600, meanHandleTime: 360, agents: n, meanPatience: patience)
+          let full = try ErlangA.metrics(m, answerWithin: t, scratch: &scratch)
+          let alone = try ErlangA.metrics(m, answerWithin: t, scratch: &scratch, serviceLevelOnly: true)
+          #expect(alone.serviceLevel == full.serviceLevel, "λ \(perHour)/h, N \(n), t \(t)")
+          #expect(alone.averageSpeedOfAnswer.isNaN && alone.probabilityOfAbandonment.isNaN)
+        }
+      }
+      for level in [0.5, 0.8, 0.95] {
+        let target = StaffingTarget.serviceLevel(level, withinSeconds: 20)
+        let full = try Staffing.minimumAgents(arrivalRate: perHour / 3600, meanHandleTime: 360, meanPatience: patience, target: target, scratch: &scratch)
+        let alone = try Staffing.minimumAgents(arrivalRate: perHour / 3600, meanHandleTime: 360, meanPatience: patience, target: target,
+                                               serviceLevelOnly: true, scratch: &scratch)
+        #expect(alone.agents == full.agents && alone.metrics.serviceLevel == full.metrics.serviceLevel)
+      }
+    }
+  }
+
   @Test func impossibleOrMalformedTargetsAreErrors() {
     #expect(throws: QueueError.self) {
       try Staffing.plan(arrivalRate: lambda, meanHandleTime: aht, meanPatience: nil, target: .serviceLevel(1.0, withinSeconds: 20))
