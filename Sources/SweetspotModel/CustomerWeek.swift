@@ -6,18 +6,25 @@ import Darwin
 import SweetspotNumerics
 
 /// The two passes over customers in a week, one chunk of slots at a time. Each customer's
-/// uniforms are one Philox block per pass, addressed by (trial, firm, week, pass, slot)
-/// (`CustomerDraws`), so customer i in week t sees the same uniforms under every strategy, whatever
-/// the chunking or thread count (common random numbers); every decision reuses or rescales those
-/// uniforms, so no mechanism changes another's draws. A slot that is no longer a customer computes
-/// none: its draws are addressed, not read off a sequence, so skipping them shifts nothing.
+/// uniforms are Philox blocks addressed by (trial, firm, week, pass, slot) (`CustomerDraws`), so
+/// customer i in week t sees the same uniforms under every strategy, whatever the chunking or
+/// thread count (common random numbers); every decision reuses or rescales those uniforms, so no
+/// mechanism changes another's draws. A slot that is no longer a customer computes none: its
+/// draws are addressed, not read off a sequence, so skipping them shifts nothing.
+///
+/// Every customer-week needs two uniforms (whether a problem or inquiry arises; whether the
+/// customer leaves) and only the few with a live contact need more. So the contacts pass's block
+/// gives four: its three and the churn uniform, whose 32 bits wait in the slot's scratch for the
+/// outcomes pass; the outcomes pass computes its block (abandonment, resolution) only for a live
+/// contact. One block per customer-week instead of two: a block is ten dependent 64-bit
+/// multiplications, the largest single cost of a week.
 enum CustomerWeek {
   /// Pass 1: a carried-over issue is retried, or a new problem or inquiry arises; the customer
   /// complains or stays silent (or is warned by a proactive notice), picks a channel, and may
   /// resolve the issue in self-service. Live contacts are left in the slot's weekly scratch for
-  /// the contact centre. Uniforms (words 0–2 of the slot's `.problems` block): u1 (problems:
-  /// occurrence, cause, notice, size), u2 (complaint and channel), u3 (self-service outcome and
-  /// escalation).
+  /// the contact centre. Uniforms (the slot's `.problems` block): u1 (problems: occurrence, cause,
+  /// notice, size), u2 (complaint and channel), u3 (self-service outcome and escalation), and the
+  /// fourth 32 bits kept for the churn uniform u7 of pass 2.
   static func contacts(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, draws: CustomerDraws,
                        w: World, market: Market, week: Int) -> ChunkTally {
     var t = ChunkTally()
@@ -29,7 +36,8 @@ enum CustomerWeek {
       if pop.contactChannel[i] != .none { pop.contactChannel[i] = .none }
       if pop.experienced[i] { pop.experienced[i] = false }
       guard pop.alive[i] else { continue }
-      let (u1, u2, u3) = draws.uniforms(i)
+      let (u1, u2, u3, churnBits) = draws.uniformsAndWord(i)
+      pop.churnDraw[i] = churnBits
       let seg = Int(pop.segment[i])
       var channel = ContactChannel.none
       var size = 0.0
@@ -126,8 +134,8 @@ enum CustomerWeek {
   /// resolved or not; every experience moves attitude and loyalty; a week without one lets
   /// attitude drift toward what the product sustains; promoters talk; then the churn hazard and
   /// any repurchase decision armed this week meet the churn uniform, and those who stay pay.
-  /// Uniforms (words 0–2 of the slot's `.service` block): u5 (abandonment, then retry), u6
-  /// (resolution, then retry), u7 (churn).
+  /// Uniforms: u5 (abandonment, then retry) and u6 (resolution, then retry) from the slot's
+  /// `.service` block, computed only for a live contact; u7 (churn) from the bits pass 1 kept.
   static func outcomes(_ pop: PopulationView, _ range: Range<Int>, _ c: WeekConditions, draws: CustomerDraws,
                        w: World, market: Market, week: Int) -> ChunkTally {
     var t = ChunkTally()
@@ -135,10 +143,10 @@ enum CustomerWeek {
     let quality = c.quality, marketHazardFactor = c.marketHazardFactor, scale = c.scale
     for i in range {
       guard pop.alive[i] else { continue }
-      let (u5, u6, u7) = draws.uniforms(i)
       t.weekAlive += 1
       let channel = pop.contactChannel[i]
       if channel != .none {
+        let (u5, u6, _) = draws.uniforms(i)
         let ch = channel.index
         let attempt = pop.contactAttempt[i]
         let size = Double(pop.contactSize[i])
@@ -196,6 +204,7 @@ enum CustomerWeek {
       if !pop.experienced[i] { productWeek(pop, i, quality: quality, w) }
       let loyalty = Double(pop.loyalty[i])
       if loyalty >= w.topBoxThreshold { t.acc.positiveTells += Double(pop.wordOfMouth[i]) * w.promoterWeeklyTells }
+      let u7 = Philox.uniform32(UInt64(pop.churnDraw[i]))
       let noProblemYet = pop.tarpClass[i] == .none && pop.pendingAttempts[i] == 0
       if noProblemYet { t.acc.noProblemWeeks += 1 }
       let defection = Double(pop.defection[i])

@@ -11,8 +11,8 @@ import SweetspotNumerics
 ///
 /// Columns are raw buffers owned by this object, not Swift arrays: the weekly passes read and
 /// write them through a `PopulationView` (a struct of pointers) with no copy-on-write checks, and
-/// chunks of customers can be processed on several threads at once. Memory: 15 four-byte and
-/// 10 one-byte columns, 70 bytes per customer slot (plus growth headroom of up to 2×).
+/// chunks of customers can be processed on several threads at once. Memory: 16 four-byte and
+/// 10 one-byte columns, 74 bytes per customer slot (plus growth headroom of up to 2×).
 public final class Population: @unchecked Sendable {
   public private(set) var count = 0
   private(set) var capacity = 0
@@ -104,6 +104,9 @@ public struct PopulationView: @unchecked Sendable {
   var contactIsProblem: UnsafeMutablePointer<Bool>
   var contactEscalated: UnsafeMutablePointer<Bool>
   var experienced: UnsafeMutablePointer<Bool>
+  /// This week's churn uniform, as the 32 bits the contacts pass read from the slot's block and
+  /// the outcomes pass turns into a uniform (`CustomerWeek`): one Philox block per customer-week.
+  var churnDraw: UnsafeMutablePointer<UInt32>
 
   /// Columns for `n` slots, uninitialized.
   init(capacity n: Int) {
@@ -115,7 +118,7 @@ public struct PopulationView: @unchecked Sendable {
     tarpClass = .allocate(capacity: n); tarpWeek = .allocate(capacity: n); churnWeek = .allocate(capacity: n)
     defection = .allocate(capacity: n); contactChannel = .allocate(capacity: n); contactAttempt = .allocate(capacity: n)
     contactSize = .allocate(capacity: n); contactIsProblem = .allocate(capacity: n); contactEscalated = .allocate(capacity: n)
-    experienced = .allocate(capacity: n)
+    experienced = .allocate(capacity: n); churnDraw = .allocate(capacity: n)
   }
 
   func copy(from o: PopulationView, count n: Int) {
@@ -132,6 +135,7 @@ public struct PopulationView: @unchecked Sendable {
     contactChannel.update(from: o.contactChannel, count: n); contactAttempt.update(from: o.contactAttempt, count: n)
     contactSize.update(from: o.contactSize, count: n); contactIsProblem.update(from: o.contactIsProblem, count: n)
     contactEscalated.update(from: o.contactEscalated, count: n); experienced.update(from: o.experienced, count: n)
+    churnDraw.update(from: o.churnDraw, count: n)
   }
 
   func deallocate() {
@@ -140,7 +144,7 @@ public struct PopulationView: @unchecked Sendable {
     patience.deallocate(); attitude.deallocate(); loyalty.deallocate(); alive.deallocate(); pendingAttempts.deallocate()
     pendingSize.deallocate(); pendingChannel.deallocate(); tarpClass.deallocate(); tarpWeek.deallocate(); churnWeek.deallocate()
     defection.deallocate(); contactChannel.deallocate(); contactAttempt.deallocate(); contactSize.deallocate()
-    contactIsProblem.deallocate(); contactEscalated.deallocate(); experienced.deallocate()
+    contactIsProblem.deallocate(); contactEscalated.deallocate(); experienced.deallocate(); churnDraw.deallocate()
   }
 
   /// Draws customer `i`: a segment from the market's mix, then every latent attribute from that
@@ -180,7 +184,7 @@ public struct PopulationView: @unchecked Sendable {
     pendingAttempts[i] = 0; pendingSize[i] = 0; pendingChannel[i] = .none
     tarpClass[i] = .none; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
     contactChannel[i] = .none; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false
-    contactEscalated[i] = false; experienced[i] = false
+    contactEscalated[i] = false; experienced[i] = false; churnDraw[i] = 0
   }
 }
 

@@ -104,8 +104,8 @@ extension PhiloxWords {
 /// (slot, week | pass purpose << 32 | firm << 40). Purpose and firm share the counter's second word
 /// with the week: weeks below 2^32, purposes below 2^8, firms below 2^16 (the stream key's limits),
 /// and the top bit set, so no per-customer block shares a counter with any other draw of the trial.
-/// The block's 128 bits give three uniforms of 32 bits each (high and low half of word 0, high
-/// half of word 1), on (0, 1) at MRG32k3a's resolution.
+/// The block's 128 bits give four uniforms of 32 bits each (high and low half of word 0, high
+/// and low half of word 1), on (0, 1) at MRG32k3a's resolution.
 public struct CustomerDraws: Sendable {
   public let key: UInt64
   /// Counter word 1: week, purpose and firm.
@@ -131,6 +131,14 @@ public struct CustomerDraws: Sendable {
   public func uniforms(_ slot: Int) -> (Double, Double, Double) {
     let b = block(slot)
     return (Philox.uniform32(b.0 >> 32), Philox.uniform32(b.0 & 0xFFFF_FFFF), Philox.uniform32(b.1 >> 32))
+  }
+
+  /// Slot `slot`'s three uniforms on (0, 1) and the block's fourth 32 bits (the low half of
+  /// word 1), kept as they are for a uniform the caller forms later (`Philox.uniform32`).
+  @inlinable @inline(__always)
+  public func uniformsAndWord(_ slot: Int) -> (Double, Double, Double, UInt32) {
+    let b = block(slot)
+    return (Philox.uniform32(b.0 >> 32), Philox.uniform32(b.0 & 0xFFFF_FFFF), Philox.uniform32(b.1 >> 32), UInt32(truncatingIfNeeded: b.1))
   }
 }
 

@@ -47,8 +47,10 @@ enum Churn {
     if price != 1 { y += market.priceWeight * psi * w.priceChurnSlope * (price - 1) }
     let t = y * 0x1.71547652b82fep+0  // log₂e
     guard abs(t) < 1000 else { return .infinity }
-    let k = (t + 0x1.8p52) - 0x1.8p52  // t rounded to an integer: t ≤ k + ½
-    var h = h0 * Double(bitPattern: UInt64(Int64(k) + 1024) << 52)  // h₀·2^{k+1}
+    // Adding 1.5·2^52 rounds t to an integer k (t ≤ k + ½) held in the low bits; k + 1 + 1023,
+    // in (23, 2025), moved to the exponent field is 2^{k+1}, with no conversion to check.
+    let rounded = (t + 0x1.8p52).bitPattern
+    var h = h0 * Double(bitPattern: (rounded &+ 1024) << 52)  // h₀·2^{k+1}
     if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
     return h * marketFactor + defection + 0x1p-48
   }

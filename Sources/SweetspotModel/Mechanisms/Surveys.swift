@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SweetspotNumerics
 /// The quarterly NPS survey: every customer answers in expectation through the logistic links
 /// from attitude (a census, no sampling noise). Promoters score above `promoter_cut`,
@@ -6,13 +11,24 @@ enum Surveys {
   /// NPS = 100·(P(promoter) − P(detractor)) over the customers alive; nil if none is.
   static func netPromoterScore(_ pop: Population, _ w: World, threads: Int = 1) -> Double? {
     let v = pop.view, n = pop.count, unit = Trial.passUnit
+    // The two links share their exponential: e^{−(a − detractor cut)/s} = e^{−(a − promoter cut)/s}·
+    // e^{−(promoter cut − detractor cut)/s}, the second factor once per survey (where it is not a
+    // normal number, each link takes its own).
+    let gap = exp(-(w.promoterCut - w.detractorCut) / w.surveySpread)
+    let shared = gap.isNormal
     // Partial sums over fixed units of slots, added in unit order: the same on any number of threads.
     let parts = (try? parallelMap(count: (n + unit - 1) / unit, threads: threads) { k -> (Double, Double, Double) in
       var promoters = 0.0, detractors = 0.0, alive = 0.0
       for i in (k * unit)..<min(n, (k + 1) * unit) where v.alive[i] {
         let a = Double(v.attitude[i])
-        promoters += Satisfaction.above(a, w.promoterCut, w.surveySpread)
-        detractors += 1 - Satisfaction.above(a, w.detractorCut, w.surveySpread)
+        if shared {
+          let e = exp(-(a - w.promoterCut) / w.surveySpread)
+          promoters += 1 / (1 + e)
+          detractors += 1 - 1 / (1 + e * gap)
+        } else {
+          promoters += Satisfaction.above(a, w.promoterCut, w.surveySpread)
+          detractors += 1 - Satisfaction.above(a, w.detractorCut, w.surveySpread)
+        }
         alive += 1
       }
       return (promoters, detractors, alive)
