@@ -184,7 +184,7 @@ public struct PopulationView: @unchecked Sendable {
     pendingAttempts[i] = 0; pendingSize[i] = 0; pendingChannel[i] = .none
     tarpClass[i] = .none; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
     contactChannel[i] = .none; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false
-    contactEscalated[i] = false; experienced[i] = false; churnDraw[i] = 0
+    contactEscalated[i] = false; experienced[i] = false; churnDraw[i] = .max  // "stays", should pass 1 ever not write it
   }
 }
 

@@ -122,9 +122,18 @@ import Glibc
     let s = try RandomStream(key: StreamKey(seed: 5, trial: 2, purpose: .decisions))
     let fromStream = (0..<200_000).map { _ in s.uniform() }
     let draws = CustomerDraws(seed: 5, trial: 2, firm: 1, purpose: .problems, week: 9)
-    var fromCustomers: [Double] = []
+    var fromCustomers: [Double] = [], churnUniforms: [Double] = []
     for i in 0..<70_000 { let u = draws.uniforms(i); fromCustomers += [u.0, u.1, u.2] }
-    for xs in [fromStream, fromCustomers] {
+    // The fourth 32 bits (the churn uniform the contacts pass keeps): the block's low half of
+    // word 1, beside the same three uniforms, and uniform on its own.
+    for i in 0..<60_000 {
+      let (a, b, c, word) = draws.uniformsAndWord(i)
+      let u = draws.uniforms(i)
+      #expect(a == u.0 && b == u.1 && c == u.2)
+      #expect(UInt64(word) == draws.block(i).1 & 0xFFFF_FFFF)
+      churnUniforms.append(Philox.uniform32(UInt64(word)))
+    }
+    for xs in [fromStream, fromCustomers, churnUniforms] {
       let (ok, detail) = SampleMoments(xs).agrees(mean: 0.5, variance: 1.0 / 12)
       #expect(ok, "\(detail)")
       var bins = [Double](repeating: 0, count: 100)

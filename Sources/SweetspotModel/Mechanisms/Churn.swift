@@ -20,16 +20,27 @@ enum Churn {
   /// e^{w_p·ψ·slope·(price − 1)}·market factor, for loyalty L and price sensitivity ψ.
   /// Parameters: `world.churn_attitude_slope`, `world.churn_attitude_pivot`,
   /// `world.top_box_threshold`, `world.top_box_hazard_factor`, `world.price_churn_slope`.
+  ///
+  /// The factors that may be 0 (a top-box factor of 0, a switching cost of 1) are taken first and
+  /// the two exponents in one exponential, so a large price term never meets a zero factor as
+  /// 0·∞ (which gave NaN, and a customer who ignored an armed repurchase decision) and never
+  /// overflows on its own while the whole exponent is moderate.
   @inline(__always)
   static func hazard(baseHazard h0: Double, loyalty: Double, priceSensitivity psi: Double, price: Double,
                      market: Market, marketFactor: Double, _ w: World) -> Double {
-    var h = h0 * exp(w.churnAttitudeSlope * (w.churnAttitudePivot - loyalty))
+    var h = h0 * marketFactor
     if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
-    if price != 1 {
-      h *= exp(market.priceWeight * psi * w.priceChurnSlope * (price - 1))
-    }
-    h *= marketFactor
-    return h
+    guard h != 0 else { return 0 }
+    return h * exp(exponent(loyalty: loyalty, priceSensitivity: psi, price: price, market: market, w))
+  }
+
+  /// The hazard's exponent γ(pivot − L) + w_p·ψ·slope·(price − 1) (the price term only off
+  /// price 1), shared by `hazard` and `leaveBound`.
+  @inline(__always)
+  static func exponent(loyalty: Double, priceSensitivity psi: Double, price: Double, market: Market, _ w: World) -> Double {
+    var y = w.churnAttitudeSlope * (w.churnAttitudePivot - loyalty)
+    if price != 1 { y += market.priceWeight * psi * w.priceChurnSlope * (price - 1) }
+    return y
   }
 
   /// An upper bound on `leaveProbability(hazard: hazard(…), defection:)` without the hazard's
@@ -43,16 +54,15 @@ enum Churn {
   @inline(__always)
   static func leaveBound(baseHazard h0: Double, loyalty: Double, priceSensitivity psi: Double, price: Double,
                          market: Market, marketFactor: Double, defection: Double, _ w: World) -> Double {
-    var y = w.churnAttitudeSlope * (w.churnAttitudePivot - loyalty)
-    if price != 1 { y += market.priceWeight * psi * w.priceChurnSlope * (price - 1) }
+    let y = exponent(loyalty: loyalty, priceSensitivity: psi, price: price, market: market, w)
     let t = y * 0x1.71547652b82fep+0  // log₂e
     guard abs(t) < 1000 else { return .infinity }
     // Adding 1.5·2^52 rounds t to an integer k (t ≤ k + ½) held in the low bits; k + 1 + 1023,
     // in (23, 2025), moved to the exponent field is 2^{k+1}, with no conversion to check.
     let rounded = (t + 0x1.8p52).bitPattern
-    var h = h0 * Double(bitPattern: (rounded &+ 1024) << 52)  // h₀·2^{k+1}
+    var h = h0 * marketFactor
     if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
-    return h * marketFactor + defection + 0x1p-48
+    return h * Double(bitPattern: (rounded &+ 1024) << 52) + defection + 0x1p-48  // h·2^{k+1} + d
   }
 
   /// e^{−h}: by its series for the usual weekly hazards (h < 0.01: error < h⁵/120 ≈ 10⁻¹²),
