@@ -209,13 +209,8 @@ enum CustomerWeek {
       if noProblemYet { t.acc.noProblemWeeks += 1 }
       let defection = Double(pop.defection[i])
       if defection != 0 { pop.defection[i] = 0 }
-      // The exact hazard only where the churn uniform falls below its cheap bound (`leaveBound`).
-      let baseHazard = Double(pop.baseHazard[i]), psi = Double(pop.priceSensitivity[i])
-      if u7 < Churn.leaveBound(baseHazard: baseHazard, loyalty: loyalty, priceSensitivity: psi, price: levers.price, market: market,
-                               marketFactor: marketHazardFactor, defection: defection, w)
-        && u7 < Churn.leaveProbability(hazard: Churn.hazard(baseHazard: baseHazard, loyalty: loyalty, priceSensitivity: psi, price: levers.price,
-                                                            market: market, marketFactor: marketHazardFactor, w),
-                                       defection: defection) {
+      if Churn.leaves(uniform: u7, baseHazard: Double(pop.baseHazard[i]), loyalty: loyalty, priceSensitivity: Double(pop.priceSensitivity[i]),
+                      price: levers.price, market: market, marketFactor: marketHazardFactor, defection: defection, w) {
         pop.alive[i] = false
         pop.churnWeek[i] = Int32(week)
         t.weekChurned += 1

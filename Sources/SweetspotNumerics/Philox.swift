@@ -129,8 +129,8 @@ public struct CustomerDraws: Sendable {
   /// Slot `slot`'s three uniforms on (0, 1).
   @inlinable @inline(__always)
   public func uniforms(_ slot: Int) -> (Double, Double, Double) {
-    let b = block(slot)
-    return (Philox.uniform32(b.0 >> 32), Philox.uniform32(b.0 & 0xFFFF_FFFF), Philox.uniform32(b.1 >> 32))
+    let (u1, u2, u3, _) = uniformsAndWord(slot)
+    return (u1, u2, u3)
   }
 
   /// Slot `slot`'s three uniforms on (0, 1) and the block's fourth 32 bits (the low half of

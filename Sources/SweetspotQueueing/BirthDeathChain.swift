@@ -80,8 +80,10 @@ enum BirthDeathChain {
     // Incomplete-function recurrence state: cdf = F(q+1), logStep = log of the term subtracted
     // to move from a = q+1 to a = q+2.
     var cdf: Double, logStep: Double, logX: Double, b: Double
+    let x: Double  // p (θ > 0) or y (θ = 0), whose log is logX
     if theta > 0 {
       let p = -expm1(-theta * t)
+      x = p
       b = nmu / theta + 1
       logX = log(p)
       let logOneMinusP = -theta * t  // log(1 − p)
@@ -89,6 +91,7 @@ enum BirthDeathChain {
       logStep = log(b) + logX + b * logOneMinusP
     } else {
       let y = nmu * t
+      x = y
       b = 0
       logX = log(y)
       cdf = -expm1(-y)  // P(1, y)
@@ -100,7 +103,6 @@ enum BirthDeathChain {
     // nearer underflow is it carried in log space.
     let inLogSpace = logStep < -700
     var step = inLogSpace ? 0 : exp(logStep)
-    let x = theta > 0 ? -expm1(-theta * t) : nmu * t  // p or y, whose log is logX
     let inverseTotal = 1 / total
     for i in n..<terms.count {
       let q = Double(i - n)

@@ -20,8 +20,7 @@ public enum ErlangA {
   public static func metrics(_ m: QueueModel, answerWithin t: Double, scratch: inout [Double],
                              serviceLevelOnly: Bool = false) throws(QueueError) -> QueueMetrics {
     try QueueError.require(t >= 0 && t.isFinite, "answer-within threshold", t, "finite and ≥ 0")
-    return serviceLevelOnly ? try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch, serviceLevelOnly: true)
-      : try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch)
+    return try BirthDeathChain.metrics(m, answerWithin: t, scratch: &scratch, serviceLevelOnly: serviceLevelOnly)
   }
 
   /// P(wait) and P(abandon) by Garnett et al.'s closed form: with x = Nμ/θ, y = λ/θ and

@@ -54,8 +54,9 @@ import SweetspotQueueing
   /// (slopes, pivots, top-box threshold and factor including 0, prices 0.2–5, price weights
   /// 0–10, price sensitivities to 1,000, switching costs to 1, base hazards, repurchase
   /// decisions), with its corners over-sampled; and for ordinary hazards it is within a factor
-  /// 2√2 of the hazard (tight enough to settle most customer-weeks). The exact probability is
-  /// never NaN, even where a zero factor meets a huge price term.
+  /// 2√2 of the hazard (tight enough to settle most customer-weeks); `Churn.leaves` decides as the
+  /// exact probability does. The exact probability is never NaN, even where a zero factor meets a
+  /// huge price term.
   @Test func theChurnShortcutBoundsTheExactProbabilityOfLeaving() {
     var s: UInt64 = 2026
     func u() -> Double { s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Double(s >> 11) * 0x1.0p-53 }
@@ -82,6 +83,11 @@ import SweetspotQueueing
       let bound = Churn.leaveBound(baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market,
                                    marketFactor: factor, defection: defection, w)
       #expect(!exact.isNaN && bound >= exact, "h0 \(h0) L \(loyalty) price \(price) ψ \(psi) d \(defection): \(bound) < \(exact)")
+      // The decision through the shortcut is the exact one, at a random uniform and either side of the line.
+      for v in [u(), exact, exact.nextDown] where v > 0 && v < 1 {
+        #expect(Churn.leaves(uniform: v, baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market,
+                             marketFactor: factor, defection: defection, w) == (v < exact))
+      }
       if h > 1e-6 && h < 0.1 { worst = max(worst, (bound - defection) / h); checked += 1 }
     }
     #expect(checked > 1000)

@@ -28,10 +28,18 @@ enum Churn {
   @inline(__always)
   static func hazard(baseHazard h0: Double, loyalty: Double, priceSensitivity psi: Double, price: Double,
                      market: Market, marketFactor: Double, _ w: World) -> Double {
-    var h = h0 * marketFactor
-    if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
+    let h = scale(baseHazard: h0, loyalty: loyalty, marketFactor: marketFactor, w)
     guard h != 0 else { return 0 }
     return h * exp(exponent(loyalty: loyalty, priceSensitivity: psi, price: price, market: market, w))
+  }
+
+  /// The hazard's factors outside its exponential, h₀·(top-box factor if L ≥ threshold)·market
+  /// factor, shared by `hazard` and `leaveBound`.
+  @inline(__always)
+  static func scale(baseHazard h0: Double, loyalty: Double, marketFactor: Double, _ w: World) -> Double {
+    var h = h0 * marketFactor
+    if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
+    return h
   }
 
   /// The hazard's exponent γ(pivot − L) + w_p·ψ·slope·(price − 1) (the price term only off
@@ -60,9 +68,20 @@ enum Churn {
     // Adding 1.5·2^52 rounds t to an integer k (t ≤ k + ½) held in the low bits; k + 1 + 1023,
     // in (23, 2025), moved to the exponent field is 2^{k+1}, with no conversion to check.
     let rounded = (t + 0x1.8p52).bitPattern
-    var h = h0 * marketFactor
-    if loyalty >= w.topBoxThreshold { h *= w.topBoxHazardFactor }
+    let h = scale(baseHazard: h0, loyalty: loyalty, marketFactor: marketFactor, w)
     return h * Double(bitPattern: (rounded &+ 1024) << 52) + defection + 0x1p-48  // h·2^{k+1} + d
+  }
+
+  /// Whether a customer with churn uniform `u` leaves this week: u below the probability of
+  /// leaving (the hazard and the repurchase decision `defection` armed this week), settled by
+  /// `leaveBound` first and by the exact hazard only where u falls below the bound.
+  @inline(__always)
+  static func leaves(uniform u: Double, baseHazard h0: Double, loyalty: Double, priceSensitivity psi: Double, price: Double,
+                     market: Market, marketFactor: Double, defection: Double, _ w: World) -> Bool {
+    u < leaveBound(baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market, marketFactor: marketFactor,
+                   defection: defection, w)
+      && u < leaveProbability(hazard: hazard(baseHazard: h0, loyalty: loyalty, priceSensitivity: psi, price: price, market: market,
+                                             marketFactor: marketFactor, w), defection: defection)
   }
 
   /// e^{−h}: by its series for the usual weekly hazards (h < 0.01: error < h⁵/120 ≈ 10⁻¹²),
