@@ -12,22 +12,58 @@ public enum JSONValue: Sendable, Equatable {
 
   /// Numbers in Swift's shortest round-trip form; NaN and infinities (not JSON) as null.
   public func rendered(indent: Int = 0) -> String {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let close = String(repeating: "  ", count: indent)
+    var out = ""
+    write(to: &out, indent: indent)
+    return out
+  }
+
+  /// Appends the rendering to `out`: one growing string rather than a string per nested value
+  /// joined at every level (which copied a large document once per level of nesting).
+  func write(to out: inout String, indent: Int) {
     switch self {
-    case let .number(x): return x.isFinite ? "\(x)" : "null"
-    case let .integer(i): return "\(i)"
-    case let .string(s): return JSONValue.quote(s)
-    case let .bool(b): return b ? "true" : "false"
-    case .null: return "null"
+    case let .number(x): out += x.isFinite ? x.description : "null"
+    case let .integer(i): out += String(i)
+    case let .string(s): JSONValue.quote(s, into: &out)
+    case let .bool(b): out += b ? "true" : "false"
+    case .null: out += "null"
     case let .array(xs):
-      if xs.isEmpty { return "[]" }
-      if xs.allSatisfy({ $0.isScalar }) { return "[" + xs.map { $0.rendered() }.joined(separator: ", ") + "]" }
-      return "[\n" + xs.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
+      if xs.isEmpty { out += "[]"; return }
+      if xs.allSatisfy({ $0.isScalar }) {
+        out += "["
+        for (k, x) in xs.enumerated() {
+          if k > 0 { out += ", " }
+          x.write(to: &out, indent: 0)
+        }
+        out += "]"
+        return
+      }
+      out += "[\n"
+      for (k, x) in xs.enumerated() {
+        if k > 0 { out += ",\n" }
+        JSONValue.pad(&out, indent + 1)
+        x.write(to: &out, indent: indent + 1)
+      }
+      out += "\n"
+      JSONValue.pad(&out, indent)
+      out += "]"
     case let .object(kv):
-      if kv.isEmpty { return "{}" }
-      return "{\n" + kv.map { pad + JSONValue.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
+      if kv.isEmpty { out += "{}"; return }
+      out += "{\n"
+      for (k, pair) in kv.enumerated() {
+        if k > 0 { out += ",\n" }
+        JSONValue.pad(&out, indent + 1)
+        JSONValue.quote(pair.0, into: &out)
+        out += ": "
+        pair.1.write(to: &out, indent: indent + 1)
+      }
+      out += "\n"
+      JSONValue.pad(&out, indent)
+      out += "}"
     }
+  }
+
+  private static func pad(_ out: inout String, _ level: Int) {
+    for _ in 0..<level { out += "  " }
   }
 
   var isScalar: Bool {
@@ -38,7 +74,13 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   static func quote(_ s: String) -> String {
-    var out = "\""
+    var out = ""
+    quote(s, into: &out)
+    return out
+  }
+
+  static func quote(_ s: String, into out: inout String) {
+    out += "\""
     for u in s.unicodeScalars {
       switch u {
       case "\"": out += "\\\""
@@ -52,6 +94,6 @@ public enum JSONValue: Sendable, Equatable {
       default: out.unicodeScalars.append(u)
       }
     }
-    return out + "\""
+    out += "\""
   }
 }
