@@ -46,35 +46,23 @@ enum BirthDeathChain {
     } else {
       mode = n + max(0, Int(((lambda - Double(n) * mu) / theta).rounded(.up)) - 1)
     }
-    terms.removeAll(keepingCapacity: true)
-    terms.append(contentsOf: repeatElement(0, count: mode + 1))
-    terms[mode] = 1
-    // Downward the terms shrink too; below 10⁻¹⁸ of the mode they are left at 0 (as the upper
-    // tail is cut), and the sums start at `low`, the smallest index kept.
-    var k = mode
+    // Downward from the mode the terms shrink too; below 10⁻¹⁸ of the mode they are left out
+    // (as the upper tail is cut), and the sums start at `low`, the smallest index kept. They are
+    // kept in `terms` (indices low ... mode) for the one upward pass below.
+    if terms.count < mode + 1 { terms = [Double](repeating: 0, count: mode + 1) }
     let perArrival = 1 / lambda
-    while k > 0 && terms[k] >= 1e-18 {
-      terms[k - 1] = terms[k] * death(k) * perArrival
-      k -= 1
+    let low: Int = terms.withUnsafeMutableBufferPointer { b in
+      var k = mode
+      b[mode] = 1
+      while k > 0 && b[k] >= 1e-18 {
+        b[k - 1] = b[k] * death(k) * perArrival
+        k -= 1
+      }
+      return k
     }
-    let low = k
-    var term = 1.0
-    k = mode
-    while term >= 1e-18 || k <= n + 1 {
-      term *= lambda / death(k + 1)
-      k += 1
-      terms.append(term)
-      if terms.count > 50_000_000 { break }
-    }
-    var total = 0.0
-    for i in low..<terms.count { total += terms[i] }
 
     let nmu = Double(n) * mu
-    var pNoWait = 0.0, busy = 0.0
-    for i in min(low, n)..<min(n, terms.count) {
-      pNoWait += terms[i]
-      if !serviceLevelOnly { busy += Double(i) * terms[i] }
-    }
+    var total = 0.0, pNoWait = 0.0, busy = 0.0
     var pAbandon = 0.0, meanWait = 0.0, queue = 0.0, waitServed = 0.0, servedWithin = 0.0
     var harmonic = 0.0  // Σ_{j=1}^{q+1} 1/(Nμ + jθ)
     // Incomplete-function recurrence state: cdf = F(q+1), logStep = log of the term subtracted
@@ -103,32 +91,55 @@ enum BirthDeathChain {
     // nearer underflow is it carried in log space.
     let inLogSpace = logStep < -700
     var step = inLogSpace ? 0 : exp(logStep)
-    let inverseTotal = 1 / total
-    for i in n..<terms.count {
-      let q = Double(i - n)
-      let w = terms[i] * inverseTotal
-      let perLeave = 1 / (nmu + (q + 1) * theta)  // one division per place, its reciprocal reused
-      let served = nmu * perLeave
-      if !serviceLevelOnly {
-        busy += Double(n) * terms[i]
-        queue += q * w
-        harmonic += perLeave
-        pAbandon += w * (1 - served)
-        meanWait += w * (q + 1) * perLeave
-        waitServed += w * served * harmonic
-      }
-      servedWithin += w * served * max(0, cdf)
-      // Advance a = q+1 → q+2.
-      let a = q + 1
-      if inLogSpace {
-        cdf -= exp(logStep)
-        logStep += theta > 0 ? logX + log(a + b) - log(a + 1) : logX - log(a + 1)
-      } else {
-        cdf -= step
-        step *= theta > 0 ? x * (a + b) / (a + 1) : x / (a + 1)
+    // One pass upward from `low`: the stored terms up to the mode, then π(k+1) = π(k)·λ/d(k+1)
+    // until a term past N + 1 is below 10⁻¹⁸ of the mode. The sums are unnormalized (π(mode) = 1)
+    // and divided by the total at the end, so no term is stored above the mode.
+    // (Below `low` the terms count as 0; when that reaches past N, the queue places there still
+    // advance the recurrence.)
+    var term = 0.0
+    var i = min(low, n)
+    terms.withUnsafeBufferPointer { stored in
+      while true {
+        if i <= mode {
+          term = i >= low ? stored[i] : 0
+        } else {
+          if !(term >= 1e-18 || i - 1 <= n + 1) || i - low > 50_000_000 { break }
+          term *= lambda / death(i)
+        }
+        total += term
+        if i < n {
+          pNoWait += term
+          if !serviceLevelOnly { busy += Double(i) * term }
+        } else {
+          let q = Double(i - n)
+          let perLeave = 1 / (nmu + (q + 1) * theta)  // one division per place, its reciprocal reused
+          let served = nmu * perLeave
+          if !serviceLevelOnly {
+            busy += Double(n) * term
+            queue += q * term
+            harmonic += perLeave
+            pAbandon += term * (1 - served)
+            meanWait += term * (q + 1) * perLeave
+            waitServed += term * served * harmonic
+          }
+          servedWithin += term * served * max(0, cdf)
+          // Advance a = q+1 → q+2.
+          let a = q + 1
+          if inLogSpace {
+            cdf -= exp(logStep)
+            logStep += theta > 0 ? logX + log(a + b) - log(a + 1) : logX - log(a + 1)
+          } else {
+            cdf -= step
+            step *= theta > 0 ? x * (a + b) / (a + 1) : x / (a + 1)
+          }
+        }
+        i += 1
       }
     }
-    pNoWait /= total
+    let inverseTotal = 1 / total
+    servedWithin *= inverseTotal
+    pAbandon *= inverseTotal; meanWait *= inverseTotal; queue *= inverseTotal; waitServed *= inverseTotal
+    pNoWait *= inverseTotal
     if serviceLevelOnly {
       return QueueMetrics(probabilityOfWaiting: .nan, meanWait: .nan, averageSpeedOfAnswer: .nan, probabilityOfAbandonment: .nan,
                           serviceLevel: pNoWait + servedWithin, occupancy: .nan, meanQueueLength: .nan)
