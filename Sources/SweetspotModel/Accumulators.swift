@@ -69,16 +69,13 @@ struct Accumulators {
   /// (`world.equity_horizon_weeks`): Σ_i m_i·Σ_{t=1..H} x^t = Σ_i m_i·x(1 − x^H)/(1 − x),
   /// x = r/(1 + d); in dollars at the horizon (the caller discounts to week 0). Two-year profit
   /// NPV alone rewards harvesting customers; this counts what the strategy leaves behind. A
-  /// finite H keeps one quarter's retention from being extrapolated to perpetuity.
-  func keptCustomersValue(pop population: Population, scale: Double, price: Double, world w: World) -> Double {
-    let pop = population.view
+  /// finite H keeps one quarter's retention from being extrapolated to perpetuity. `closing`
+  /// gives Σ_i m_i as (price − unit cost)·Σ revenue − service cost per customer-week·customers.
+  func keptCustomersValue(_ closing: ClosingSums, scale: Double, price: Double, world w: World) -> Double {
     let r = tailCustomerWeeks > 0 ? 1 - tailChurned / tailCustomerWeeks : 1
     let d = w.weeklyDiscountRate
     let serviceCostPerCustomerWeek = tailCustomerWeeks > 0 ? tailServiceCost / (tailCustomerWeeks * scale) : 0
-    var margins = 0.0
-    for i in 0..<population.count where pop.alive[i] {
-      margins += Double(pop.revenue[i]) * (price - (1 - w.grossMargin)) - serviceCostPerCustomerWeek
-    }
+    let margins = closing.revenue * (price - (1 - w.grossMargin)) - serviceCostPerCustomerWeek * closing.alive
     let x = r / (1 + d)
     return margins * scale * x * (1 - pow(x, w.equityHorizonWeeks)) / (1 - x)
   }
@@ -93,18 +90,19 @@ struct Accumulators {
     return cost
   }
 
+  /// The trial's outcome: the running totals and the closing sums over the customer slots
+  /// (`ClosingSums`, in parallel on `threads`).
   func outcome(pop population: Population, n0: Int, weeks: Int, scale: Double, price: Double, horizonDiscount: Double,
-               world w: World) -> TrialOutcome {
-    let pop = population.view
-    let count = population.count
+               world w: World, threads: Int = 1) -> TrialOutcome {
     var o = TrialOutcome()
-    var survivors = 0.0
-    for i in 0..<n0 where pop.alive[i] { survivors += 1 }
-    var aliveEnd = 0.0, attitudeSum = 0.0
     // ACSI-like: attitude on a 0–100 scale where "exactly as expected" (½) scores 72 at the
     // default offset, about a typical company's ACSI (national ≈ 77), 10 points per 0.1 of
-    // attitude (`world.acsi_offset`, an assumption).
-    for i in 0..<count where pop.alive[i] { aliveEnd += 1; attitudeSum += min(1, max(0, Double(pop.attitude[i]) + w.acsiOffset)) }
+    // attitude (`world.acsi_offset`, an assumption). TARP: retention over
+    // `Metric.tarpWindowWeeks` after the first problem's outcome, by outcome class (a metric
+    // definition, not a behavioural constant).
+    let window = Metric.tarpWindowWeeks
+    let closing = ClosingSums.of(population, n0: n0, weeks: weeks, window: window, acsiOffset: w.acsiOffset, threads: threads)
+    let survivors = closing.survivors, aliveEnd = closing.alive, attitudeSum = closing.attitude
 
     o[.profitNPV] = profitNPV
     o[.revenue] = revenue
@@ -134,7 +132,7 @@ struct Accumulators {
     let weeklyDiscount = w.weeklyDiscountRate
     let weeklyContribution = customerWeeks > 0 ? (contribution - serviceCost) / (customerWeeks * scale) : 0
     o[.clv] = weeklyContribution / (weeklyChurn + weeklyDiscount)
-    o[.customerEquity] = profitNPV + horizonDiscount * keptCustomersValue(pop: population, scale: scale, price: price, world: w)
+    o[.customerEquity] = profitNPV + horizonDiscount * keptCustomersValue(closing, scale: scale, price: price, world: w)
 
     // Win4 (seed 004): each party's score and whether it wins against its `scorecard.*`
     // threshold.
@@ -149,18 +147,7 @@ struct Accumulators {
     o[.win4CompanyWin] = aliveEnd >= sc.companyGrowth * Double(n0) ? 1 : 0
     o[.win4OwnersWin] = margin >= sc.ownersMarginShare * w.grossMargin ? 1 : 0
 
-    // TARP: retention over `Metric.tarpWindowWeeks` after the first problem's outcome, by
-    // outcome class (a metric definition, not a behavioural constant).
-    let window = Metric.tarpWindowWeeks
-    var kept = [Double](repeating: 0, count: 5), seen = [Double](repeating: 0, count: 5)
-    for i in 0..<count {
-      let c = Int(pop.tarpClass[i].rawValue)
-      guard c > 0, Int(pop.tarpWeek[i]) + window < weeks else { continue }
-      seen[c] += 1
-      let left = pop.churnWeek[i]
-      if left < 0 || Int(left) > Int(pop.tarpWeek[i]) + window { kept[c] += 1 }
-    }
-    func share(_ c: Int) -> Double { seen[c] > 0 ? kept[c] / seen[c] : .nan }
+    func share(_ c: Int) -> Double { closing.seen[c] > 0 ? closing.kept[c] / closing.seen[c] : .nan }
     o[.tarpSilent] = share(1)
     o[.tarpUnresolved] = share(2)
     o[.tarpResolved] = share(3)

@@ -61,7 +61,8 @@ final class Firm: @unchecked Sendable {
     var serviceCost = 0.0, profit = 0.0
   }
 
-  /// A firm with `customers` starting customers drawn from its population streams (part = chunk).
+  /// A firm with `customers` starting customers, customer i drawn from a stream of its own
+  /// (`customerKey`).
   init(_ config: TrialConfiguration, strategy: Strategy, market: Market, seed: UInt64, trial: Int, index: Int = 0,
        customers n0: Int, threads: Int) throws {
     self.config = config
@@ -86,15 +87,11 @@ final class Firm: @unchecked Sendable {
     queueScratch.reserveCapacity(1024)
 
     pop = Population(capacity: n0 + n0 / 2)
-    pop.grow(to: n0)
-    let initial = pop.view, chunk = chunk, segments = segments, key = self.streamKey
-    _ = try parallelMap(count: (n0 + chunk - 1) / chunk, threads: threads) { k in
-      let s = try RandomStream(key: key(.population, k))
-      for i in (k * chunk)..<min(n0, (k + 1) * chunk) { initial.draw(i, from: s, market: market, segments: segments, world: w) }
-    }
+    try pop.appendCustomers(n0, key: Firm.customerKey(.population, seed: seed, trial: trial, firm: index, first: 0), market: market,
+                            segments: segments, world: w, threads: threads)
   }
 
-  /// This firm's stream for `purpose`, `part` (the chunk for the population, the week for weekly streams).
+  /// This firm's stream for `purpose`, `part` (the week, for weekly streams).
   var streamKey: @Sendable (Purpose, Int) -> StreamKey {
     let seed = seed, trial = trial, firm = index
     return { StreamKey(seed: seed, trial: trial, purpose: $0, part: $1, firm: firm) }
@@ -233,10 +230,28 @@ final class Firm: @unchecked Sendable {
     return Acquisition.expectedRecruits(startingCustomers: startingCustomers, attraction: attraction, wordOfMouth: wom, market: market)
   }
 
-  /// Appends `count` new customers drawn in order from `stream` (a firm's recruits, or a market's).
-  func admit(_ count: Int, from stream: borrowing RandomStream) {
-    for _ in 0..<count { pop.append(from: stream, market: market, segments: segments, world: config.world) }
+  /// Appends `count` recruits, the next of the trial's recruits in order of arrival, each drawn
+  /// from its own stream (`customerKey`).
+  func admit(_ count: Int) throws {
+    try pop.appendCustomers(count, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: index, first: recruited), market: market,
+                            segments: segments, world: config.world, threads: threads)
+    recruited += count
     customers += count
+  }
+
+  /// Recruits this firm has drawn so far (`admit`).
+  private(set) var recruited = 0
+
+  /// Each customer has a stream of their own: starting customer i (purpose `population`, item =
+  /// i) and the k-th recruit of the trial (purpose `recruits`, item = k), where k = `first` + j
+  /// for the j-th of a batch. So the k-th recruit is the same person under every strategy, and
+  /// lands in the same slot whenever the strategies have the same starting customers, so it also
+  /// meets the same weekly uniforms (`CustomerDraws` are addressed by slot): common random
+  /// numbers that keying recruits by (week, j) would lose as soon as two strategies' recruit
+  /// counts differ. A market's newcomers use firm 0's keys, so a single-firm industry draws the
+  /// same people as `Trial`.
+  static func customerKey(_ purpose: Purpose, seed: UInt64, trial: Int, firm: Int, first: Int) -> @Sendable (Int) -> StreamKey {
+    { StreamKey(seed: seed, trial: trial, purpose: purpose, firm: firm, item: UInt64(first + $0)) }
   }
 
   /// Adds customer `i` of `source` (a newcomer staged by the market, or a customer who left
@@ -317,6 +332,6 @@ final class Firm: @unchecked Sendable {
   /// The trial's outcome for this firm.
   func outcome() -> TrialOutcome {
     acc.outcome(pop: pop, n0: startingCustomers, weeks: config.weeks, scale: config.customerScale, price: levers.price,
-                horizonDiscount: discount, world: config.world)
+                horizonDiscount: discount, world: config.world, threads: threads)
   }
 }

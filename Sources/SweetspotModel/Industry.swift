@@ -175,7 +175,8 @@ public struct IndustryOutcome: Sendable {
 /// independent within a week); then the market moves customers:
 ///  - **newcomers**: each firm's marketing and word of mouth bring leads as a single firm's do
 ///    (`Firm.expectedRecruits`, the category's primary demand); their number is one Poisson
-///    draw, each is a person drawn from the market's recruits stream, and each chooses a firm (or,
+///    draw, the k-th newcomer of the trial is a person drawn from their own recruits stream
+///    (firm 0's `Firm.customerKey`), and each chooses a firm (or,
 ///    with the outside option, none) by a multinomial logit (`ChoiceModel`) on price and
 ///    reputation (selective demand);
 ///  - **switchers**: of the customers who left a firm this week, `industry.switch_share` shop
@@ -193,7 +194,7 @@ public struct IndustryOutcome: Sendable {
 ///
 /// With one firm and no outside option this is `Trial.run`'s computation to the bit: firm 0 draws
 /// from the trial's streams, the newcomers' number and attributes come from the same acquisition
-/// and recruits streams in the same order, and a switcher has nowhere to go (tested). Customers
+/// and recruits streams, and a switcher has nowhere to go (tested). Customers
 /// are conserved: every newcomer joins a firm or the outside option, every leaver another firm,
 /// the outside option or the category's exit (tested).
 public enum Industry {
@@ -248,7 +249,6 @@ public enum Industry {
                       seed: seed, trial: trial, index: f, customers: starting[f], threads: 1)
     }
     let key = { (p: Purpose, part: Int) in StreamKey(seed: seed, trial: trial, purpose: p, part: part) }
-    let recruits = try RandomStream(key: key(.recruits, 0))
     var acquisition = try RandomStream(key: key(.acquisition, 0))
     var choice = try RandomStream(key: key(.choice, 0))
     let segments = try DiscreteTable(weights: market.segmentMix)
@@ -298,10 +298,11 @@ public enum Industry {
                                outsideOption: setup.outsideOption, world: w)
       var joining = [[Joiner]](repeating: [], count: k)
 
-      // Newcomers: one Poisson count, each a person from the recruits stream choosing a firm.
+      // Newcomers: one Poisson count, each a person from their own recruits stream choosing a firm.
       let newcomers = acquisition.poisson(mean: leads)
       staging.removeAll()
-      for _ in 0..<newcomers { staging.append(from: recruits, market: market, segments: segments, world: w) }
+      try staging.appendCustomers(newcomers, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: 0, first: flows.entrants),
+                                  market: market, segments: segments, world: w, threads: threads)
       flows.entrants += newcomers
       for i in 0..<newcomers {
         let psi = Double(staging.view.priceSensitivity[i])

@@ -9,9 +9,10 @@ import SweetspotNumerics
 ///
 /// A trial is a pure function of (configuration, strategy, market, seed, trial index): no I/O, no
 /// global state. Each source of randomness has its own stream keyed by (seed, trial, purpose):
-/// the starting population and the recruits come from their own streams in a fixed order, the
-/// weekly streams (employees, acquisition) are keyed by week (`part` = week), and each customer's
-/// weekly uniforms are two Philox blocks addressed by (trial, week, pass, slot) (`CustomerDraws`).
+/// each starting customer and the k-th recruit come from a stream of their own (item = i or k),
+/// the weekly streams (employees,
+/// acquisition) are keyed by week (`part` = week), and each customer's weekly uniforms are Philox
+/// blocks addressed by (trial, week, pass, slot) (`CustomerDraws`).
 /// So customer i in week t sees the same uniforms under every strategy: common random numbers
 /// hold customer by customer (docs/MODEL.md §5 lists what is synchronized).
 ///
@@ -31,13 +32,15 @@ import SweetspotNumerics
 /// `recorded` runs the same loop and also keeps each week's end state (`WeekSnapshot`) for
 /// trajectories.csv; `run` keeps none.
 public enum Trial {
-  /// Customers per chunk: a unit of parallel work (weekly passes) and of the starting
-  /// population's streams (part = chunk). Fixed by the configuration (never by the thread count),
-  /// so a trial's results are the same on any number of threads: 65,536 or 1/64 of the starting
-  /// population, whichever is larger (a multiple of 1,024). The weekly draws do not depend on it.
+  /// Customers per chunk: 65,536 or 1/64 of the starting population, whichever is larger (a
+  /// multiple of 1,024). A trial of more than one chunk is worth spreading over threads
+  /// (`Runner.parallelWithinTrials`), and a trial may grow to `maxChunks` of them. No draw depends
+  /// on it: every customer has a stream of their own (`Firm.customerKey`).
   public static func chunkSize(customers: Int) -> Int { max(65_536, ((customers + 63) / 64 + 1023) / 1024 * 1024) }
-  /// Slots per unit of the weekly passes' parallel work (and of the survey's partial sums).
-  public static let passUnit = 16_384
+  /// Slots per unit of the weekly passes' parallel work (and of the survey's and the closing
+  /// partial sums). Small enough that the last unit of a pass keeps one thread busy for a
+  /// fraction of a millisecond while the other waits (16,384 until issue 16's second round).
+  public static let passUnit = 4_096
 
   /// Chunks a trial may grow to.
   public static let maxChunks = 256
@@ -57,7 +60,8 @@ public enum Trial {
   }
 
   /// The trial loop: one `Firm` whose newcomers come from its own marketing and word of mouth
-  /// (a Poisson draw from the acquisition stream each week, attributes from the recruits stream).
+  /// (a Poisson draw from the acquisition stream each week; the k-th recruit's attributes from
+  /// their own stream, `Firm.customerKey`).
   /// `recording` adds one snapshot per week and touches nothing else: the customer passes never
   /// see it, and with it off no snapshot is built.
   static func simulate(_ config: TrialConfiguration, strategy: Strategy, market: Market, seed: UInt64, trial: Int, threads: Int,
@@ -66,7 +70,6 @@ public enum Trial {
     try strategy.levers.validate()
     try market.validate()
     let firm = try Firm(config, strategy: strategy, market: market, seed: seed, trial: trial, customers: config.customers, threads: threads)
-    let recruitStream = try RandomStream(key: StreamKey(seed: seed, trial: trial, purpose: .recruits))
     var acquisition = try RandomStream(key: StreamKey(seed: seed, trial: trial, purpose: .acquisition))
     var snapshots: [WeekSnapshot] = []
     if recording { snapshots.reserveCapacity(config.weeks) }
@@ -75,7 +78,7 @@ public enum Trial {
       let service = try firm.serviceWeek(week, threads: threads)
       // MARK: 7. Acquisition: marketing inflow plus referrals, minus deterrence
       let recruits = acquisition.poisson(mean: firm.expectedRecruits())
-      firm.admit(recruits, from: recruitStream)
+      try firm.admit(recruits)
       if let snapshot = firm.closeWeek(week, recruits: recruits, service: service, recording: recording) { snapshots.append(snapshot) }
     }
     return (firm.outcome(), snapshots)

@@ -41,8 +41,9 @@ public struct Purpose: Hashable, Sendable, CustomStringConvertible {
   public static let acquisition = Purpose(rawValue: 9, name: "acquisition")
   /// Reporting: bootstrap resampling (never part of a trial).
   public static let bootstrap = Purpose(rawValue: 10, name: "bootstrap")
-  /// Recruits: the attributes of newly acquired customers, drawn in order of arrival, so the
-  /// k-th recruit is the same person under every strategy.
+  /// Recruits: the attributes of newly acquired customers, one stream per recruit addressed by
+  /// its order of arrival in the trial (item = k), so the k-th recruit is the same person under
+  /// every strategy.
   public static let recruits = Purpose(rawValue: 11, name: "recruits")
   /// Churn: one uniform per customer slot per week.
   public static let churn = Purpose(rawValue: 12, name: "churn")
