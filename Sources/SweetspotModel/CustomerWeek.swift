@@ -141,6 +141,7 @@ enum CustomerWeek {
     var t = ChunkTally()
     let levers = c.levers, fcr = c.fcr, courtesy = c.courtesy, abandon = c.abandon, waitSeconds = c.waitSeconds
     let quality = c.quality, marketHazardFactor = c.marketHazardFactor, scale = c.scale
+    var listRevenue = 0.0  // Σ weekly revenue at list price of those who stay
     for i in range {
       guard pop.alive[i] else { continue }
       t.weekAlive += 1
@@ -216,9 +217,10 @@ enum CustomerWeek {
         t.weekChurned += 1
         if noProblemYet { t.acc.noProblemChurned += 1 }
       } else {
-        t.acc.bookCustomerWeek(revenue: Double(pop.revenue[i]), price: levers.price, scale: scale, w)
+        listRevenue += Double(pop.revenue[i])
       }
     }
+    t.acc.bookCustomerWeeks(listRevenue: listRevenue, price: levers.price, scale: scale, w)
     return t
   }
 

@@ -96,7 +96,7 @@ enum BirthDeathChain {
     // and divided by the total at the end, so no term is stored above the mode.
     // (Below `low` the terms count as 0; when that reaches past N, the queue places there still
     // advance the recurrence.)
-    var term = 0.0
+    var term = 0.0, perLeavePrevious = 0.0
     var i = min(low, n)
     terms.withUnsafeBufferPointer { stored in
       while true {
@@ -104,7 +104,9 @@ enum BirthDeathChain {
           term = i >= low ? stored[i] : 0
         } else {
           if !(term >= 1e-18 || i - 1 <= n + 1) || i - low > 50_000_000 { break }
-          term *= lambda / death(i)
+          // Above N, d(i) = Nμ + (i − N)θ is the previous place's leaving
+          // rate, whose reciprocal is at hand: one division per place fewer.
+          term *= i - 1 >= n ? lambda * perLeavePrevious : lambda / death(i)
         }
         total += term
         if i < n {
@@ -113,6 +115,7 @@ enum BirthDeathChain {
         } else {
           let q = Double(i - n)
           let perLeave = 1 / (nmu + (q + 1) * theta)  // one division per place, its reciprocal reused
+          perLeavePrevious = perLeave
           let served = nmu * perLeave
           if !serviceLevelOnly {
             busy += Double(n) * term

@@ -42,12 +42,13 @@ enum Churn {
     return h
   }
 
-  /// The hazard's exponent γ(pivot − L) + w_p·ψ·slope·(price − 1) (the price term only off
-  /// price 1), shared by `hazard` and `leaveBound`.
+  /// The hazard's exponent γ(pivot − L) + ψ·(w_p·slope·(price − 1)) (the price term only off
+  /// price 1), shared by `hazard` and `leaveBound`. The bracket is the same for every customer
+  /// of a week, so it is formed once and the customer's ψ multiplies it.
   @inline(__always)
   static func exponent(loyalty: Double, priceSensitivity psi: Double, price: Double, market: Market, _ w: World) -> Double {
     var y = w.churnAttitudeSlope * (w.churnAttitudePivot - loyalty)
-    if price != 1 { y += market.priceWeight * psi * w.priceChurnSlope * (price - 1) }
+    if price != 1 { y += psi * (market.priceWeight * w.priceChurnSlope * (price - 1)) }
     return y
   }
 

@@ -5,10 +5,12 @@
 /// the knowledge base, root-cause work, complaint solicitation, self-service sessions, proactive
 /// notices and compensation; marketing buys the baseline inflow of new customers.
 extension Accumulators {
-  /// One customer-week of revenue and contribution: revenue r·price, contribution
-  /// r·(price − (1 − gross margin)). `world.gross_margin`.
+  /// Customer-weeks of revenue and contribution, for customers whose weekly revenues at list
+  /// price sum to Σr: revenue Σr·price, contribution Σr·(price − (1 − gross margin)).
+  /// `world.gross_margin`. Booked once per unit of slots from the unit's Σr (one addition per
+  /// customer-week in the outcomes pass instead of two products and two sums).
   @inline(__always)
-  mutating func bookCustomerWeek(revenue r: Double, price: Double, scale: Double, _ w: World) {
+  mutating func bookCustomerWeeks(listRevenue r: Double, price: Double, scale: Double, _ w: World) {
     revenue += r * price * scale
     contribution += r * (price - (1 - w.grossMargin)) * scale
   }
