@@ -93,7 +93,7 @@ struct Accumulators {
   /// The trial's outcome: the running totals and the closing sums over the customer slots
   /// (`ClosingSums`, in parallel on `threads`).
   func outcome(pop population: Population, n0: Int, weeks: Int, scale: Double, price: Double, horizonDiscount: Double,
-               world w: World, threads: Int = 1) -> TrialOutcome {
+               world w: World, threads: Int = 1) throws -> TrialOutcome {
     var o = TrialOutcome()
     // ACSI-like: attitude on a 0–100 scale where "exactly as expected" (½) scores 72 at the
     // default offset, about a typical company's ACSI (national ≈ 77), 10 points per 0.1 of
@@ -101,7 +101,7 @@ struct Accumulators {
     // `Metric.tarpWindowWeeks` after the first problem's outcome, by outcome class (a metric
     // definition, not a behavioural constant).
     let window = Metric.tarpWindowWeeks
-    let closing = ClosingSums.of(population, n0: n0, weeks: weeks, window: window, acsiOffset: w.acsiOffset, threads: threads)
+    let closing = try ClosingSums.of(population, n0: n0, weeks: weeks, window: window, acsiOffset: w.acsiOffset, threads: threads)
     let survivors = closing.survivors, aliveEnd = closing.alive, attitudeSum = closing.attitude
 
     o[.profitNPV] = profitNPV

@@ -17,9 +17,9 @@ struct ClosingSums {
   /// The sums over `population`'s slots: survivors among the first `n0` (the starting
   /// customers), attitude on the ACSI scale (shifted by `acsiOffset`, within [0, 1]), TARP
   /// counts over a window of `window` weeks in a horizon of `weeks`.
-  static func of(_ population: Population, n0: Int, weeks: Int, window: Int, acsiOffset: Double, threads: Int) -> ClosingSums {
+  static func of(_ population: Population, n0: Int, weeks: Int, window: Int, acsiOffset: Double, threads: Int) throws -> ClosingSums {
     let pop = population.view, count = population.count, unit = Trial.passUnit
-    let parts = (try? parallelMap(count: (count + unit - 1) / unit, threads: threads) { k -> ClosingSums in
+    let parts = try parallelMap(count: (count + unit - 1) / unit, threads: threads) { k -> ClosingSums in
       var s = ClosingSums()
       for i in (k * unit)..<min(count, (k + 1) * unit) {
         if pop.alive[i] {
@@ -35,7 +35,7 @@ struct ClosingSums {
         if left < 0 || Int(left) > Int(pop.tarpWeek[i]) + window { s.kept[c] += 1 }
       }
       return s
-    }) ?? []
+    }
     var total = ClosingSums()
     for p in parts {
       total.survivors += p.survivors; total.alive += p.alive; total.attitude += p.attitude; total.revenue += p.revenue

@@ -330,8 +330,8 @@ final class Firm: @unchecked Sendable {
   }
 
   /// The trial's outcome for this firm.
-  func outcome() -> TrialOutcome {
-    acc.outcome(pop: pop, n0: startingCustomers, weeks: config.weeks, scale: config.customerScale, price: levers.price,
-                horizonDiscount: discount, world: config.world, threads: threads)
+  func outcome() throws -> TrialOutcome {
+    try acc.outcome(pop: pop, n0: startingCustomers, weeks: config.weeks, scale: config.customerScale, price: levers.price,
+                    horizonDiscount: discount, world: config.world, threads: threads)
   }
 }

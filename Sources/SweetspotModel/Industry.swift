@@ -393,8 +393,8 @@ public enum Industry {
     }
     flows.endingCustomers = firms.reduce(0) { $0 + $1.customers }
     let lists = Industry.lists(years)
-    let outcomes = (0..<k).map { f in
-      FirmOutcome(draw: draws[f], startingCustomers: starting[f], outcome: firms[f].outcome(), exitWeek: exitWeek[f], years: lists[f], flows: perFirm[f])
+    let outcomes = try (0..<k).map { f in
+      FirmOutcome(draw: draws[f], startingCustomers: starting[f], outcome: try firms[f].outcome(), exitWeek: exitWeek[f], years: lists[f], flows: perFirm[f])
     }
     return IndustryOutcome(firms: outcomes, flows: flows)
   }

@@ -81,7 +81,7 @@ public enum Trial {
       try firm.admit(recruits)
       if let snapshot = firm.closeWeek(week, recruits: recruits, service: service, recording: recording) { snapshots.append(snapshot) }
     }
-    return (firm.outcome(), snapshots)
+    return (try firm.outcome(), snapshots)
   }
 }
 

@@ -159,16 +159,15 @@ import SweetspotQueueing
     let without = acc0.bookWeek(customers: 1000, headcount: 0, hires: 0, levers: levers.with { $0.complaintSolicitation = 0 }, market: .competitive,
                                 startingCustomers: 1000, scale: 1, discount: 1, w)
     #expect(abs(withProgramme.serviceCost - without.serviceCost - 1000 * w.solicitationCostPerCustomerYear / 52) < 1e-9)
-    // At the defaults returns diminish: half the programme earns the profit, the second half
-    // little or nothing (the default centre of 250,000 customers, 2,500 simulated). Over 24
-    // paired trials profit peaks between 0.5 and 0.75 and full solicitation is $0.10M ± 0.03M
-    // below 0.5, against +$1.03M ± 0.10M from 0 to 0.5; 4 trials cannot resolve that peak
-    // (their paired SE is ≈ $0.08M), so the test states the diminishing returns they can.
+    // At the defaults the lever has an interior profit optimum: some solicitation beats none
+    // and beats the most (the default centre of 250,000 customers, 2,500 simulated). The peak is
+    // shallow: full solicitation is $0.13M ± 0.01M below 0.5 over 200 paired trials, and 4 trials
+    // missed it in about one block in ten; 12 trials missed it in none of 16 (review of issue 16).
     func profit(_ s: Double) throws -> Double {
-      try mean(.profitNPV, trials: 4) { try run(.goodEnough.with { $0.complaintSolicitation = s }, customers: 2500, weeks: 104, scale: 100, trial: $0) }
+      try mean(.profitNPV, trials: 12) { try run(.goodEnough.with { $0.complaintSolicitation = s }, customers: 2500, weeks: 104, scale: 100, trial: $0) }
     }
     let p0 = try profit(0), p5 = try profit(0.5), p10 = try profit(1)
-    #expect(p5 - p0 > 0 && p10 - p5 < (p5 - p0) / 4, "profit at solicitation 0, 0.5, 1: \(p0), \(p5), \(p10)")
+    #expect(p5 > p0 && p5 > p10, "profit at solicitation 0, 0.5, 1: \(p0), \(p5), \(p10)")
   }
 
   @Test func trainingCostsTrainersAsWellAsAgentTimeAndHasAnInteriorOptimum() throws {
