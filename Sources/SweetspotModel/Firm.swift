@@ -87,7 +87,7 @@ final class Firm: @unchecked Sendable {
     queueScratch.reserveCapacity(1024)
 
     pop = Population(capacity: n0 + n0 / 2)
-    try pop.appendCustomers(n0, key: Firm.customerKey(.population, seed: seed, trial: trial, firm: index, first: 0), market: market,
+    try pop.appendCustomers(n0, key: Firm.customerKey(.population, seed: seed, trial: trial, firm: index), firstItem: 0, market: market,
                             segments: segments, world: w, threads: threads)
   }
 
@@ -233,8 +233,8 @@ final class Firm: @unchecked Sendable {
   /// Appends `count` recruits, the next of the trial's recruits in order of arrival, each drawn
   /// from its own stream (`customerKey`).
   func admit(_ count: Int) throws {
-    try pop.appendCustomers(count, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: index, first: recruited), market: market,
-                            segments: segments, world: config.world, threads: threads)
+    try pop.appendCustomers(count, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: index), firstItem: recruited,
+                            market: market, segments: segments, world: config.world, threads: threads)
     recruited += count
     customers += count
   }
@@ -242,16 +242,16 @@ final class Firm: @unchecked Sendable {
   /// Recruits this firm has drawn so far (`admit`).
   private(set) var recruited = 0
 
-  /// Each customer has a stream of their own: starting customer i (purpose `population`, item =
-  /// i) and the k-th recruit of the trial (purpose `recruits`, item = k), where k = `first` + j
-  /// for the j-th of a batch. So the k-th recruit is the same person under every strategy, and
+  /// Each customer has a stream of their own, an item of this key: starting customer i
+  /// (purpose `population`, item i) and the k-th recruit of the trial (purpose `recruits`, item
+  /// k). So the k-th recruit is the same person under every strategy, and
   /// lands in the same slot whenever the strategies have the same starting customers, so it also
   /// meets the same weekly uniforms (`CustomerDraws` are addressed by slot): common random
   /// numbers that keying recruits by (week, j) would lose as soon as two strategies' recruit
   /// counts differ. A market's newcomers use firm 0's keys, so a single-firm industry draws the
   /// same people as `Trial`.
-  static func customerKey(_ purpose: Purpose, seed: UInt64, trial: Int, firm: Int, first: Int) -> @Sendable (Int) -> StreamKey {
-    { StreamKey(seed: seed, trial: trial, purpose: purpose, firm: firm, item: UInt64(first + $0)) }
+  static func customerKey(_ purpose: Purpose, seed: UInt64, trial: Int, firm: Int) -> StreamKey {
+    StreamKey(seed: seed, trial: trial, purpose: purpose, firm: firm)
   }
 
   /// Adds customer `i` of `source` (a newcomer staged by the market, or a customer who left

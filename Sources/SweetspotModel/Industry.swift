@@ -301,7 +301,7 @@ public enum Industry {
       // Newcomers: one Poisson count, each a person from their own recruits stream choosing a firm.
       let newcomers = acquisition.poisson(mean: leads)
       staging.removeAll()
-      try staging.appendCustomers(newcomers, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: 0, first: flows.entrants),
+      try staging.appendCustomers(newcomers, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: 0), firstItem: flows.entrants,
                                   market: market, segments: segments, world: w, threads: threads)
       flows.entrants += newcomers
       for i in 0..<newcomers {

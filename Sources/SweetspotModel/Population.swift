@@ -46,14 +46,15 @@ public final class Population: @unchecked Sendable {
   /// thousand recruits still split evenly over the threads.
   static let drawUnit = 256
 
-  /// Appends `count` customers, customer j (0 ..< count) drawn from its own stream `key(j)`, a
-  /// Philox stream positioned by writing a counter (`Firm.customerKey`). A customer's attributes
+  /// Appends `count` customers, customer j (0 ..< count) drawn from its own stream, item
+  /// `firstItem` + j of `key` (`Firm.customerKey`): a Philox stream positioned by writing a
+  /// counter. A customer's attributes
   /// then depend on nothing but the key, and the customers are drawn in parallel (units of
   /// `drawUnit`): the starting population in units small enough to balance two threads (it was
   /// drawn in chunks of 65,536 customers, one stream each), and the recruits, which were drawn
   /// in order from one stream, the largest step left on one thread in a trial of a million
   /// customers.
-  func appendCustomers(_ count: Int, key: @escaping @Sendable (Int) -> StreamKey, market: Market, segments: DiscreteTable, world: World,
+  func appendCustomers(_ count: Int, key: StreamKey, firstItem: Int, market: Market, segments: DiscreteTable, world: World,
                        threads: Int) throws {
     guard count > 0 else { return }
     let first = self.count
@@ -61,9 +62,9 @@ public final class Population: @unchecked Sendable {
     let v = view, unit = Population.drawUnit
     _ = try parallelMap(count: (count + unit - 1) / unit, threads: threads) { k in
       let range = (k * unit)..<min(count, (k + 1) * unit)
-      var stream = try RandomStream(key: key(range.lowerBound))
+      var stream = try RandomStream(key: key)
       for j in range {
-        try stream.reset(to: key(j))
+        try stream.reset(item: UInt64(firstItem + j))
         v.draw(first + j, from: stream, market: market, segments: segments, world: world)
       }
     }

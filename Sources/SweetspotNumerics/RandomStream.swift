@@ -43,6 +43,16 @@ public struct RandomStream: ~Copyable {
     RandomStream.position(rng, generator, key)
   }
 
+  /// Re-positions the stream at item `item` of its key: the same as `reset(to:)` with only
+  /// `item` changed, without building a key. A population gives each customer a stream this way,
+  /// and a key copied per customer (its purpose's name is a string) cost two reference-count
+  /// operations on memory that two threads shared.
+  public mutating func reset(item: UInt64) throws(NumericsError) {
+    try NumericsError.require(item < StreamKey.maxItems, "StreamKey", "item", Double(item), "in 0 ..< 2^36")
+    key.item = item
+    RandomStream.position(rng, generator, key)
+  }
+
   private static func position(_ r: UnsafeMutablePointer<gsl_rng>, _ g: Generator, _ key: StreamKey) {
     switch g {
     case .philox4x64:

@@ -5,6 +5,24 @@ import Testing
 @Suite struct RandomStreamTests {
   // Known answers from SSJ (umontreal-simul/ssj, MRG32k3a with its default seed 12345 × 6),
   // quoted in shared/reference/style.md §8.
+  /// Re-positioning by item alone lands where a full key with that item does, on both
+  /// generators that position streams by key, whatever the stream was doing before.
+  @Test(arguments: [Generator.philox4x64, .mrg32k3a])
+  func resettingTheItemAloneEqualsResettingTheWholeKey(generator: Generator) throws {
+    let base = StreamKey(seed: 99, trial: 3, purpose: .recruits, part: 0, firm: 2)
+    var byItem = try RandomStream(generator: generator, key: base)
+    for item: UInt64 in [0, 1, 2, 255, 256, 70_000, StreamKey.maxItems - 1] {
+      _ = byItem.uniform()  // partway through a block
+      try byItem.reset(item: item)
+      var key = base
+      key.item = item
+      let byKey = try RandomStream(generator: generator, key: key)
+      for _ in 0..<9 { #expect(byItem.uniform() == byKey.uniform()) }
+      #expect(byItem.key == key)
+    }
+    #expect(throws: NumericsError.self) { try byItem.reset(item: StreamKey.maxItems) }
+  }
+
   @Test func mrg32k3aReproducesSSJStreamZero() throws {
     let s = try RandomStream(mrg32k3aState: MRG32k3aJump.ssjDefault)
     #expect(s.uniform() == 0.12701112204657714)
