@@ -81,6 +81,12 @@ public enum JSONValue: Sendable, Equatable {
 
   static func quote(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings (keys, names, numbers as text) need no escape: append them whole.
+    if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+      out += s
+      out += "\""
+      return
+    }
     for u in s.unicodeScalars {
       switch u {
       case "\"": out += "\\\""
