@@ -244,12 +244,12 @@ final class Firm: @unchecked Sendable {
 
   /// Each customer has a stream of their own, an item of this key: starting customer i
   /// (purpose `population`, item i) and the k-th recruit of the trial (purpose `recruits`, item
-  /// k). So the k-th recruit is the same person under every strategy, and
-  /// lands in the same slot whenever the strategies have the same starting customers, so it also
-  /// meets the same weekly uniforms (`CustomerDraws` are addressed by slot): common random
-  /// numbers that keying recruits by (week, j) would lose as soon as two strategies' recruit
-  /// counts differ. A market's newcomers use firm 0's keys, so a single-firm industry draws the
-  /// same people as `Trial`.
+  /// k). So the k-th recruit is the same person under every strategy, and lands in the same slot
+  /// whenever the strategies have the same starting customers, so it also meets the same weekly
+  /// uniforms (`CustomerDraws` are addressed by slot): common random numbers that keying
+  /// recruits by (week, j) would lose as soon as two strategies' recruit counts differ. A
+  /// market's newcomers use firm 0's keys, so a single-firm industry draws the same people as
+  /// `Trial`.
   static func customerKey(_ purpose: Purpose, seed: UInt64, trial: Int, firm: Int) -> StreamKey {
     StreamKey(seed: seed, trial: trial, purpose: purpose, firm: firm)
   }

@@ -48,12 +48,11 @@ public final class Population: @unchecked Sendable {
 
   /// Appends `count` customers, customer j (0 ..< count) drawn from its own stream, item
   /// `firstItem` + j of `key` (`Firm.customerKey`): a Philox stream positioned by writing a
-  /// counter. A customer's attributes
-  /// then depend on nothing but the key, and the customers are drawn in parallel (units of
-  /// `drawUnit`): the starting population in units small enough to balance two threads (it was
-  /// drawn in chunks of 65,536 customers, one stream each), and the recruits, which were drawn
-  /// in order from one stream, the largest step left on one thread in a trial of a million
-  /// customers.
+  /// counter. A customer's attributes then depend on nothing but the key, and the customers are
+  /// drawn in parallel (units of `drawUnit`): the starting population in units small enough to
+  /// balance two threads (it was drawn in chunks of 65,536 customers, one stream each), and the
+  /// recruits, which were drawn in order from one stream, the largest step left on one thread in
+  /// a trial of a million customers.
   func appendCustomers(_ count: Int, key: StreamKey, firstItem: Int, market: Market, segments: DiscreteTable, world: World,
                        threads: Int) throws {
     guard count > 0 else { return }
