@@ -73,12 +73,6 @@ public enum JSONValue: Sendable, Equatable {
     }
   }
 
-  static func quote(_ s: String) -> String {
-    var out = ""
-    quote(s, into: &out)
-    return out
-  }
-
   static func quote(_ s: String, into out: inout String) {
     out += "\""
     // Most strings (keys, names, numbers as text) need no escape: append them whole.

@@ -18,10 +18,10 @@ struct ClosingSums {
   /// customers), attitude on the ACSI scale (shifted by `acsiOffset`, within [0, 1]), TARP
   /// counts over a window of `window` weeks in a horizon of `weeks`.
   static func of(_ population: Population, n0: Int, weeks: Int, window: Int, acsiOffset: Double, threads: Int) throws -> ClosingSums {
-    let pop = population.view, count = population.count, unit = Trial.passUnit
-    let parts = try parallelMap(count: (count + unit - 1) / unit, threads: threads) { k -> ClosingSums in
+    let pop = population.view
+    let parts = try parallelMap(count: population.count, unit: Trial.passUnit, threads: threads) { range -> ClosingSums in
       var s = ClosingSums()
-      for i in (k * unit)..<min(count, (k + 1) * unit) {
+      for i in range {
         if pop.alive[i] {
           if i < n0 { s.survivors += 1 }
           s.alive += 1

@@ -61,8 +61,8 @@ final class Firm: @unchecked Sendable {
     var serviceCost = 0.0, profit = 0.0
   }
 
-  /// A firm with `customers` starting customers, customer i drawn from a stream of its own
-  /// (`customerKey`).
+  /// A firm with `customers` starting customers, customer i drawn from a stream of its own (item
+  /// i of the firm's `population` stream, `Population.appendCustomers`).
   init(_ config: TrialConfiguration, strategy: Strategy, market: Market, seed: UInt64, trial: Int, index: Int = 0,
        customers n0: Int, threads: Int) throws {
     self.config = config
@@ -87,8 +87,8 @@ final class Firm: @unchecked Sendable {
     queueScratch.reserveCapacity(1024)
 
     pop = Population(capacity: n0 + n0 / 2)
-    try pop.appendCustomers(n0, key: Firm.customerKey(.population, seed: seed, trial: trial, firm: index), firstItem: 0, market: market,
-                            segments: segments, world: w, threads: threads)
+    try pop.appendCustomers(n0, key: streamKey(.population, 0), firstItem: 0, market: market, segments: segments, world: w,
+                            threads: threads)
   }
 
   /// This firm's stream for `purpose`, `part` (the week, for weekly streams).
@@ -138,16 +138,14 @@ final class Firm: @unchecked Sendable {
     // the tallies merge in the same order on any number of threads), small enough to balance
     // two or more threads.
     let unit = Trial.passUnit
-    let units = (slots + unit - 1) / unit
-    @Sendable func range(_ k: Int) -> Range<Int> { (k * unit)..<min(slots, (k + 1) * unit) }
     let market = market
     var out = ServiceWeek()
 
     // MARK: 2. Problems, complaints, channel choice, self-service (units in parallel)
     let first = c
     let contactDraws = CustomerDraws(seed: seed, trial: trial, firm: index, purpose: .problems, week: week)
-    let pass1 = try parallelMap(count: units, threads: threads) { k in
-      CustomerWeek.contacts(view, range(k), first, draws: contactDraws, w: w, market: market, week: week)
+    let pass1 = try parallelMap(count: slots, unit: unit, threads: threads) { range in
+      CustomerWeek.contacts(view, range, first, draws: contactDraws, w: w, market: market, week: week)
     }
     var live = (chat: 0.0, email: 0.0, phone: 0.0)
     for t in pass1 {
@@ -184,8 +182,8 @@ final class Firm: @unchecked Sendable {
     // MARK: 4. Outcomes, attitudes, word of mouth, churn (units in parallel)
     let second = c
     let outcomeDraws = CustomerDraws(seed: seed, trial: trial, firm: index, purpose: .service, week: week)
-    let pass2 = try parallelMap(count: units, threads: threads) { k in
-      CustomerWeek.outcomes(view, range(k), second, draws: outcomeDraws, w: w, market: market, week: week)
+    let pass2 = try parallelMap(count: slots, unit: unit, threads: threads) { range in
+      CustomerWeek.outcomes(view, range, second, draws: outcomeDraws, w: w, market: market, week: week)
     }
     for t in pass2 {
       acc.absorb(t.acc)
@@ -230,29 +228,22 @@ final class Firm: @unchecked Sendable {
     return Acquisition.expectedRecruits(startingCustomers: startingCustomers, attraction: attraction, wordOfMouth: wom, market: market)
   }
 
-  /// Appends `count` recruits, the next of the trial's recruits in order of arrival, each drawn
-  /// from its own stream (`customerKey`).
+  /// Appends `count` recruits, the next of the trial's recruits in order of arrival: the k-th
+  /// recruit is item k of the firm's `recruits` stream (`Population.appendCustomers`). So the
+  /// k-th recruit is the same person under every strategy, and lands in the same slot whenever
+  /// the strategies have the same starting customers, so it also meets the same weekly uniforms
+  /// (`CustomerDraws` are addressed by slot): common random numbers that keying recruits by
+  /// (week, j) would lose as soon as two strategies' recruit counts differ. A market's newcomers
+  /// use firm 0's stream, so a single-firm industry draws the same people as `Trial`.
   func admit(_ count: Int) throws {
-    try pop.appendCustomers(count, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: index), firstItem: recruited,
-                            market: market, segments: segments, world: config.world, threads: threads)
+    try pop.appendCustomers(count, key: streamKey(.recruits, 0), firstItem: recruited, market: market, segments: segments,
+                            world: config.world, threads: threads)
     recruited += count
     customers += count
   }
 
   /// Recruits this firm has drawn so far (`admit`).
   private(set) var recruited = 0
-
-  /// Each customer has a stream of their own, an item of this key: starting customer i
-  /// (purpose `population`, item i) and the k-th recruit of the trial (purpose `recruits`, item
-  /// k). So the k-th recruit is the same person under every strategy, and lands in the same slot
-  /// whenever the strategies have the same starting customers, so it also meets the same weekly
-  /// uniforms (`CustomerDraws` are addressed by slot): common random numbers that keying
-  /// recruits by (week, j) would lose as soon as two strategies' recruit counts differ. A
-  /// market's newcomers use firm 0's keys, so a single-firm industry draws the same people as
-  /// `Trial`.
-  static func customerKey(_ purpose: Purpose, seed: UInt64, trial: Int, firm: Int) -> StreamKey {
-    StreamKey(seed: seed, trial: trial, purpose: purpose, firm: firm)
-  }
 
   /// Adds customer `i` of `source` (a newcomer staged by the market, or a customer who left
   /// another firm) with a fresh history and starting `attitude`.

@@ -175,8 +175,9 @@ public struct IndustryOutcome: Sendable {
 /// independent within a week); then the market moves customers:
 ///  - **newcomers**: each firm's marketing and word of mouth bring leads as a single firm's do
 ///    (`Firm.expectedRecruits`, the category's primary demand); their number is one Poisson
-///    draw, the k-th newcomer of the trial is a person drawn from their own recruits stream
-///    (firm 0's `Firm.customerKey`), and each chooses a firm (or,
+///    draw, the k-th newcomer of the trial is a person drawn from their own stream (item k of
+///    the trial's recruits stream, as a single firm's recruits; `Firm.admit`), and each chooses a
+///    firm (or,
 ///    with the outside option, none) by a multinomial logit (`ChoiceModel`) on price and
 ///    reputation (selective demand);
 ///  - **switchers**: of the customers who left a firm this week, `industry.switch_share` shop
@@ -301,8 +302,8 @@ public enum Industry {
       // Newcomers: one Poisson count, each a person from their own recruits stream choosing a firm.
       let newcomers = acquisition.poisson(mean: leads)
       staging.removeAll()
-      try staging.appendCustomers(newcomers, key: Firm.customerKey(.recruits, seed: seed, trial: trial, firm: 0), firstItem: flows.entrants,
-                                  market: market, segments: segments, world: w, threads: threads)
+      try staging.appendCustomers(newcomers, key: key(.recruits, 0), firstItem: flows.entrants, market: market, segments: segments,
+                                  world: w, threads: threads)
       flows.entrants += newcomers
       for i in 0..<newcomers {
         let psi = Double(staging.view.priceSensitivity[i])

@@ -47,8 +47,8 @@ public final class Population: @unchecked Sendable {
   static let drawUnit = 256
 
   /// Appends `count` customers, customer j (0 ..< count) drawn from its own stream, item
-  /// `firstItem` + j of `key` (`Firm.customerKey`): a Philox stream positioned by writing a
-  /// counter. A customer's attributes then depend on nothing but the key, and the customers are
+  /// `firstItem` + j of `key` (starting customer i of the firm's `population` stream, the k-th
+  /// recruit of its `recruits` stream: `Firm`): a Philox stream positioned by writing a counter. A customer's attributes then depend on nothing but the key, and the customers are
   /// drawn in parallel (units of `drawUnit`): the starting population in units small enough to
   /// balance two threads (it was drawn in chunks of 65,536 customers, one stream each), and the
   /// recruits, which were drawn in order from one stream, the largest step left on one thread in
@@ -58,9 +58,8 @@ public final class Population: @unchecked Sendable {
     guard count > 0 else { return }
     let first = self.count
     grow(to: first + count)
-    let v = view, unit = Population.drawUnit
-    _ = try parallelMap(count: (count + unit - 1) / unit, threads: threads) { k in
-      let range = (k * unit)..<min(count, (k + 1) * unit)
+    let v = view
+    _ = try parallelMap(count: count, unit: Population.drawUnit, threads: threads) { range in
       var stream = try RandomStream(key: key)
       for j in range {
         try stream.reset(item: UInt64(firstItem + j))

@@ -10,9 +10,9 @@ import SweetspotNumerics
 /// A trial is a pure function of (configuration, strategy, market, seed, trial index): no I/O, no
 /// global state. Each source of randomness has its own stream keyed by (seed, trial, purpose):
 /// each starting customer and the k-th recruit come from a stream of their own (item = i or k),
-/// the weekly streams (employees,
-/// acquisition) are keyed by week (`part` = week), and each customer's weekly uniforms are Philox
-/// blocks addressed by (trial, week, pass, slot) (`CustomerDraws`).
+/// the weekly streams (employees, acquisition) are keyed by week (`part` = week), and each
+/// customer's weekly uniforms are Philox blocks addressed by (trial, week, pass, slot)
+/// (`CustomerDraws`).
 /// So customer i in week t sees the same uniforms under every strategy: common random numbers
 /// hold customer by customer (docs/MODEL.md §5 lists what is synchronized).
 ///
@@ -35,7 +35,7 @@ public enum Trial {
   /// Customers per chunk: 65,536 or 1/64 of the starting population, whichever is larger (a
   /// multiple of 1,024). A trial of more than one chunk is worth spreading over threads
   /// (`Runner.parallelWithinTrials`), and a trial may grow to `maxChunks` of them. No draw depends
-  /// on it: every customer has a stream of their own (`Firm.customerKey`).
+  /// on it: every customer has a stream of their own (`Population.appendCustomers`).
   public static func chunkSize(customers: Int) -> Int { max(65_536, ((customers + 63) / 64 + 1023) / 1024 * 1024) }
   /// Slots per unit of the weekly passes' parallel work (and of the survey's and the closing
   /// partial sums). Small enough that the last unit of a pass keeps one thread busy for a
@@ -61,7 +61,7 @@ public enum Trial {
 
   /// The trial loop: one `Firm` whose newcomers come from its own marketing and word of mouth
   /// (a Poisson draw from the acquisition stream each week; the k-th recruit's attributes from
-  /// their own stream, `Firm.customerKey`).
+  /// their own stream, `Firm.admit`).
   /// `recording` adds one snapshot per week and touches nothing else: the customer passes never
   /// see it, and with it off no snapshot is built.
   static func simulate(_ config: TrialConfiguration, strategy: Strategy, market: Market, seed: UInt64, trial: Int, threads: Int,

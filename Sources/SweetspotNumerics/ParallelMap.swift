@@ -41,6 +41,15 @@ public func parallelMap<T>(count: Int, threads: Int, _ body: @Sendable (Int) thr
   return slots.map { $0! }
 }
 
+/// `body(range)` for the consecutive ranges of `unit` indices that cover 0 ..< `count` (the last
+/// one shorter), on up to `threads` workers, results in range order. The ranges depend on `unit`
+/// only, never on the thread count, so partial sums added in the returned order are the same on
+/// any number of threads.
+public func parallelMap<T>(count: Int, unit: Int, threads: Int, _ body: @Sendable (Range<Int>) throws -> T) throws -> [T] {
+  precondition(count >= 0 && unit >= 1, "parallelMap: count ≥ 0 and unit ≥ 1")
+  return try parallelMap(count: (count + unit - 1) / unit, threads: threads) { k in try body((k * unit)..<min(count, (k + 1) * unit)) }
+}
+
 /// The slots `parallelMap` hands to its workers. Each index is written by exactly one worker,
 /// and each failure slot by its own worker, so the unchecked sendability is sound.
 private struct SharedSlots<T>: @unchecked Sendable {

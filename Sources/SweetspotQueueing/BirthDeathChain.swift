@@ -104,8 +104,8 @@ enum BirthDeathChain {
           term = i >= low ? stored[i] : 0
         } else {
           if !(term >= 1e-18 || i - 1 <= n + 1) || i - low > 50_000_000 { break }
-          // Above N, d(i) = Nμ + (i − N)θ is the previous place's leaving
-          // rate, whose reciprocal is at hand: one division per place fewer.
+          // Above N, d(i) = Nμ + (i − N)θ is the previous place's leaving rate, whose reciprocal
+          // is at hand: one division per place fewer.
           term *= i - 1 >= n ? lambda * perLeavePrevious : lambda / death(i)
         }
         total += term

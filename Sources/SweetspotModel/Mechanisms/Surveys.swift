@@ -10,16 +10,16 @@ import SweetspotNumerics
 enum Surveys {
   /// NPS = 100·(P(promoter) − P(detractor)) over the customers alive; nil if none is.
   static func netPromoterScore(_ pop: Population, _ w: World, threads: Int = 1) -> Double? {
-    let v = pop.view, n = pop.count, unit = Trial.passUnit
+    let v = pop.view
     // The two links share their exponential: e^{−(a − detractor cut)/s} = e^{−(a − promoter cut)/s}·
     // e^{−(promoter cut − detractor cut)/s}, the second factor once per survey (where it is not a
     // normal number, each link takes its own).
     let gap = exp(-(w.promoterCut - w.detractorCut) / w.surveySpread)
     let shared = gap.isNormal
     // Partial sums over fixed units of slots, added in unit order: the same on any number of threads.
-    let parts = (try? parallelMap(count: (n + unit - 1) / unit, threads: threads) { k -> (Double, Double, Double) in
+    let parts = (try? parallelMap(count: pop.count, unit: Trial.passUnit, threads: threads) { range -> (Double, Double, Double) in
       var promoters = 0.0, detractors = 0.0, alive = 0.0
-      for i in (k * unit)..<min(n, (k + 1) * unit) where v.alive[i] {
+      for i in range where v.alive[i] {
         let a = Double(v.attitude[i])
         if shared {
           let e = exp(-(a - w.promoterCut) / w.surveySpread)
