@@ -167,6 +167,7 @@ public struct Runner: Sendable {
                   cutShort: (Int, [ItemResult]) throws -> Void = { _, _ in }) throws -> Bool {
     let inner = parallelWithinTrials ? threads : 1
     let outer = parallelWithinTrials ? 1 : threads
+    defer { Population.releaseSpareColumns() }  // big trials' columns, kept from trial to trial
     for k in 0..<chunkCount where !done.contains(k) {
       if interruption?.isRaised == true { return false }
       let skip = partlyDone[k] ?? []
@@ -222,6 +223,7 @@ public struct Runner: Sendable {
     let independent = try parallelMap(count: trials.count, threads: threads) { i in
       try Trial.run(sc.configuration, strategy: other, market: sc.market, seed: independentSeed, trial: trials[i])[metric]
     }
+    Population.releaseSpareColumns()
     let dCRN = zip(a, b).map { $0 - $1 }
     let dInd = zip(a, independent).map { $0 - $1 }
     let vCRN = try Statistics.variance(dCRN), vInd = try Statistics.variance(dInd)

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import SweetspotNumerics
 
 /// The customers of one trial, stored as struct-of-arrays: one contiguous column per attribute,
@@ -19,21 +21,31 @@ public final class Population: @unchecked Sendable {
   public private(set) var view: PopulationView
 
   init(capacity: Int) {
-    self.capacity = max(capacity, 16)
-    view = PopulationView(capacity: self.capacity)
+    let n = max(capacity, 16)
+    if let (v, c) = ColumnPool.shared.take(atLeast: n) {
+      view = v
+      self.capacity = c
+    } else {
+      view = PopulationView(capacity: n)
+      self.capacity = n
+    }
   }
 
-  deinit { view.deallocate() }
+  deinit { ColumnPool.shared.give(view, capacity: capacity) }
 
   /// Makes room for `n` slots (copying what is there); invalidates earlier views.
   func reserve(_ n: Int) {
     guard n > capacity else { return }
     let v = PopulationView(capacity: n)
     v.copy(from: view, count: count)
-    view.deallocate()
+    ColumnPool.shared.give(view, capacity: capacity)
     view = v
     capacity = n
   }
+
+  /// Frees the columns kept for the next trial (`ColumnPool`), on a background thread: a run
+  /// calls this once its trials are done, so the report is written while the memory is returned.
+  public static func releaseSpareColumns() { ColumnPool.shared.releaseAll() }
 
   /// Extends the population to `n` slots whose attributes the caller then sets with `draw`.
   func grow(to n: Int) {
@@ -59,9 +71,12 @@ public final class Population: @unchecked Sendable {
     let first = self.count
     grow(to: first + count)
     let v = view
-    _ = try parallelMap(count: count, unit: Population.drawUnit, threads: threads) { range in
+    // Units are cut at multiples of `drawUnit` slots (the first one shorter), so that a week's
+    // recruits, which start at any slot, write whole lines of each column too.
+    let skew = first % Population.drawUnit
+    _ = try parallelMap(count: skew + count, unit: Population.drawUnit, threads: threads) { range in
       var stream = try RandomStream(key: key)
-      for j in range {
+      for j in max(range.lowerBound - skew, 0) ..< range.upperBound - skew {
         try stream.reset(item: UInt64(firstItem + j))
         v.draw(first + j, from: stream, market: market, segments: segments, world: world)
       }
@@ -85,6 +100,71 @@ public final class Population: @unchecked Sendable {
 
   /// Empties the population, keeping its storage (a staging area reused week after week).
   func removeAll() { count = 0 }
+}
+
+/// The columns of big populations outlive their trial, for the next trial of the run to reuse.
+///
+/// A million-customer trial's columns are 110 MB. Freed, they went back to the kernel (each is
+/// far above malloc's mapping threshold), page by page on the thread running the trial while
+/// the other threads waited, and the next trial faulted the same 27,000 pages in again. Kept,
+/// they cost neither. Contents are never carried over: a customer's draw sets every column of
+/// their slot (`PopulationView.draw`), and nothing reads a slot past `count`.
+///
+/// At most `kept` sets are kept, each for a request of at least half its size, so a run of
+/// small trials holds little more than it uses; one given back when the list is full, and the
+/// whole list when a run's trials are done (`Population.releaseSpareColumns`), is freed on a
+/// background thread.
+final class ColumnPool: Sendable {
+  /// Populations of fewer slots allocate and free their columns as before.
+  let smallest: Int
+  /// Sets of columns kept at once.
+  let kept: Int
+  private let spare = Mutex<[(view: PopulationView, capacity: Int)]>([])
+
+  /// The pool every population uses: populations from 65,536 slots (a trial big enough to be
+  /// spread over threads, `Trial.chunkSize`); two sets (a run of big trials holds one at a time).
+  static let shared = ColumnPool(smallest: 65_536, kept: 2)
+
+  init(smallest: Int, kept: Int) {
+    self.smallest = smallest
+    self.kept = kept
+  }
+
+  /// The smallest kept set with room for `n` slots and at most twice that many, taken off the list.
+  func take(atLeast n: Int) -> (view: PopulationView, capacity: Int)? {
+    guard n >= smallest else { return nil }
+    return spare.withLock { list in
+      guard let k = list.indices.filter({ list[$0].capacity >= n && list[$0].capacity <= 2 * n })
+        .min(by: { list[$0].capacity < list[$1].capacity }) else { return nil }
+      return list.remove(at: k)
+    }
+  }
+
+  /// Keeps `view` (room for `capacity` slots) for a later population, or frees it.
+  func give(_ view: PopulationView, capacity: Int) {
+    guard capacity >= smallest else { view.deallocate(); return }
+    let evicted: PopulationView? = spare.withLock { list in
+      list.append((view, capacity))
+      return list.count > kept ? list.removeFirst().view : nil
+    }
+    if let evicted { ColumnPool.freeInBackground([evicted]) }
+  }
+
+  /// Frees every kept set (in the background).
+  func releaseAll() {
+    let all = spare.withLock { list in
+      defer { list.removeAll() }
+      return list.map(\.view)
+    }
+    if !all.isEmpty { ColumnPool.freeInBackground(all) }
+  }
+
+  /// Sets kept now.
+  var count: Int { spare.withLock { $0.count } }
+
+  private static func freeInBackground(_ views: [PopulationView]) {
+    DispatchQueue.global(qos: .utility).async { for v in views { v.deallocate() } }
+  }
 }
 
 /// Pointers to a population's columns and to the per-slot weekly scratch. A value: copy it into
@@ -129,17 +209,17 @@ public struct PopulationView: @unchecked Sendable {
   /// the outcomes pass turns into a uniform (`CustomerWeek`): one Philox block per customer-week.
   var churnDraw: UnsafeMutablePointer<UInt32>
 
-  /// Columns for `n` slots, uninitialized.
+  /// Columns for `n` slots, uninitialized, each starting on a cache line (`column`).
   init(capacity n: Int) {
-    segment = .allocate(capacity: n); expectation = .allocate(capacity: n); revenue = .allocate(capacity: n)
-    priceSensitivity = .allocate(capacity: n); complaintPropensity = .allocate(capacity: n); wordOfMouth = .allocate(capacity: n)
-    baseHazard = .allocate(capacity: n); problemPropensity = .allocate(capacity: n); patience = .allocate(capacity: n)
-    attitude = .allocate(capacity: n); loyalty = .allocate(capacity: n); alive = .allocate(capacity: n)
-    pendingAttempts = .allocate(capacity: n); pendingSize = .allocate(capacity: n); pendingChannel = .allocate(capacity: n)
-    tarpClass = .allocate(capacity: n); tarpWeek = .allocate(capacity: n); churnWeek = .allocate(capacity: n)
-    defection = .allocate(capacity: n); contactChannel = .allocate(capacity: n); contactAttempt = .allocate(capacity: n)
-    contactSize = .allocate(capacity: n); contactIsProblem = .allocate(capacity: n); contactEscalated = .allocate(capacity: n)
-    experienced = .allocate(capacity: n); churnDraw = .allocate(capacity: n)
+    segment = .column(n); expectation = .column(n); revenue = .column(n)
+    priceSensitivity = .column(n); complaintPropensity = .column(n); wordOfMouth = .column(n)
+    baseHazard = .column(n); problemPropensity = .column(n); patience = .column(n)
+    attitude = .column(n); loyalty = .column(n); alive = .column(n)
+    pendingAttempts = .column(n); pendingSize = .column(n); pendingChannel = .column(n)
+    tarpClass = .column(n); tarpWeek = .column(n); churnWeek = .column(n)
+    defection = .column(n); contactChannel = .column(n); contactAttempt = .column(n)
+    contactSize = .column(n); contactIsProblem = .column(n); contactEscalated = .column(n)
+    experienced = .column(n); churnDraw = .column(n)
   }
 
   func copy(from o: PopulationView, count n: Int) {
@@ -206,6 +286,18 @@ public struct PopulationView: @unchecked Sendable {
     tarpClass[i] = .none; tarpWeek[i] = -1; churnWeek[i] = -1; defection[i] = 0
     contactChannel[i] = .none; contactAttempt[i] = 0; contactSize[i] = 0; contactIsProblem[i] = false
     contactEscalated[i] = false; experienced[i] = false; churnDraw[i] = .max  // "stays", should pass 1 ever not write it
+  }
+}
+
+extension UnsafeMutablePointer {
+  /// Room for a column of `n` values, uninitialized, starting on a cache line. Two threads write
+  /// neighbouring units of slots at the same time (the passes' `Trial.passUnit` and the draws'
+  /// `Population.drawUnit`, both multiples of 64): aligned, each unit of each column starts on a
+  /// line of its own, where malloc's 16-byte alignment put the first and last customers of a unit
+  /// on lines the neighbouring units wrote too.
+  static func column(_ n: Int) -> UnsafeMutablePointer<Pointee> {
+    UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Pointee>.stride, alignment: 64)
+      .bindMemory(to: Pointee.self, capacity: n)
   }
 }
 
