@@ -47,25 +47,42 @@ struct QueuedChannel {
     case simulation(seed: UInt64, trial: Int, week: Int, channel: Int)
   }
 
-  /// One week on this channel. `servers` holds last week's exact staffing per interval (the
-  /// staffing search's starting hints) and receives this week's.
-  ///
-  /// With Erlang A each interval is in its own steady state (the stationary-independent-period
-  /// approach). With simulation each interval is simulated over its five occurrences (one
-  /// continuous run of days × 1 h after a half-hour warm-up).
-  func week(volume: Double, forecast: Double, levers: Levers, world: World, evaluation: Evaluation = .erlangA,
-            servers hints: inout [Int], scratch: inout [Double]) throws -> ChannelWeek {
-    var out = ChannelWeek()
+  /// The week's roster: agents per interval of the intraday profile, staffed to the strategy's
+  /// target from `forecast` (last week's volume) with no interval above the occupancy cap, into
+  /// `agents`. `servers` holds last week's exact staffing per interval (the staffing search's
+  /// starting hints) and receives this week's. It reads nothing of this week's contacts, so a
+  /// firm computes it beside the contacts pass (`Firm.serviceWeek`).
+  func roster(forecast: Double, levers: Levers, world: World, agents: inout [Int], servers hints: inout [Int],
+              scratch: inout [Double]) {
     let shape = world.intradayShape
     let shapeTotal = shape.reduce(0, +)
     let days = world.daysPerWeek
     if hints.count != shape.count { hints = [Int](repeating: 0, count: shape.count) }
+    agents.removeAll(keepingCapacity: true)
+    for (i, w) in shape.enumerated() {
+      let share = w / shapeTotal / days  // of the weekly volume, per interval-hour
+      let plan = staffing(forecastPerHour: forecast * share, levers: levers, hint: hints[i] > 0 ? hints[i] : nil, scratch: &scratch)
+      agents.append(plan.agents)
+      hints[i] = plan.servers
+    }
+  }
+
+  /// One week on this channel: `volume` contacts meet the roster's `agents` per interval.
+  ///
+  /// With Erlang A each interval is in its own steady state (the stationary-independent-period
+  /// approach). With simulation each interval is simulated over its five occurrences (one
+  /// continuous run of days × 1 h after a half-hour warm-up).
+  func week(volume: Double, agents: [Int], levers: Levers, world: World, evaluation: Evaluation = .erlangA,
+            scratch: inout [Double]) throws -> ChannelWeek {
+    var out = ChannelWeek()
+    let shape = world.intradayShape
+    let shapeTotal = shape.reduce(0, +)
+    let days = world.daysPerWeek
+    precondition(agents.count == shape.count, "a roster has one staffing per interval")
     for (i, w) in shape.enumerated() {
       let share = w / shapeTotal / days  // of the weekly volume, per interval-hour
       let rate = volume * share
-      let plan = staffing(forecastPerHour: forecast * share, levers: levers, hint: hints[i] > 0 ? hints[i] : nil, scratch: &scratch)
-      let n = plan.agents
-      hints[i] = plan.servers
+      let n = agents[i]
       out.staffedHours += Double(n) * days
       guard rate > 0 else { continue }
       let servers = max(1, Int((Double(n) * concurrency).rounded(.down)))

@@ -50,6 +50,8 @@ final class Firm: @unchecked Sendable {
   let marketFactor: Double
   private var queueScratch: [Double] = []
   private var phoneStaffing: [Int] = [], chatStaffing: [Int] = []
+  /// This week's agents per interval on each queued channel (`QueuedChannel.roster`).
+  private var phoneRoster: [Int] = [], chatRoster: [Int] = []
   /// Recording only: the running sums the weekly snapshot differences.
   private var recordedRevenue = 0.0, recordedCSAT = (sum: 0.0, count: 0.0)
   private var lastNPS = Double.nan
@@ -141,14 +143,30 @@ final class Firm: @unchecked Sendable {
     let market = market
     var out = ServiceWeek()
 
+    // The contact centre's channels this week, and their rosters: staffed from last week's
+    // volume, so (from week 1 on) computed as one more task beside the contacts pass, which
+    // cannot change them. The staffing searches were the longest step left on one thread.
+    let phoneChannel = QueuedChannel(handleSeconds: aht * 60, patienceSeconds: w.phonePatienceSeconds, concurrency: 1)
+    let pressure = Workforce.pressureFactor(levers, w)
+    let chatChannel = QueuedChannel(handleSeconds: w.chatHandleMinutes * 60 * levers.careTime * pressure, patienceSeconds: w.chatPatienceSeconds,
+                                    concurrency: w.chatConcurrency)
+    let rosterAhead = forecast.phone >= 0
+    let rosterTasks = rosterAhead ? 1 : 0
+
     // MARK: 2. Problems, complaints, channel choice, self-service (units in parallel)
     let first = c
     let contactDraws = CustomerDraws(seed: seed, trial: trial, firm: index, purpose: .problems, week: week)
-    let pass1 = try parallelMap(count: slots, unit: unit, threads: threads) { range in
-      CustomerWeek.contacts(view, range, first, draws: contactDraws, w: w, market: market, week: week)
+    let units = (slots + unit - 1) / unit
+    let pass1 = try parallelMap(count: rosterTasks + units, threads: threads) { k in
+      if k < rosterTasks {
+        self.planRosters(phoneChannel, chatChannel)
+        return ChunkTally()
+      }
+      let u = k - rosterTasks
+      return CustomerWeek.contacts(view, (u * unit)..<min(slots, (u + 1) * unit), first, draws: contactDraws, w: w, market: market, week: week)
     }
     var live = (chat: 0.0, email: 0.0, phone: 0.0)
-    for t in pass1 {
+    for t in pass1.dropFirst(rosterTasks) {
       acc.absorb(t.acc)
       live.chat += t.live.chat; live.email += t.live.email; live.phone += t.live.phone
       out.problems += t.weekProblems; out.complaints += t.weekComplaints
@@ -156,19 +174,18 @@ final class Firm: @unchecked Sendable {
 
     // MARK: 3. The contact centre this week
     let volume = (chat: live.chat * scale, email: live.email * scale, phone: live.phone * scale)
-    if forecast.phone < 0 { forecast = volume }
-    let phoneChannel = QueuedChannel(handleSeconds: aht * 60, patienceSeconds: w.phonePatienceSeconds, concurrency: 1)
-    let pressure = Workforce.pressureFactor(levers, w)
-    let chatChannel = QueuedChannel(handleSeconds: w.chatHandleMinutes * 60 * levers.careTime * pressure, patienceSeconds: w.chatPatienceSeconds,
-                                    concurrency: w.chatConcurrency)
+    if !rosterAhead {
+      forecast = volume  // the first week has no history: staffed to its own volume
+      planRosters(phoneChannel, chatChannel)
+    }
     let (seed, trial, queueMode) = (seed, trial, config.queueMode)
     func evaluation(_ channel: Int) -> QueuedChannel.Evaluation {
       queueMode == .erlangA ? .erlangA : .simulation(seed: seed, trial: trial, week: week, channel: channel)
     }
-    out.phone = levers.offersPhone ? try phoneChannel.week(volume: volume.phone, forecast: forecast.phone, levers: levers, world: w,
-                                                           evaluation: evaluation(0), servers: &phoneStaffing, scratch: &queueScratch) : ChannelWeek()
-    out.chat = levers.offersChat ? try chatChannel.week(volume: volume.chat, forecast: forecast.chat, levers: levers, world: w,
-                                                        evaluation: evaluation(1), servers: &chatStaffing, scratch: &queueScratch) : ChannelWeek()
+    out.phone = levers.offersPhone ? try phoneChannel.week(volume: volume.phone, agents: phoneRoster, levers: levers, world: w,
+                                                           evaluation: evaluation(0), scratch: &queueScratch) : ChannelWeek()
+    out.chat = levers.offersChat ? try chatChannel.week(volume: volume.chat, agents: chatRoster, levers: levers, world: w,
+                                                        evaluation: evaluation(1), scratch: &queueScratch) : ChannelWeek()
     forecast = volume
     // Email: staffed so agents work at the occupancy cap (`ServiceExperience.emailResponseHours`).
     let emailWorkHours = volume.email * w.emailHandleMinutes * levers.careTime * pressure / 60
@@ -215,6 +232,18 @@ final class Firm: @unchecked Sendable {
     }
     discount /= 1 + weeklyDiscount
     return out
+  }
+
+  /// This week's rosters on the offered queued channels, from `forecast` (`QueuedChannel.roster`).
+  /// Touches only the staffing state, so it may run beside the contacts pass.
+  private func planRosters(_ phone: QueuedChannel, _ chat: QueuedChannel) {
+    let w = config.world
+    if levers.offersPhone {
+      phone.roster(forecast: forecast.phone, levers: levers, world: w, agents: &phoneRoster, servers: &phoneStaffing, scratch: &queueScratch)
+    }
+    if levers.offersChat {
+      chat.roster(forecast: forecast.chat, levers: levers, world: w, agents: &chatRoster, servers: &chatStaffing, scratch: &queueScratch)
+    }
   }
 
   /// Step 7's demand: the recruits this firm's marketing and word of mouth bring this week

@@ -15,8 +15,9 @@ import SweetspotQueueing
       var levers = Strategy.goodEnough.levers
       levers.serviceLevelTarget = target
       levers.occupancyCap = 0.99  // let the target, not the cap, decide
-      var hints: [Int] = []
-      let week = try phone.week(volume: 6000, forecast: 6000, levers: levers, world: World(), servers: &hints, scratch: &scratch)
+      var hints: [Int] = [], roster: [Int] = []
+      phone.roster(forecast: 6000, levers: levers, world: World(), agents: &roster, servers: &hints, scratch: &scratch)
+      let week = try phone.week(volume: 6000, agents: roster, levers: levers, world: World(), scratch: &scratch)
       if let p = previous {
         #expect(week.staffedHours > p.staffedHours)
         #expect(week.asa < p.asa && week.abandonRate < p.abandonRate)
@@ -26,6 +27,27 @@ import SweetspotQueueing
     }
     // 80/20 staffing lands near 80% within 20 s.
     #expect(abs(previous!.serviceLevel - 0.93) < 0.05)
+  }
+
+  @Test func aWeeksRosterComesFromTheForecastAndTheWeeksVolumeMeetsIt() throws {
+    // Staffing reads last week's volume only (so a firm plans it beside the contacts pass); a
+    // busier week than forecast meets the same agents and waits longer.
+    let phone = QueuedChannel(handleSeconds: 390, patienceSeconds: 180, concurrency: 1)
+    let levers = Strategy.goodEnough.levers
+    var scratch: [Double] = [], hints: [Int] = [], roster: [Int] = [], bigger: [Int] = []
+    phone.roster(forecast: 6000, levers: levers, world: World(), agents: &roster, servers: &hints, scratch: &scratch)
+    var biggerHints: [Int] = []
+    phone.roster(forecast: 8000, levers: levers, world: World(), agents: &bigger, servers: &biggerHints, scratch: &scratch)
+    #expect(roster.count == World().intradayShape.count)
+    #expect(zip(roster, bigger).allSatisfy { $0 <= $1 } && bigger.reduce(0, +) > roster.reduce(0, +))
+    let quiet = try phone.week(volume: 4000, agents: roster, levers: levers, world: World(), scratch: &scratch)
+    let busy = try phone.week(volume: 8000, agents: roster, levers: levers, world: World(), scratch: &scratch)
+    #expect(quiet.staffedHours == busy.staffedHours)
+    #expect(busy.asa > quiet.asa && busy.abandonRate > quiet.abandonRate && busy.serviceLevel < quiet.serviceLevel)
+    // Last week's answers are this week's search hints: the same roster again.
+    var again: [Int] = []
+    phone.roster(forecast: 6000, levers: levers, world: World(), agents: &again, servers: &hints, scratch: &scratch)
+    #expect(again == roster)
   }
 
   @Test func higherSwitchingCostMeansLowerChurn() throws {

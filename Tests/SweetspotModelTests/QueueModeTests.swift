@@ -10,11 +10,13 @@ import SweetspotNumerics
     let world = World()
     var scratch: [Double] = []
     var hints: [Int] = []
-    let fast = try phone.week(volume: 5000, forecast: 5000, levers: levers, world: world, servers: &hints, scratch: &scratch)
+    var roster: [Int] = []
+    phone.roster(forecast: 5000, levers: levers, world: world, agents: &roster, servers: &hints, scratch: &scratch)
+    let fast = try phone.week(volume: 5000, agents: roster, levers: levers, world: world, scratch: &scratch)
     var abandon: [Double] = [], within: [Double] = [], asa: [Double] = []
     for week in 0..<30 {
-      let s = try phone.week(volume: 5000, forecast: 5000, levers: levers, world: world,
-                             evaluation: .simulation(seed: 11, trial: 0, week: week, channel: 0), servers: &hints, scratch: &scratch)
+      let s = try phone.week(volume: 5000, agents: roster, levers: levers, world: world,
+                             evaluation: .simulation(seed: 11, trial: 0, week: week, channel: 0), scratch: &scratch)
       abandon.append(s.abandonRate); within.append(s.serviceLevel); asa.append(s.asa)
     }
     for (name, xs, exact) in [("abandonment", abandon, fast.abandonRate), ("service level", within, fast.serviceLevel), ("ASA", asa, fast.asa)] {
