@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SweetspotExperiment
+import SweetspotNumerics
 import SweetspotReport
 
 /// `sweetspot report RESULTS_DIR`: the report of a finished run.
@@ -92,7 +93,7 @@ extension ReportCommand {
     let benchmarks = try loadBenchmarks(nil)
     let lock = try folder.lock()
     defer { withExtendedLifetime(lock) {} }
-    let written = try writeReports(into: dir, benchmarks: benchmarks)
+    let written = try writeReports(into: dir, benchmarks: benchmarks, threads: activeProcessorCount())
     printError("\(directory): reports and figures rewritten (\(written.files.joined(separator: ", ")))")
     print(directory)
   }
@@ -124,8 +125,13 @@ func buildReport(directory dir: URL, industry: String = "all", benchmarks: Indus
 /// answer paragraph, the names of the files written (`files`) and how many of them changed (none
 /// when a finished run's reports are already what its results give). The figures come first
 /// because the LaTeX report includes whichever print form of each (PDF or PGF) is in figures/ by then.
+///
+/// Files are rendered and written side by side on up to `threads` threads (each file its own
+/// atomic write, `RunDirectory.write`): at the end of a run nothing else is left to do, and one
+/// thread rendering and syncing some thirty files one after another kept the others idle. The
+/// bytes of every file do not depend on it; `files` keeps the order above.
 @discardableResult
-func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path: URL, answer: String, files: [String], changed: Int) {
+func writeReports(into dir: URL, benchmarks: IndustryBenchmarks, threads: Int = 1) throws -> (path: URL, answer: String, files: [String], changed: Int) {
   let report = try buildReport(directory: dir, benchmarks: benchmarks)
   let folder = RunDirectory(dir)
   for sub in [Report.figureFolder, Report.latexFolder] {
@@ -140,19 +146,27 @@ func writeReports(into dir: URL, benchmarks: IndustryBenchmarks) throws -> (path
   }
   var written: [String] = []
   var changed = 0
-  func write(_ path: String, _ text: String) throws {
-    if try folder.write(text, to: dir.appendingPathComponent(path)) { changed += 1 }
-    written.append(path)
+  func write(_ files: [(path: String, text: @Sendable () -> String)]) throws {
+    let wrote = try parallelMap(count: files.count, threads: threads) { k in
+      try folder.write(files[k].text(), to: dir.appendingPathComponent(files[k].path))
+    }
+    for (file, w) in zip(files, wrote) {
+      written.append(file.path)
+      if w { changed += 1 }
+    }
   }
-  // Every figure as SVG (Markdown, HTML) and PDF (LaTeX), before the LaTeX that includes it.
+  // Every figure as SVG (Markdown, HTML) and PDF (LaTeX), and the documents; then the LaTeX,
+  // which includes the figures.
+  var files: [(path: String, text: @Sendable () -> String)] = []
   for figure in report.figures {
-    try write("\(Report.figureFolder)/\(figure.name).svg", figure.svg)
-    try write("\(Report.figureFolder)/\(figure.name).pdf", figure.pdf)
+    files.append(("\(Report.figureFolder)/\(figure.name).svg", { @Sendable in figure.svg }))
+    files.append(("\(Report.figureFolder)/\(figure.name).pdf", { @Sendable in figure.pdf }))
   }
-  let documents = [("report.md", report.markdown), ("report.html", report.html), ("report.csv", report.csv), ("report.json", report.json)]
-    + report.extraDocuments
-  for (name, text) in documents { try write(name, text) }
-  for file in report.latexFiles(figureFiles: figureFiles(in: dir)) { try write(file.path, file.text) }
+  files += [("report.md", { @Sendable in report.markdown }), ("report.html", { @Sendable in report.html }),
+            ("report.csv", { @Sendable in report.csv }), ("report.json", { @Sendable in report.json })]
+  for (name, text) in report.extraDocuments { files.append((name, { @Sendable in text })) }
+  try write(files)
+  try write(report.latexFiles(figureFiles: figureFiles(in: dir)).map { file in (file.path, { @Sendable in file.text }) })
   return (dir.appendingPathComponent("report.md"), report.answer, written, changed)
 }
 

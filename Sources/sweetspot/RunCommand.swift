@@ -145,7 +145,7 @@ struct Run: ParsableCommand {
         report = try ExperimentRunner.run(experiment, options: options, whileLocked: {
           reporter.finish()
           if shardValue == .whole {
-            let w = try writeReports(into: dir, benchmarks: benchmarks)
+            let w = try writeReports(into: dir, benchmarks: benchmarks, threads: threadCount)
             reportFile = (w.path, w.answer)
             reportsChanged = w.changed
             if trajectoryOptions.trajectories { try writeTrajectories(into: dir, trials: trajectoryOptions.trajectoryTrials, threads: threadCount) }

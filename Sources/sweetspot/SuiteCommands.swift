@@ -119,7 +119,7 @@ struct Merge: ParsableCommand {
     let report = try ExperimentRunner.merge(directories.map { URL(fileURLWithPath: $0) }, into: dir,
                                             toolVersion: Sweetspot.version, threads: activeProcessorCount(),
                                             whileLocked: {
-      changed = try writeReports(into: dir, benchmarks: benchmarks).changed
+      changed = try writeReports(into: dir, benchmarks: benchmarks, threads: activeProcessorCount()).changed
       if trajectoryOptions.trajectories {
         try writeTrajectories(into: dir, trials: trajectoryOptions.trajectoryTrials, threads: activeProcessorCount())
       }

@@ -101,6 +101,6 @@ func writeTrajectories(into dir: URL, trials: Int?, threads: Int) throws -> [Str
   let figure = TrajectoryFigure.figure(t)
   let files = [(Trajectories.file, t.csv), ("\(Report.figureFolder)/\(figure.name).svg", figure.svg), ("\(Report.figureFolder)/\(figure.name).pdf", figure.pdf)]
   for (path, text) in files { try folder.write(text, to: dir.appendingPathComponent(path)) }
-  let reports = try writeReports(into: dir, benchmarks: try loadBenchmarks(nil))
+  let reports = try writeReports(into: dir, benchmarks: try loadBenchmarks(nil), threads: threads)
   return files.map(\.0) + reports.files.filter { !$0.hasPrefix(Report.figureFolder + "/") }
 }
