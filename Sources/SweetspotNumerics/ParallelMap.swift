@@ -24,10 +24,7 @@ public func parallelMap<T>(count: Int, threads: Int, _ body: @Sendable (Int) thr
   slots.initialize(repeating: nil)
   let failures = UnsafeMutableBufferPointer<(index: Int, error: any Error)?>.allocate(capacity: workers)
   failures.initialize(repeating: nil)
-  defer {
-    slots.deinitialize().deallocate()
-    failures.deinitialize().deallocate()
-  }
+  defer { failures.deinitialize().deallocate() }
   let shared = SharedSlots(slots: slots, failures: failures)
   if workers == 1 {
     shared.work(count: count, body)
@@ -37,8 +34,23 @@ public func parallelMap<T>(count: Int, threads: Int, _ body: @Sendable (Int) thr
       shared.work(worker: w, count: count, next: next, body)
     }
   }
-  if let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.error }
-  return slots.map { $0! }
+  // Read through the base pointers, not `map` or `compactMap`: in this generic code (not
+  // specialized across modules) the collection read accessor allocated a frame on the heap for
+  // every element, two allocations per result.
+  var lowest: (index: Int, error: any Error)?
+  for w in 0..<workers {
+    if let f = failures.baseAddress![w], f.index < (lowest?.index ?? Int.max) { lowest = f }
+  }
+  if let lowest {
+    slots.deinitialize().deallocate()
+    throw lowest.error
+  }
+  let results = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+    for i in 0..<count { (buffer.baseAddress! + i).initialize(to: (slots.baseAddress! + i).move()!) }
+    initialized = count
+  }
+  slots.deallocate()
+  return results
 }
 
 /// `body(range)` for the consecutive ranges of `unit` indices that cover 0 ..< `count` (the last
