@@ -122,7 +122,7 @@ final class Firm: @unchecked Sendable {
     c.access = Problems.complaintAccess(levers, w)
     c.solicit = Problems.solicitation(levers, w)
     c.quality = min(1, market.productQuality + w.rootCauseQualityGain * rootCauseEffect)
-    c.choice = ChannelChoice(levers: levers, world: w)
+    c.choice = channelChoice()
     c.selfServiceSuccess = min(w.selfServiceCeiling, w.selfServiceBaseResolution + w.selfServiceKnowledgeGain * Technology.knowledgeBase(levers, w))
     c.fcr = [0, 0, fcrPhone - w.fcrChatGap, fcrPhone - w.fcrEmailGap, fcrPhone]
     c.courtesy = workforce.courtesy(training: training, skill: skill, w)
@@ -233,6 +233,18 @@ final class Firm: @unchecked Sendable {
     discount /= 1 + weeklyDiscount
     return out
   }
+
+  /// The channel choice for the current levers, built again only when they change (the
+  /// controller moves them once a quarter at most); built every week, it was 18 small arrays a
+  /// week, half the allocations of a trial.
+  private func channelChoice() -> ChannelChoice {
+    if let cached = choiceCache, cached.levers == levers { return cached.choice }
+    let choice = ChannelChoice(levers: levers, world: config.world)
+    choiceCache = (levers, choice)
+    return choice
+  }
+
+  private var choiceCache: (levers: Levers, choice: ChannelChoice)?
 
   /// This week's rosters on the offered queued channels, from `forecast` (`QueuedChannel.roster`).
   /// Touches only the staffing state, so it may run beside the contacts pass.

@@ -72,9 +72,11 @@ public final class Population: @unchecked Sendable {
     grow(to: first + count)
     let v = view
     // Units are cut at multiples of `drawUnit` slots (the first one shorter), so that a week's
-    // recruits, which start at any slot, write whole lines of each column too.
+    // recruits, which start at any slot, write whole lines of each column too. On one thread
+    // there is one unit, so one generator: every customer's draws start from their own counter
+    // whatever the stream drew before, so the cut changes no draw, only the allocations.
     let skew = first % Population.drawUnit
-    _ = try parallelMap(count: skew + count, unit: Population.drawUnit, threads: threads) { range in
+    _ = try parallelMap(count: skew + count, unit: threads == 1 ? skew + count : Population.drawUnit, threads: threads) { range in
       var stream = try RandomStream(key: key)
       for j in max(range.lowerBound - skew, 0) ..< range.upperBound - skew {
         try stream.reset(item: UInt64(firstItem + j))
