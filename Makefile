@@ -100,13 +100,20 @@ docs:
 
 # The performance regression gate: the core benchmarks (the reference trial, its draw floor, the
 # two queues, the runner) against the p90 thresholds committed in benchmarks/Thresholds/, with the
-# tolerances written beside the benchmarks (SimulationCore.swift, `gate`). Exit 0: within them;
-# 2: a regression; 4: only improvements (then consider `make bench-thresholds`). Not part of
+# tolerances written beside the benchmarks (SimulationCore.swift, `gate`). Fails (make's exit 2) on
+# a regression. package-benchmark also fails when a benchmark beats its threshold by more than the
+# tolerance; that is no regression (on this shared VM usually a faster machine than the one the
+# thresholds came from), so it passes with a note to consider `make bench-thresholds`. Not part of
 # `make test` (several minutes; the first build of the benchmark package takes 3-5). The filter is a
 # regular expression that must match a whole benchmark name.
 CORE_BENCHMARKS = (Trial-10k|Draw-floor|Queue-M-M|Runner-56).*
 bench-check:
-	cd benchmarks && $(SWIFT) package --disable-sandbox benchmark thresholds check --filter '$(CORE_BENCHMARKS)'
+	@cd benchmarks && log=$$(mktemp) && status=$$(mktemp) && \
+	  { $(SWIFT) package --disable-sandbox benchmark thresholds check --filter '$(CORE_BENCHMARKS)'; echo $$? > $$status; } 2>&1 | tee $$log; \
+	  rc=$$(cat $$status); \
+	  if [ "$$rc" != 0 ] && grep -q benchmarkThresholdImprovement $$log && ! grep -q benchmarkThresholdRegression $$log; then \
+	    echo "bench-check: no regression; some benchmarks beat their thresholds by more than the tolerance (above): a faster machine, or a gain to record with 'make bench-thresholds'"; rc=0; \
+	  fi; rm -f $$log $$status; exit $$rc
 
 # Stores the core benchmarks' p90 values as the new thresholds (review the diff before committing).
 bench-thresholds:
