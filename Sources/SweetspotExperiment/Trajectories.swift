@@ -50,6 +50,7 @@ public struct Trajectories: Sendable {
     let inner = runner.parallelWithinTrials ? threads : 1
     let outer = runner.parallelWithinTrials ? 1 : threads
     let seed = e.seed
+    defer { Population.releaseSpareColumns() }  // big trials' columns, kept from trial to trial
     paths = try parallelMap(count: units.count, threads: outer) { i in
       let u = units[i], sc = scenarios[u.scenario]
       let weeks = try Trial.recorded(sc.configuration, strategy: sc.strategies[u.strategy], market: sc.market, seed: seed,

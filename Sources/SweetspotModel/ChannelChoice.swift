@@ -4,7 +4,7 @@
 /// segment's affinities and, for self-service, by (appeal base + knowledge base): a better
 /// knowledge base draws more customers to try it. The customer's uniform picks from the
 /// cumulative shares of the channels offered, so no extra draw is needed.
-struct ChannelChoice {
+struct ChannelChoice: Equatable {
   /// Cumulative shares per segment over codes 1…4 (self-service, chat, email, phone), and over
   /// the live codes 2…4 for escalation.
   private var all: [[Double]] = []

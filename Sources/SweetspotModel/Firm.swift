@@ -237,7 +237,7 @@ final class Firm: @unchecked Sendable {
   /// The channel choice for the current levers, built again only when they change (the
   /// controller moves them once a quarter at most); built every week, it was 18 small arrays a
   /// week, half the allocations of a trial.
-  private func channelChoice() -> ChannelChoice {
+  func channelChoice() -> ChannelChoice {
     if let cached = choiceCache, cached.levers == levers { return cached.choice }
     let choice = ChannelChoice(levers: levers, world: config.world)
     choiceCache = (levers, choice)

@@ -20,9 +20,13 @@ public final class Population: @unchecked Sendable {
   private(set) var capacity = 0
   public private(set) var view: PopulationView
 
-  init(capacity: Int) {
+  /// Where the columns come from and go back to (`ColumnPool.shared`; tests give their own).
+  private let pool: ColumnPool
+
+  init(capacity: Int, pool: ColumnPool = .shared) {
+    self.pool = pool
     let n = max(capacity, 16)
-    if let (v, c) = ColumnPool.shared.take(atLeast: n) {
+    if let (v, c) = pool.take(atLeast: n) {
       view = v
       self.capacity = c
     } else {
@@ -31,16 +35,18 @@ public final class Population: @unchecked Sendable {
     }
   }
 
-  deinit { ColumnPool.shared.give(view, capacity: capacity) }
+  deinit { pool.give(view, capacity: capacity) }
 
-  /// Makes room for `n` slots (copying what is there); invalidates earlier views.
+  /// Makes room for `n` slots (copying what is there); invalidates earlier views. The new columns
+  /// come from the pool when it keeps a set of the size; the outgrown ones are freed, not kept
+  /// (kept, a firm that grew twice held two sets it would never use again).
   func reserve(_ n: Int) {
     guard n > capacity else { return }
-    let v = PopulationView(capacity: n)
+    let (v, c) = pool.take(atLeast: n) ?? (PopulationView(capacity: n), n)
     v.copy(from: view, count: count)
-    ColumnPool.shared.give(view, capacity: capacity)
+    pool.free(view, capacity: capacity)
     view = v
-    capacity = n
+    capacity = c
   }
 
   /// Frees the columns kept for the next trial (`ColumnPool`), on a background thread: a run
@@ -53,9 +59,9 @@ public final class Population: @unchecked Sendable {
     count = n
   }
 
-  /// Customers per unit of `appendCustomers`' parallel work (fixed, so the units are the same
-  /// on any number of threads; each unit allocates one generator). Small, so a week's few
-  /// thousand recruits still split evenly over the threads.
+  /// Customers per unit of `appendCustomers`' parallel work on two or more threads (each unit
+  /// allocates one generator; on one thread a batch is one unit). Small, so a week's few
+  /// thousand recruits still split evenly over the threads. No draw depends on the units.
   static let drawUnit = 256
 
   /// Appends `count` customers, customer j (0 ..< count) drawn from its own stream, item
@@ -123,8 +129,9 @@ final class ColumnPool: Sendable {
   let kept: Int
   private let spare = Mutex<[(view: PopulationView, capacity: Int)]>([])
 
-  /// The pool every population uses: populations from 65,536 slots (a trial big enough to be
-  /// spread over threads, `Trial.chunkSize`); two sets (a run of big trials holds one at a time).
+  /// The pool every population uses: populations from 65,536 slots (trials from about 44,000
+  /// customers, whose columns have room for 1.5× the starting customers); two sets (a trial that
+  /// outgrows its columns, or two trials side by side on two threads).
   static let shared = ColumnPool(smallest: 65_536, kept: 2)
 
   init(smallest: Int, kept: Int) {
@@ -132,14 +139,21 @@ final class ColumnPool: Sendable {
     self.kept = kept
   }
 
-  /// The smallest kept set with room for `n` slots and at most twice that many, taken off the list.
+  /// The smallest kept set with room for `n` slots and at most twice that many, taken off the
+  /// list. When none fits, every kept set is freed at once: the sizes have changed (an industry
+  /// draws its firms' sizes anew each trial), and sets that no request fits only add to the peak.
   func take(atLeast n: Int) -> (view: PopulationView, capacity: Int)? {
     guard n >= smallest else { return nil }
-    return spare.withLock { list in
+    let (found, unfit): ((view: PopulationView, capacity: Int)?, [PopulationView]) = spare.withLock { list in
       guard let k = list.indices.filter({ list[$0].capacity >= n && list[$0].capacity <= 2 * n })
-        .min(by: { list[$0].capacity < list[$1].capacity }) else { return nil }
-      return list.remove(at: k)
+        .min(by: { list[$0].capacity < list[$1].capacity }) else {
+        defer { list.removeAll() }
+        return (nil, list.map(\.view))
+      }
+      return (list.remove(at: k), [])
     }
+    for v in unfit { v.deallocate() }  // now, before the caller allocates its own
+    return found
   }
 
   /// Keeps `view` (room for `capacity` slots) for a later population, or frees it.
@@ -150,6 +164,11 @@ final class ColumnPool: Sendable {
       return list.count > kept ? list.removeFirst().view : nil
     }
     if let evicted { ColumnPool.freeInBackground([evicted]) }
+  }
+
+  /// Frees `view` without keeping it (a big set in the background).
+  func free(_ view: PopulationView, capacity: Int) {
+    if capacity >= smallest { ColumnPool.freeInBackground([view]) } else { view.deallocate() }
   }
 
   /// Frees every kept set (in the background).
@@ -241,14 +260,18 @@ public struct PopulationView: @unchecked Sendable {
     churnDraw.update(from: o.churnDraw, count: n)
   }
 
-  func deallocate() {
-    segment.deallocate(); expectation.deallocate(); revenue.deallocate(); priceSensitivity.deallocate()
-    complaintPropensity.deallocate(); wordOfMouth.deallocate(); baseHazard.deallocate(); problemPropensity.deallocate()
-    patience.deallocate(); attitude.deallocate(); loyalty.deallocate(); alive.deallocate(); pendingAttempts.deallocate()
-    pendingSize.deallocate(); pendingChannel.deallocate(); tarpClass.deallocate(); tarpWeek.deallocate(); churnWeek.deallocate()
-    defection.deallocate(); contactChannel.deallocate(); contactAttempt.deallocate(); contactSize.deallocate()
-    contactIsProblem.deallocate(); contactEscalated.deallocate(); experienced.deallocate(); churnDraw.deallocate()
+  /// Every column, with the bytes it holds per slot.
+  var columns: [(pointer: UnsafeMutableRawPointer, bytesPerSlot: Int)] {
+    func c<T>(_ p: UnsafeMutablePointer<T>) -> (pointer: UnsafeMutableRawPointer, bytesPerSlot: Int) {
+      (UnsafeMutableRawPointer(p), MemoryLayout<T>.stride)
+    }
+    return [c(segment), c(expectation), c(revenue), c(priceSensitivity), c(complaintPropensity), c(wordOfMouth), c(baseHazard),
+            c(problemPropensity), c(patience), c(attitude), c(loyalty), c(alive), c(pendingAttempts), c(pendingSize),
+            c(pendingChannel), c(tarpClass), c(tarpWeek), c(churnWeek), c(defection), c(contactChannel), c(contactAttempt),
+            c(contactSize), c(contactIsProblem), c(contactEscalated), c(experienced), c(churnDraw)]
   }
+
+  func deallocate() { for column in columns { column.pointer.deallocate() } }
 
   /// Draws customer `i`: a segment from the market's mix, then every latent attribute from that
   /// segment's distributions, in a fixed order, and a fresh state. Means are the segment's
@@ -297,8 +320,12 @@ extension UnsafeMutablePointer {
   /// `Population.drawUnit`, both multiples of 64): aligned, each unit of each column starts on a
   /// line of its own, where malloc's 16-byte alignment put the first and last customers of a unit
   /// on lines the neighbouring units wrote too.
+  /// Columns of fewer than `ColumnPool.shared.smallest` slots (trials too small to be spread over
+  /// threads) keep malloc's alignment and its tighter packing: a 40-firm industry holds about
+  /// a thousand of them.
   static func column(_ n: Int) -> UnsafeMutablePointer<Pointee> {
-    UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Pointee>.stride, alignment: 64)
+    let alignment = n >= ColumnPool.shared.smallest ? 64 : MemoryLayout<Pointee>.alignment
+    return UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Pointee>.stride, alignment: alignment)
       .bindMemory(to: Pointee.self, capacity: n)
   }
 }

@@ -129,7 +129,9 @@ func buildReport(directory dir: URL, industry: String = "all", benchmarks: Indus
 /// Files are rendered and written side by side on up to `threads` threads (each file its own
 /// atomic write, `RunDirectory.write`): at the end of a run nothing else is left to do, and one
 /// thread rendering and syncing some thirty files one after another kept the others idle. The
-/// bytes of every file do not depend on it; `files` keeps the order above.
+/// bytes of every file do not depend on it; `files` keeps the order above. If a write fails, the
+/// error is the first failing file's in that order; the files taken by other threads are still
+/// written (each atomically), so nothing is left half-written either way.
 @discardableResult
 func writeReports(into dir: URL, benchmarks: IndustryBenchmarks, threads: Int = 1) throws -> (path: URL, answer: String, files: [String], changed: Int) {
   let report = try buildReport(directory: dir, benchmarks: benchmarks)

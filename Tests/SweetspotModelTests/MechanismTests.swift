@@ -50,6 +50,20 @@ import SweetspotQueueing
     #expect(again == roster)
   }
 
+  @Test func theChannelChoiceFollowsTheLevers() throws {
+    // Kept from week to week, it is built again whenever the levers change (a controller moves
+    // them each quarter).
+    let config = TrialConfiguration(customers: 500, weeks: 4)
+    let firm = try Firm(config, strategy: .goodEnough, market: .competitive, seed: 1, trial: 0, customers: 500, threads: 1)
+    let w = config.world
+    #expect(firm.channelChoice() == ChannelChoice(levers: firm.levers, world: w))
+    firm.levers.offersChat = false
+    #expect(firm.channelChoice() == ChannelChoice(levers: firm.levers, world: w))
+    firm.levers.knowledgeBase += 0.25
+    #expect(firm.channelChoice() == ChannelChoice(levers: firm.levers, world: w))
+    #expect(firm.channelChoice() != ChannelChoice(levers: Strategy.goodEnough.levers, world: w))
+  }
+
   @Test func higherSwitchingCostMeansLowerChurn() throws {
     var locked = Market.competitive
     locked.switchingCost = 0.8
