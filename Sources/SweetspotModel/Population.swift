@@ -25,14 +25,7 @@ public final class Population: @unchecked Sendable {
 
   init(capacity: Int, pool: ColumnPool = .shared) {
     self.pool = pool
-    let n = max(capacity, 16)
-    if let (v, c) = pool.take(atLeast: n) {
-      view = v
-      self.capacity = c
-    } else {
-      view = PopulationView(capacity: n)
-      self.capacity = n
-    }
+    (view, self.capacity) = pool.columns(atLeast: max(capacity, 16))
   }
 
   deinit { pool.give(view, capacity: capacity) }
@@ -42,7 +35,7 @@ public final class Population: @unchecked Sendable {
   /// (kept, a firm that grew twice held two sets it would never use again).
   func reserve(_ n: Int) {
     guard n > capacity else { return }
-    let (v, c) = pool.take(atLeast: n) ?? (PopulationView(capacity: n), n)
+    let (v, c) = pool.columns(atLeast: n)
     v.copy(from: view, count: count)
     pool.free(view, capacity: capacity)
     view = v
@@ -66,11 +59,12 @@ public final class Population: @unchecked Sendable {
 
   /// Appends `count` customers, customer j (0 ..< count) drawn from its own stream, item
   /// `firstItem` + j of `key` (starting customer i of the firm's `population` stream, the k-th
-  /// recruit of its `recruits` stream: `Firm`): a Philox stream positioned by writing a counter. A customer's attributes then depend on nothing but the key, and the customers are
-  /// drawn in parallel (units of `drawUnit`): the starting population in units small enough to
-  /// balance two threads (it was drawn in chunks of 65,536 customers, one stream each), and the
-  /// recruits, which were drawn in order from one stream, the largest step left on one thread in
-  /// a trial of a million customers.
+  /// recruit of its `recruits` stream: `Firm`): a Philox stream positioned by writing a counter.
+  /// A customer's attributes then depend on nothing but the key, and the customers are drawn in
+  /// parallel (units of `drawUnit`): the starting population in units small enough to balance two
+  /// threads (it was drawn in chunks of 65,536 customers, one stream each), and the recruits,
+  /// which were drawn in order from one stream, the largest step left on one thread in a trial
+  /// of a million customers.
   func appendCustomers(_ count: Int, key: StreamKey, firstItem: Int, market: Market, segments: DiscreteTable, world: World,
                        threads: Int) throws {
     guard count > 0 else { return }
@@ -118,10 +112,10 @@ public final class Population: @unchecked Sendable {
 /// they cost neither. Contents are never carried over: a customer's draw sets every column of
 /// their slot (`PopulationView.draw`), and nothing reads a slot past `count`.
 ///
-/// At most `kept` sets are kept, each for a request of at least half its size, so a run of
-/// small trials holds little more than it uses; one given back when the list is full, and the
-/// whole list when a run's trials are done (`Population.releaseSpareColumns`), is freed on a
-/// background thread.
+/// At most `kept` sets are kept, each for a request of between half its size and its size; a
+/// request that none fits frees them all at once (`take`). One given back when the list is full,
+/// an outgrown one (`Population.reserve`), and the whole list when a run's trials are done
+/// (`Population.releaseSpareColumns`) are freed on a background thread.
 final class ColumnPool: Sendable {
   /// Populations of fewer slots allocate and free their columns as before.
   let smallest: Int
@@ -156,14 +150,19 @@ final class ColumnPool: Sendable {
     return found
   }
 
+  /// A kept set with room for `n` slots (`take`), or new columns of exactly `n`.
+  func columns(atLeast n: Int) -> (view: PopulationView, capacity: Int) {
+    take(atLeast: n) ?? (PopulationView(capacity: n), n)
+  }
+
   /// Keeps `view` (room for `capacity` slots) for a later population, or frees it.
   func give(_ view: PopulationView, capacity: Int) {
-    guard capacity >= smallest else { view.deallocate(); return }
-    let evicted: PopulationView? = spare.withLock { list in
+    guard capacity >= smallest else { free(view, capacity: capacity); return }
+    let evicted: (view: PopulationView, capacity: Int)? = spare.withLock { list in
       list.append((view, capacity))
-      return list.count > kept ? list.removeFirst().view : nil
+      return list.count > kept ? list.removeFirst() : nil
     }
-    if let evicted { ColumnPool.freeInBackground([evicted]) }
+    if let evicted { free(evicted.view, capacity: evicted.capacity) }
   }
 
   /// Frees `view` without keeping it (a big set in the background).
@@ -243,21 +242,11 @@ public struct PopulationView: @unchecked Sendable {
     experienced = .column(n); churnDraw = .column(n)
   }
 
+  /// Copies slots 0 ..< n of every column from `o`, the weekly scratch too (pass 1 reads it to
+  /// clear only what is set). Every column holds plain values, so bytes are copied.
   func copy(from o: PopulationView, count n: Int) {
     guard n > 0 else { return }
-    segment.update(from: o.segment, count: n); expectation.update(from: o.expectation, count: n); revenue.update(from: o.revenue, count: n)
-    priceSensitivity.update(from: o.priceSensitivity, count: n); complaintPropensity.update(from: o.complaintPropensity, count: n)
-    wordOfMouth.update(from: o.wordOfMouth, count: n); baseHazard.update(from: o.baseHazard, count: n)
-    problemPropensity.update(from: o.problemPropensity, count: n); patience.update(from: o.patience, count: n)
-    attitude.update(from: o.attitude, count: n); loyalty.update(from: o.loyalty, count: n); alive.update(from: o.alive, count: n)
-    pendingAttempts.update(from: o.pendingAttempts, count: n); pendingSize.update(from: o.pendingSize, count: n)
-    pendingChannel.update(from: o.pendingChannel, count: n); tarpClass.update(from: o.tarpClass, count: n)
-    tarpWeek.update(from: o.tarpWeek, count: n); churnWeek.update(from: o.churnWeek, count: n); defection.update(from: o.defection, count: n)
-    // The weekly scratch too: pass 1 reads it to clear only what is set.
-    contactChannel.update(from: o.contactChannel, count: n); contactAttempt.update(from: o.contactAttempt, count: n)
-    contactSize.update(from: o.contactSize, count: n); contactIsProblem.update(from: o.contactIsProblem, count: n)
-    contactEscalated.update(from: o.contactEscalated, count: n); experienced.update(from: o.experienced, count: n)
-    churnDraw.update(from: o.churnDraw, count: n)
+    for (to, from) in zip(columns, o.columns) { to.pointer.copyMemory(from: from.pointer, byteCount: n * from.bytesPerSlot) }
   }
 
   /// Every column, with the bytes it holds per slot.
