@@ -27,48 +27,95 @@ public struct PhiloxWords: Sendable {
   }
 }
 
+/// Uniforms for hot loops, read from a Philox stream a batch at a time: the very uniforms, in the
+/// same order, that `RandomStream(key:).uniform()` serves GSL (`Philox.uniform`). Owns a small
+/// buffer; not copyable.
+public struct UniformBatch: ~Copyable {
+  public static let size = 64
+  @usableFromInline var words: PhiloxWords
+  @usableFromInline let buffer: UnsafeMutablePointer<Double>
+  @usableFromInline var index: Int
+
+  public init(key: StreamKey) throws(NumericsError) {
+    words = try PhiloxWords(key: key)
+    buffer = .allocate(capacity: UniformBatch.size)
+    index = UniformBatch.size
+  }
+
+  deinit { buffer.deallocate() }
+
+  /// The next uniform on [0, 1).
+  @inlinable @inline(__always)
+  public mutating func next() -> Double {
+    if index == UniformBatch.size { refill() }
+    defer { index &+= 1 }
+    return buffer[index]
+  }
+
+  /// Puts the next `size` uniforms in the buffer and reads it from the start again.
+  @inlinable
+  mutating func refill() {
+    var j = 0
+    while j < UniformBatch.size {
+      let b = words.nextBlock()
+      buffer[j] = Philox.uniform(b.0)
+      buffer[j + 1] = Philox.uniform(b.1)
+      buffer[j + 2] = Philox.uniform(b.2)
+      buffer[j + 3] = Philox.uniform(b.3)
+      j += 4
+    }
+    index = 0
+  }
+}
+
 /// Exponential draws for hot loops, made a batch at a time from a Philox stream: each is GSL's
 /// own formula, −mean·log1p(−u) (`gsl_ran_exponential`, GSL 2.7), on the uniform GSL would have
 /// drawn, so the sequence equals `RandomStream(key:).exponential(mean:)` draw for draw, bit for
 /// bit (tested). The gain is the call layers and the generator: a block of four words costs
 /// about as much as one MRG32k3a uniform through GSL, and the blocks of a batch are independent,
 /// so they overlap in the pipeline. Owns a small buffer; not copyable.
+///
+/// The logarithm is the dearest step of a draw. Where a loop draws values it seldom uses (a queue
+/// draws every caller's patience, for common random numbers, but only a caller who waits needs
+/// it), take the uniforms from a `UniformBatch` on the same key and transform one with
+/// `exponential(fromUniform:mean:)` only when it is needed: the same draw, bit for bit, and an
+/// unused one costs no logarithm.
 public struct ExponentialBatch: ~Copyable {
-  public static let size = 64
-  @usableFromInline var words: PhiloxWords
+  public static var size: Int { UniformBatch.size }
+  @usableFromInline var uniforms: UniformBatch
   @usableFromInline let mean: Double
-  @usableFromInline let buffer: UnsafeMutablePointer<Double>
-  @usableFromInline var index: Int
 
   public init(key: StreamKey, mean: Double) throws(NumericsError) {
-    words = try PhiloxWords(key: key)
+    uniforms = try UniformBatch(key: key)
     self.mean = mean
-    buffer = .allocate(capacity: ExponentialBatch.size)
-    index = ExponentialBatch.size
   }
-
-  deinit { buffer.deallocate() }
 
   /// The next exponential draw.
   @inlinable @inline(__always)
   public mutating func next() -> Double {
-    if index == ExponentialBatch.size { refill() }
-    defer { index &+= 1 }
-    return buffer[index]
+    if uniforms.index == UniformBatch.size { refill() }
+    defer { uniforms.index &+= 1 }
+    return uniforms.buffer[uniforms.index]
   }
 
+  /// GSL's exponential draw of mean `mean` from the uniform `u`: −mean·log1p(−u).
+  @inlinable @inline(__always)
+  public static func exponential(fromUniform u: Double, mean: Double) -> Double { -mean * log1p(-u) }
+
+  /// Refills the buffer with the next `size` draws: each block's uniforms transformed as they
+  /// come, so the generator's multiplications and the logarithms overlap in the pipeline.
   @inlinable
   mutating func refill() {
-    let m = -mean
+    let m = mean, buffer = uniforms.buffer
     var j = 0
-    while j < ExponentialBatch.size {
-      let b = words.nextBlock()
-      buffer[j] = m * log1p(-Philox.uniform(b.0))
-      buffer[j + 1] = m * log1p(-Philox.uniform(b.1))
-      buffer[j + 2] = m * log1p(-Philox.uniform(b.2))
-      buffer[j + 3] = m * log1p(-Philox.uniform(b.3))
+    while j < UniformBatch.size {
+      let b = uniforms.words.nextBlock()
+      buffer[j] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.0), mean: m)
+      buffer[j + 1] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.1), mean: m)
+      buffer[j + 2] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.2), mean: m)
+      buffer[j + 3] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.3), mean: m)
       j += 4
     }
-    index = 0
+    uniforms.index = 0
   }
 }

@@ -67,13 +67,35 @@ public struct QueueSimulator: Sendable {
   /// interval of each week as its own part).
   public func replicate(seed: UInt64, replication: Int, part: Int = 0) throws -> ReplicationTally {
     func key(_ p: Purpose) -> StreamKey { StreamKey(seed: seed, trial: replication, purpose: p, part: part) }
-    var arrivals = try DurationSource(.exponential(mean: 1), key: key(.arrivals))
-    var handles = try DurationSource(scenario.handleTime, key: key(.handleTimes))
-    var patiences = try DurationSource(scenario.patience, key: key(.patience))
-    return run(arrivals: &arrivals, handles: &handles, patiences: &patiences)
+    var arrivals = try ExponentialDraws(mean: 1, key: key(.arrivals))
+    switch scenario.handleTime {
+    case let .exponential(m):
+      var handles = try ExponentialDraws(mean: m, key: key(.handleTimes))
+      return try run(&arrivals, &handles, patience: key(.patience))
+    case let .lognormal(m, cv):
+      var handles = try LognormalDraws(mean: m, cv: cv, key: key(.handleTimes))
+      return try run(&arrivals, &handles, patience: key(.patience))
+    }
   }
 
-  func run(arrivals: inout DurationSource, handles: inout DurationSource, patiences: inout DurationSource) -> ReplicationTally {
+  /// The replication with its patience source: one specialized event loop for each pair of kinds.
+  private func run<Handles: DurationDraws & ~Copyable>(_ arrivals: inout ExponentialDraws, _ handles: inout Handles, patience key: StreamKey) throws -> ReplicationTally {
+    switch scenario.patience {
+    case let .exponential(m)?:
+      var patiences = try DeferredExponentialDraws(mean: m, key: key)
+      return run(arrivals: &arrivals, handles: &handles, patiences: &patiences)
+    case let .lognormal(m, cv)?:
+      var patiences = try LognormalDraws(mean: m, cv: cv, key: key)
+      return run(arrivals: &arrivals, handles: &handles, patiences: &patiences)
+    case nil:
+      var patiences = NoDraws()
+      return run(arrivals: &arrivals, handles: &handles, patiences: &patiences)
+    }
+  }
+
+  func run<Handles: DurationDraws & ~Copyable, Patiences: DurationDraws & ~Copyable>(
+    arrivals: inout ExponentialDraws, handles: inout Handles, patiences: inout Patiences
+  ) -> ReplicationTally {
     let sc = scenario
     let warmup = sc.warmupSeconds, end = sc.warmupSeconds + sc.horizonSeconds
     let threshold = sc.answerWithinSeconds
@@ -121,8 +143,10 @@ public struct QueueSimulator: Sendable {
       if arrivalFirst {
         let t = arrival
         tally.simulatedArrivals += 1
+        // Both are drawn for every caller (common random numbers); the patience becomes a
+        // duration only if the caller waits.
         let h = handles.next()
-        let tau = patiences.next()
+        let patienceDraw = patiences.nextDraw()
         let counted = t >= warmup
         if counted { tally.offered += 1 }
         if free > 0 {
@@ -133,6 +157,7 @@ public struct QueueSimulator: Sendable {
           busy.push(time: t + h, sequence: seq)
         } else {
           if counted { tally.waited += 1 }
+          let tau = patiences.resolve(patienceDraw)
           line.append(Waiting(arrival: t, deadline: t + tau, handle: h, counted: counted))
         }
         arrival = nextArrival(after: t)
@@ -221,37 +246,62 @@ public struct SimulationSummary: Sendable {
   }
 }
 
-/// Where a replication's durations come from: exponential draws a batch at a time, lognormal ones
-/// from GSL's sampler on the same stream, or none (no patience: never abandons).
-struct DurationSource: ~Copyable {
-  enum Kind { case exponential, lognormal, none }
-  let kind: Kind
+/// Where a replication's durations come from. A draw is taken in stream order by `nextDraw()`
+/// and made a duration by `resolve(_:)`, later or never: a deferred exponential source hands out
+/// the uniform and takes its logarithm, the dearest step, only in `resolve`, for patience, which
+/// most callers never use. Each kind is its own type, so the event loop is specialized for the
+/// scenario's kinds and carries no dispatch or unused call in its hot path.
+protocol DurationDraws: ~Copyable {
+  /// The stream's next draw, in order.
+  mutating func nextDraw() -> Double
+  /// The duration of a draw taken by `nextDraw()`.
+  func resolve(_ draw: Double) -> Double
+}
+
+extension DurationDraws where Self: ~Copyable {
+  /// The next duration.
+  @inline(__always)
+  mutating func next() -> Double { resolve(nextDraw()) }
+}
+
+/// Exponential durations, transformed a batch at a time (`ExponentialBatch`): for draws that are
+/// nearly always used.
+struct ExponentialDraws: DurationDraws, ~Copyable {
   var batch: ExponentialBatch
+  init(mean: Double, key: StreamKey) throws { batch = try ExponentialBatch(key: key, mean: mean) }
+  @inline(__always) mutating func nextDraw() -> Double { batch.next() }
+  @inline(__always) func resolve(_ draw: Double) -> Double { draw }
+}
+
+/// Exponential durations whose logarithm waits until `resolve`: the same values as
+/// `ExponentialDraws` on the same key, bit for bit.
+struct DeferredExponentialDraws: DurationDraws, ~Copyable {
+  var uniforms: UniformBatch
+  let mean: Double
+  init(mean: Double, key: StreamKey) throws { uniforms = try UniformBatch(key: key); self.mean = mean }
+  @inline(__always) mutating func nextDraw() -> Double { uniforms.next() }
+  @inline(__always) func resolve(_ draw: Double) -> Double { ExponentialBatch.exponential(fromUniform: draw, mean: mean) }
+}
+
+/// Lognormal durations from GSL's sampler (a varying number of uniforms per draw, so it runs at
+/// once).
+struct LognormalDraws: DurationDraws, ~Copyable {
   let stream: RandomStream
   let mu: Double, sigma: Double
-
-  init(_ d: DurationDistribution?, key: StreamKey) throws {
-    switch d {
-    case let .exponential(m)?: (kind, mu, sigma) = (.exponential, m, 0)
-    case let .lognormal(m, cv)?:
-      let s2 = log1p(cv * cv)
-      (kind, mu, sigma) = (.lognormal, log(m) - s2 / 2, s2.squareRoot())
-    case nil: (kind, mu, sigma) = (.none, 0, 0)
-    }
-    let b = try ExponentialBatch(key: key, mean: kind == .exponential ? mu : 1)
-    let s = try RandomStream(key: key)
-    batch = b
-    stream = s
+  /// Mean `m` and coefficient of variation `cv`: the log's mean and deviation solved from them.
+  init(mean m: Double, cv: Double, key: StreamKey) throws {
+    let s2 = log1p(cv * cv)
+    (mu, sigma) = (log(m) - s2 / 2, s2.squareRoot())
+    stream = try RandomStream(key: key)
   }
+  @inline(__always) mutating func nextDraw() -> Double { stream.lognormal(mu: mu, sigma: sigma) }
+  @inline(__always) func resolve(_ draw: Double) -> Double { draw }
+}
 
-  @inline(__always)
-  mutating func next() -> Double {
-    switch kind {
-    case .exponential: return batch.next()
-    case .lognormal: return stream.lognormal(mu: mu, sigma: sigma)
-    case .none: return .infinity
-    }
-  }
+/// No patience: a caller never abandons.
+struct NoDraws: DurationDraws {
+  @inline(__always) mutating func nextDraw() -> Double { .infinity }
+  @inline(__always) func resolve(_ draw: Double) -> Double { draw }
 }
 
 /// The agents' service completions: a binary min-heap of (time, sequence number) in a buffer of

@@ -108,6 +108,21 @@ import Glibc
     }
   }
 
+  @Test func aUniformTransformedWhenNeededIsTheBatchedExponentialBitForBit() throws {
+    // A queue takes every caller's patience from a UniformBatch and takes the logarithm only for
+    // a caller who waits: the uniforms are the stream's, and each transformed one is the draw
+    // ExponentialBatch would have made in its place.
+    let key = StreamKey(seed: 4, trial: 2, purpose: .patience, part: 9)
+    let s = try RandomStream(key: key)
+    var uniforms = try UniformBatch(key: key)
+    var batch = try ExponentialBatch(key: key, mean: 180)
+    for _ in 0..<(UniformBatch.size * 10 + 3) {
+      let u = uniforms.next()
+      #expect(u == s.uniform())
+      #expect(ExponentialBatch.exponential(fromUniform: u, mean: 180).bitPattern == batch.next().bitPattern)
+    }
+  }
+
   @Test func batchedExponentialHasItsMoments() throws {
     var batch = try ExponentialBatch(key: StreamKey(seed: 77, purpose: .general), mean: 2.5)
     let xs = (0..<200_000).map { _ in batch.next() }

@@ -9,7 +9,8 @@ import SweetspotNumerics
 /// was (one event list keyed by (time, sequence number) holding arrivals and completions, every
 /// draw through GSL's samplers on the three streams) gives the same tally, field for field, as
 /// the simulator (next arrival outside the heap, completions in a heap of (time, sequence),
-/// exponential draws in batches).
+/// exponential draws in batches, a patience's logarithm taken only for a caller who waits, one
+/// loop specialized for each pair of handle-time and patience kinds).
 @Suite struct EventLoopTests {
   struct Event { var time: Double, sequence: UInt64, isArrival: Bool }
 
@@ -100,6 +101,9 @@ import SweetspotNumerics
     ("M/M/100+M", [950.0], .exponential(mean: 360), .exponential(mean: 180), 100, 8.0),
     ("M/M/14 without patience", [200.0], .exponential(mean: 180), nil, 14, 30.0),
     ("lognormal handling, lognormal patience, overload", [300.0], .lognormal(mean: 200, cv: 1.2), .lognormal(mean: 120, cv: 0.8), 12, 20.0),
+    ("lognormal handling, exponential patience", [180.0], .lognormal(mean: 240, cv: 0.9), .exponential(mean: 150), 12, 20.0),
+    ("exponential handling, lognormal patience", [180.0], .exponential(mean: 240), .lognormal(mean: 150, cv: 1.1), 12, 20.0),
+    ("lognormal handling without patience", [150.0], .lognormal(mean: 240, cv: 0.7), nil, 12, 20.0),
     ("a daily profile with empty intervals", [0, 40, 220, 90, 0, 130], .exponential(mean: 240), .exponential(mean: 300), 9, 48.0),
   ])
   func simulatorComputesWhatTheReferenceComputes(name: String, rates: [Double], handle: DurationDistribution, patience: DurationDistribution?,
