@@ -1,5 +1,6 @@
 import SweetspotExperiment
 import ArgumentParser
+import Dispatch
 import SweetspotNumerics
 import SweetspotQueueing
 
@@ -76,8 +77,17 @@ struct Queue: ParsableCommand {
       horizonSeconds: simulation.hours * 3600, warmupSeconds: simulation.warmupHours * 3600)
 
     let (analytic, label) = try analyticMetrics(scenario)
+    let threads = simulation.resolvedThreads
+    let started = DispatchTime.now().uptimeNanoseconds
     let summary = try QueueSimulator(scenario: scenario).run(
-      replications: simulation.replications, seed: simulation.seed, threads: simulation.resolvedThreads)
+      replications: simulation.replications, seed: simulation.seed, threads: threads)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    // The simulation's own time and throughput, on stderr like `run`'s summary line: the
+    // results on stdout stay the same bytes for a seed.
+    defer {
+      let rate = seconds > 0 ? " (\(fixed(Double(summary.simulatedArrivals) / seconds / 1e6, 2))M callers/s on \(threads) thread\(threads == 1 ? "" : "s"))" : ""
+      printError("queue: \(summary.simulatedArrivals) callers simulated in \(fixed(seconds, 3)) s\(rate)")
+    }
 
     if json {
       let simulated: [(String, JSONValue)] = QueueMetricField.allCases.map { f in

@@ -28,6 +28,11 @@ import Foundation
     let c = try CLI.run(base + ["--seed", "8", "--threads", "2"])
     #expect(a.status == 0 && a.stdout == b.stdout)
     #expect(a.stdout != c.stdout)
+    // The simulation's time goes to stderr, one line, never into the results.
+    let callers = a.stdout.split(separator: "\n").first { $0.hasPrefix("Simulation:") }?.split(separator: " ").dropLast().last
+    #expect(a.stderr.hasPrefix("queue: \(callers ?? "?") callers simulated in "), "\(a.stderr)")
+    #expect(a.stderr.contains("M callers/s on 1 thread)") && b.stderr.contains("on 2 threads)"))
+    #expect(a.stderr.split(separator: "\n").count == 1)
   }
 
   @Test func nonExponentialHandleTimesLabelTheAnalyticColumnAsAnApproximation() throws {
