@@ -47,9 +47,11 @@ public struct ReplicationTally: Sendable, Equatable {
 /// number of random draws never depends on tie handling. Each replication has three streams,
 /// arrivals, handle times and patience, keyed by (seed, replication, purpose); handle time and
 /// patience are drawn for every arrival whether or not it waits, so scenarios that differ only in
-/// staffing see the same callers (common random numbers). Exponential draws are made a batch at a
-/// time (`ExponentialBatch`: GSL's formula on the same uniforms, equal to GSL's sampler draw for
-/// draw); lognormal ones by GSL's sampler. Abandonment needs no event: a waiting caller's
+/// staffing see the same callers (common random numbers). Exponential arrivals and handle times
+/// are made a batch at a time (`ExponentialBatch`: GSL's formula on the same uniforms, equal to
+/// GSL's sampler draw for draw); an exponential patience is drawn as its uniform and transformed
+/// by the same formula only for a caller who waits (`DeferredExponentialDraws`); lognormal draws
+/// come from GSL's sampler. Abandonment needs no event: a waiting caller's
 /// deadline is known at arrival, and when an agent frees, callers whose deadline has passed are
 /// removed from the head of the line with their abandonment time. Storage is reserved up front,
 /// so steady state allocates nothing per event.
@@ -71,15 +73,15 @@ public struct QueueSimulator: Sendable {
     switch scenario.handleTime {
     case let .exponential(m):
       var handles = try ExponentialDraws(mean: m, key: key(.handleTimes))
-      return try run(&arrivals, &handles, patience: key(.patience))
+      return try replicate(&arrivals, &handles, patience: key(.patience))
     case let .lognormal(m, cv):
       var handles = try LognormalDraws(mean: m, cv: cv, key: key(.handleTimes))
-      return try run(&arrivals, &handles, patience: key(.patience))
+      return try replicate(&arrivals, &handles, patience: key(.patience))
     }
   }
 
   /// The replication with its patience source: one specialized event loop for each pair of kinds.
-  private func run<Handles: DurationDraws & ~Copyable>(_ arrivals: inout ExponentialDraws, _ handles: inout Handles, patience key: StreamKey) throws -> ReplicationTally {
+  private func replicate<Handles: DurationDraws & ~Copyable>(_ arrivals: inout ExponentialDraws, _ handles: inout Handles, patience key: StreamKey) throws -> ReplicationTally {
     switch scenario.patience {
     case let .exponential(m)?:
       var patiences = try DeferredExponentialDraws(mean: m, key: key)

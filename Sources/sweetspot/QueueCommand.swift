@@ -17,7 +17,8 @@ struct Queue: ParsableCommand {
       The service level counts contacts answered within --answer-within-seconds among all \
       offered; ASA is the mean wait of answered contacts; the mean wait covers all arrivals, \
       abandoners up to the moment they hang up. Simulated values are means over independent \
-      replications with Student-t 95% intervals.
+      replications with Student-t 95% intervals. The simulation's time and rate go to stderr, \
+      one line; stdout holds only the results, the same bytes for a seed.
 
       Example:
         sweetspot queue --arrivals-per-hour 200 --handle-minutes 6 --agents 22 \\
@@ -77,7 +78,8 @@ struct Queue: ParsableCommand {
       horizonSeconds: simulation.hours * 3600, warmupSeconds: simulation.warmupHours * 3600)
 
     let (analytic, label) = try analyticMetrics(scenario)
-    let threads = simulation.resolvedThreads
+    // The workers that run: parallelMap takes no more than one per replication.
+    let threads = min(simulation.resolvedThreads, simulation.replications)
     let started = DispatchTime.now().uptimeNanoseconds
     let summary = try QueueSimulator(scenario: scenario).run(
       replications: simulation.replications, seed: simulation.seed, threads: threads)

@@ -33,6 +33,8 @@ import Foundation
     #expect(a.stderr.hasPrefix("queue: \(callers ?? "?") callers simulated in "), "\(a.stderr)")
     #expect(a.stderr.contains("M callers/s on 1 thread)") && b.stderr.contains("on 2 threads)"))
     #expect(a.stderr.split(separator: "\n").count == 1)
+    let j = try CLI.run(base + ["--seed", "7", "--json"])
+    #expect(j.stderr.hasPrefix("queue: \(callers ?? "?") callers simulated in ") && !j.stdout.contains("simulated in"))
   }
 
   @Test func nonExponentialHandleTimesLabelTheAnalyticColumnAsAnApproximation() throws {

@@ -118,6 +118,19 @@ import SweetspotNumerics
     }
   }
 
+  /// The reference loop cannot see a last-bit change in a patience (a deadline t + τ absorbs it),
+  /// so the deferred source is held to GSL's sampler itself, draw for draw, with draws left
+  /// unresolved between, as for callers answered at once.
+  @Test func aDeferredPatienceIsGSLsExponentialDrawBitForBit() throws {
+    let key = StreamKey(seed: 3, trial: 1, purpose: .patience, part: 5)
+    var deferred = try DeferredExponentialDraws(mean: 180, key: key)
+    let gsl = try RandomStream(key: key)
+    for i in 0..<(UniformBatch.size * 20 + 5) {
+      let draw = deferred.nextDraw(), expected = gsl.exponential(mean: 180)
+      if i % 3 != 1 { #expect(deferred.resolve(draw).bitPattern == expected.bitPattern, "draw \(i)") }
+    }
+  }
+
   @Test func departureHeapPopsInTimeThenSchedulingOrder() {
     var h = DepartureHeap(capacity: 64)
     defer { h.deallocate() }

@@ -40,7 +40,7 @@ for r in $(seq 1 "$rounds"); do
   queue=$(python3 -c "print($simulated / ($t1 - $t0))")
   # "queue: N callers simulated in S s (...)": the simulation's own seconds.
   inside=$(sed -n 's/^queue: \([0-9]*\) callers simulated in \([0-9.]*\) s.*/\1 \2/p' "$tmp/queue-stderr")
-  alone=$(python3 -c "n, s = map(float, '$inside'.split()); print(n / s)")
+  alone=$(python3 -c "n, s = map(float, '$inside'.split()); print(n / max(s, 1e-3))")
   ciw=$("$py" "$here/ciw_mmc.py" "$peer_callers")
   simpy=$("$py" "$here/simpy_mmc.py" "$peer_callers")
   salabim=$("$py" "$here/salabim_mmc.py" "$((peer_callers / 5))")
