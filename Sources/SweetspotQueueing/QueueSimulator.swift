@@ -51,10 +51,10 @@ public struct ReplicationTally: Sendable, Equatable {
 /// are made a batch at a time (`ExponentialBatch`: GSL's formula on the same uniforms, equal to
 /// GSL's sampler draw for draw); an exponential patience is drawn as its uniform and transformed
 /// by the same formula only for a caller who waits (`DeferredExponentialDraws`); lognormal draws
-/// come from GSL's sampler. Abandonment needs no event: a waiting caller's
-/// deadline is known at arrival, and when an agent frees, callers whose deadline has passed are
-/// removed from the head of the line with their abandonment time. Storage is reserved up front,
-/// so steady state allocates nothing per event.
+/// come from GSL's sampler. Abandonment needs no event: a waiting caller's deadline is known at
+/// arrival, and when an agent frees, callers whose deadline has passed are removed from the head
+/// of the line with their abandonment time. Storage is reserved up front, so steady state
+/// allocates nothing per event.
 public struct QueueSimulator: Sendable {
   public let scenario: QueueScenario
 
