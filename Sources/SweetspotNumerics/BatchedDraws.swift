@@ -54,14 +54,20 @@ public struct UniformBatch: ~Copyable {
 
   /// Puts the next `size` uniforms in the buffer and reads it from the start again.
   @inlinable
-  mutating func refill() {
+  mutating func refill() { refill { $0 } }
+
+  /// Puts `transform` of the next `size` uniforms in the buffer, each block's as it comes (so
+  /// the generator's multiplications overlap with the transforms in the pipeline), and reads it
+  /// from the start again.
+  @inlinable @inline(__always)
+  mutating func refill(_ transform: (Double) -> Double) {
     var j = 0
     while j < UniformBatch.size {
       let b = words.nextBlock()
-      buffer[j] = Philox.uniform(b.0)
-      buffer[j + 1] = Philox.uniform(b.1)
-      buffer[j + 2] = Philox.uniform(b.2)
-      buffer[j + 3] = Philox.uniform(b.3)
+      buffer[j] = transform(Philox.uniform(b.0))
+      buffer[j + 1] = transform(Philox.uniform(b.1))
+      buffer[j + 2] = transform(Philox.uniform(b.2))
+      buffer[j + 3] = transform(Philox.uniform(b.3))
       j += 4
     }
     index = 0
@@ -102,20 +108,10 @@ public struct ExponentialBatch: ~Copyable {
   @inlinable @inline(__always)
   public static func exponential(fromUniform u: Double, mean: Double) -> Double { -mean * log1p(-u) }
 
-  /// Refills the buffer with the next `size` draws: each block's uniforms transformed as they
-  /// come, so the generator's multiplications and the logarithms overlap in the pipeline.
+  /// Refills the buffer with the next `size` draws.
   @inlinable
   mutating func refill() {
-    let m = mean, buffer = uniforms.buffer
-    var j = 0
-    while j < UniformBatch.size {
-      let b = uniforms.words.nextBlock()
-      buffer[j] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.0), mean: m)
-      buffer[j + 1] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.1), mean: m)
-      buffer[j + 2] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.2), mean: m)
-      buffer[j + 3] = ExponentialBatch.exponential(fromUniform: Philox.uniform(b.3), mean: m)
-      j += 4
-    }
-    uniforms.index = 0
+    let m = mean
+    uniforms.refill { ExponentialBatch.exponential(fromUniform: $0, mean: m) }
   }
 }
