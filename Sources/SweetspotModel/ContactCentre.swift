@@ -47,6 +47,14 @@ struct QueuedChannel {
     case simulation(seed: UInt64, trial: Int, week: Int, channel: Int)
   }
 
+  /// Each interval of the intraday profile with its share of the weekly volume per
+  /// interval-hour: the one split the roster staffs to and the week's contacts meet.
+  private func forEachInterval(_ world: World, _ body: (_ interval: Int, _ share: Double) throws -> Void) rethrows {
+    let shape = world.intradayShape
+    let shapeTotal = shape.reduce(0, +)
+    for (i, w) in shape.enumerated() { try body(i, w / shapeTotal / world.daysPerWeek) }
+  }
+
   /// The week's roster: agents per interval of the intraday profile, staffed to the strategy's
   /// target from `forecast` (last week's volume) with no interval above the occupancy cap, into
   /// `agents`. `servers` holds last week's exact staffing per interval (the staffing search's
@@ -54,13 +62,10 @@ struct QueuedChannel {
   /// firm computes it beside the contacts pass (`Firm.serviceWeek`).
   func roster(forecast: Double, levers: Levers, world: World, agents: inout [Int], servers hints: inout [Int],
               scratch: inout [Double]) {
-    let shape = world.intradayShape
-    let shapeTotal = shape.reduce(0, +)
-    let days = world.daysPerWeek
-    if hints.count != shape.count { hints = [Int](repeating: 0, count: shape.count) }
+    let intervals = world.intradayShape.count
+    if hints.count != intervals { hints = [Int](repeating: 0, count: intervals) }
     agents.removeAll(keepingCapacity: true)
-    for (i, w) in shape.enumerated() {
-      let share = w / shapeTotal / days  // of the weekly volume, per interval-hour
+    forEachInterval(world) { i, share in
       let plan = staffing(forecastPerHour: forecast * share, levers: levers, hint: hints[i] > 0 ? hints[i] : nil, scratch: &scratch)
       agents.append(plan.agents)
       hints[i] = plan.servers
@@ -75,22 +80,19 @@ struct QueuedChannel {
   func week(volume: Double, agents: [Int], levers: Levers, world: World, evaluation: Evaluation = .erlangA,
             scratch: inout [Double]) throws -> ChannelWeek {
     var out = ChannelWeek()
-    let shape = world.intradayShape
-    let shapeTotal = shape.reduce(0, +)
     let days = world.daysPerWeek
-    precondition(agents.count == shape.count, "a roster has one staffing per interval")
-    for (i, w) in shape.enumerated() {
-      let share = w / shapeTotal / days  // of the weekly volume, per interval-hour
+    precondition(agents.count == world.intradayShape.count, "a roster has one staffing per interval")
+    try forEachInterval(world) { i, share in
       let rate = volume * share
       let n = agents[i]
       out.staffedHours += Double(n) * days
-      guard rate > 0 else { continue }
+      guard rate > 0 else { return }
       let servers = max(1, Int((Double(n) * concurrency).rounded(.down)))
       let offered = rate * days
       switch evaluation {
       case .erlangA:
         guard let model = try? QueueModel(arrivalRate: rate / 3600, meanHandleTime: handleSeconds, agents: servers, meanPatience: patienceSeconds),
-              let m = try? ErlangA.metrics(model, answerWithin: levers.answerWithinSeconds, scratch: &scratch) else { continue }
+              let m = try? ErlangA.metrics(model, answerWithin: levers.answerWithinSeconds, scratch: &scratch) else { return }
         // The strategy staffs to its own threshold; the service level is reported at the
         // industry's (20 s), so strategies compare on one definition.
         let reported = levers.answerWithinSeconds == world.reportingThresholdSeconds ? m
