@@ -20,6 +20,11 @@ shared VM the answer moves with the neighbours' load, so each round runs three c
 The trial contenders are measured two ways: the whole process (wall time from start to exit: start-up, the trial,
 result files and reports), and the trials alone, as the run's summary line on stderr reports them
 ("... M customer-weeks/s"), the time from the first trial's start to the last one's checkpoint.
+The pair's trials-alone ceiling overstates: the copies' trial phases do not overlap exactly, and
+each copy's rate counts the time it ran alone at full speed while the other started or finished.
+The whole-process ceiling has no such bias (its wall time is the later copy's exit), so the
+whole-process efficiency is the figure to quote.
+
 A run has at least two trials (an experiment's least); a trial big enough to be spread over threads
 runs one at a time, each over all the threads (`Runner.parallelWithinTrials`), so "trials alone" is
 one trial's scaling, twice. CPU time (user + system) comes from the kernel's accounting of each child (wait4).
