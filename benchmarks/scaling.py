@@ -1,44 +1,48 @@
 #!/usr/bin/env python3
-"""How one big trial scales from 1 to 2 threads, beside what the machine itself allows.
+"""How a million-customer run scales from 1 to 2 threads, beside two independent copies of it.
 
 Issue 16 asks that one 1,000,000-customer trial run >= 1.9x faster on 2 threads than on 1. On a
-shared VM the answer moves with the neighbours' load, so each round runs three contenders in turn
-(the order rotating from round to round) and every figure is a median of the rounds' own ratios:
+shared VM the answer moves with the neighbours' load, so each round runs three contenders, in an
+order shuffled afresh each round (seeded, so a rerun uses the same orders):
 
-  one    `sweetspot run` of the trial on 1 thread
+  one    `sweetspot run` on 1 thread
   two    the same on 2 threads (the files must be byte-identical to one's, manifest aside)
-  pair   two independent 1-thread copies started together: no shared work, no waiting, no serial
-         step, so their combined throughput over one copy alone is the most any parallel code can
-         get from this machine's two cores at that moment (the "ceiling"). Each copy has its own
-         columns, so the pair also streams twice the memory a 2-thread run does.
+  pair   two independent 1-thread copies started together: no shared work and no serial step,
+         but also no shared address space (no TLB shootdowns or shared page-table locks between
+         them), and both start, write their files and exit at the same moments. Their combined
+         throughput over one copy alone is a *reference* for what two cores gave independent
+         work in that round, not an upper bound: a 2-thread run can beat it (its shared counter
+         moves work to the faster core, while the pair waits for its slower copy).
 
-  queue, queue pair   `sweetspot queue` (M/M/12+M, one thread, its state in cache) alone and two
-         copies together: the same ceiling for work that hardly touches memory, which tells the
-         machine's own sharing of its two cores (the neighbours' load, the clock) from the memory
-         system's.
+Per round: speedup = one's wall / two's wall; pair ratio = 2 x one's wall / pair's wall (the later
+copy's exit); relative to pair = speedup / pair ratio = pair's wall / (2 x two's wall), in which
+one's time cancels. Each figure is the median of the rounds' own values, with a distribution-free
+95% confidence interval for that median (order statistics of the binomial; no assumption about the
+noise's shape); min-max is printed beside it. The speedup of the trials alone is read from each
+run's summary line on stderr ("... M customer-weeks/s", two decimals: 0.1% resolution), which
+excludes start-up, result files and reports. CPU time (user + system) comes from the kernel's
+accounting of each child (wait4); steal time (the hypervisor running someone else on our virtual
+CPUs) from /proc/stat around each contender.
 
-The trial contenders are measured two ways: the whole process (wall time from start to exit: start-up, the trial,
-result files and reports), and the trials alone, as the run's summary line on stderr reports them
-("... M customer-weeks/s"), the time from the first trial's start to the last one's checkpoint.
-The pair's trials-alone ceiling overstates: the copies' trial phases do not overlap exactly, and
-each copy's rate counts the time it ran alone at full speed while the other started or finished.
-The whole-process ceiling has no such bias (its wall time is the later copy's exit), so the
-whole-process efficiency is the figure to quote.
+A run has at least two trials (an experiment's least); a trial of more than 65,536 customers is
+spread over all the threads and runs one at a time (`Runner.parallelWithinTrials`), so "trials
+alone" is one trial's scaling, twice. Smaller populations are spread over trials instead.
 
-A run has at least two trials (an experiment's least); a trial big enough to be spread over threads
-runs one at a time, each over all the threads (`Runner.parallelWithinTrials`), so "trials alone" is
-one trial's scaling, twice. CPU time (user + system) comes from the kernel's accounting of each child (wait4).
+The first --warmup rounds run but are not counted. Per round on stderr, summary on stdout.
+Optional; not part of CI; needs only Python 3.
 
-Printed per round on stderr, medians on stdout. Optional; not part of CI; needs only Python 3.
-
-Usage: benchmarks/scaling.py [--rounds N] [--bin PATH] [--customers N] [--trials N] [--weeks N]
-       (defaults: 9 rounds, a fresh release build, 1,000,000 customers, 2 trials, 26 weeks)
+Usage: benchmarks/scaling.py [--rounds N] [--warmup N] [--bin PATH] [--customers N] [--trials N] [--weeks N]
+       (defaults: 15 rounds after 1 warm-up, a fresh release build, 1,000,000 customers, 2 trials, 26 weeks)
 """
 import argparse
 import filecmp
+import hashlib
+import math
 import os
+import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -46,7 +50,10 @@ import tempfile
 import time
 
 RATE = re.compile(r"\(([0-9.]+)M customer-weeks/s on (\d+) threads?")
-QUEUE_RATE = re.compile(r"\(([0-9.]+)M callers/s on (\d+) threads?")
+
+
+class Failure(Exception):
+    """A run-time failure: one line on stderr, exit 1."""
 
 
 def bad_input(message):
@@ -55,33 +62,58 @@ def bad_input(message):
     sys.exit(2)
 
 
-def run_together(cmds, tmp, rate=RATE):
-    """Starts every command at once; returns each one's (wall s, cpu s, M customer-weeks/s) or
-    exits naming the failure. Each exit is reaped as it happens (wait4), so a command's wall time
-    ends at its own exit, and stderr goes to a file, so no pipe can fill and stall it."""
-    procs = {}
-    for k, cmd in enumerate(cmds):
-        err = open(os.path.join(tmp, f"stderr-{k}"), "w+")
-        t0 = time.perf_counter()
-        procs[subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err).pid] = (k, cmd, err, t0)
-    got = [None] * len(cmds)
-    while procs:
-        pid, status, usage = os.wait4(-1, 0)
-        if pid not in procs:
-            continue
-        k, cmd, err, t0 = procs.pop(pid)
-        wall = time.perf_counter() - t0
-        err.seek(0)
-        text = err.read()
-        err.close()
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            sys.exit(f"scaling.py: {' '.join(cmd)} exited {code}: {text.strip()}")
-        m = rate.search(text)
-        if not m:
-            sys.exit(f"scaling.py: no throughput in the summary line of {' '.join(cmd)}: {text.strip()}")
-        got[k] = (wall, usage.ru_utime + usage.ru_stime, float(m.group(1)))
-    return got
+class Arguments(argparse.ArgumentParser):
+    def error(self, message):
+        bad_input(f"{message} (see --help)")
+
+
+def steal_ticks():
+    """Steal time of all CPUs so far, in clock ticks (/proc/stat; 0 where there is none)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8]) if fields[0] == "cpu" and len(fields) > 8 else 0
+    except OSError:
+        return 0
+
+
+def run_together(cmds, tmp):
+    """Starts every command at once; returns each one's (wall s, cpu s, M customer-weeks/s).
+    Each exit is reaped as it happens (wait4 on the child's own pid, so a command's wall time ends
+    at its own exit), the Popen objects are kept until then (a dropped one is reaped by the
+    subprocess module behind wait4's back), stderr goes to a file (no pipe can fill and stall a
+    child), and on any failure the other commands are killed and reaped before raising."""
+    running = []
+    try:
+        for k, cmd in enumerate(cmds):
+            err = open(os.path.join(tmp, f"stderr-{k}"), "w+")
+            t0 = time.perf_counter()
+            running.append([k, cmd, err, t0, subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)])
+        got = [None] * len(cmds)
+        while running:
+            pid, status, usage = os.wait4(-1, 0)
+            done = next((r for r in running if r[4].pid == pid), None)
+            if done is None:
+                continue
+            running.remove(done)
+            k, cmd, err, t0, proc = done
+            wall = time.perf_counter() - t0
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            err.seek(0)
+            text = err.read().strip()
+            err.close()
+            if proc.returncode != 0:
+                raise Failure(f"{' '.join(cmd)} exited {proc.returncode}: {text.splitlines()[-1] if text else '(no message)'}")
+            m = RATE.search(text)
+            if not m:
+                raise Failure(f"no 'M customer-weeks/s' in the summary line of {' '.join(cmd)}: {text}")
+            got[k] = (wall, usage.ru_utime + usage.ru_stime, float(m.group(1)))
+        return got
+    finally:
+        for _, _, err, _, proc in running:
+            proc.kill()
+            proc.wait()
+            err.close()
 
 
 def identical(a, b):
@@ -97,26 +129,64 @@ def identical(a, b):
     return True
 
 
+def median_interval(values, level=0.95):
+    """The median and a distribution-free confidence interval for it: order statistics x(j) and
+    x(n+1-j), with j the largest rank such that P(Binomial(n, 1/2) < j) <= (1 - level) / 2. None
+    for the bounds when n is too small for the level (n < 6 at 95%)."""
+    xs = sorted(values)
+    n = len(xs)
+    tail = (1 - level) / 2
+    cdf, j = 0.0, 0
+    for k in range(n + 1):
+        if cdf + math.comb(n, k) / 2 ** n > tail:
+            break
+        cdf += math.comb(n, k) / 2 ** n
+        j = k + 1
+    if j == 0:
+        return statistics.median(xs), None, None
+    return statistics.median(xs), xs[j - 1], xs[n - j]
+
+
+def provenance(binary, root):
+    """What was measured: the binary's path, build time and hash, and the repository's commit."""
+    h = hashlib.sha256()
+    with open(binary, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    built = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(os.path.getmtime(binary)))
+    commit = subprocess.run(["git", "-C", root, "describe", "--always", "--dirty"], capture_output=True, text=True)
+    return (f"{binary} (built {built} UTC, sha256 {h.hexdigest()[:16]}; the repository here is at "
+            f"{commit.stdout.strip() or 'unknown'})")
+
+
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--rounds", type=int, default=9)
+    p = Arguments(description=__doc__.split("\n\n")[0])
+    p.add_argument("--rounds", type=int, default=15, help="rounds counted (default 15)")
+    p.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted (default 1)")
     p.add_argument("--bin", help="sweetspot binary (default: a fresh release build)")
     p.add_argument("--customers", type=int, default=1_000_000)
     p.add_argument("--trials", type=int, default=2)
     p.add_argument("--weeks", type=int, default=26)
     a = p.parse_args()
-    if a.rounds < 1 or a.customers < 1 or a.weeks < 1 or a.trials < 2:
-        bad_input("--rounds, --customers and --weeks must be at least 1, --trials at least 2 (an experiment's least)")
+    if a.rounds < 1 or a.warmup < 0 or a.customers < 1 or a.weeks < 1 or a.trials < 2:
+        bad_input("--rounds, --customers and --weeks must be at least 1, --warmup at least 0, "
+                  "--trials at least 2 (an experiment's least)")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     binary = a.bin
     if binary is None:
         if subprocess.run(["swift", "build", "-c", "release", "--product", "sweetspot"], cwd=root,
                           stdout=subprocess.DEVNULL).returncode != 0:
-            sys.exit("scaling.py: the release build failed (swift build -c release --product sweetspot)")
+            print("scaling.py: the release build failed (swift build -c release --product sweetspot)", file=sys.stderr)
+            sys.exit(1)
         binary = os.path.join(root, ".build", "release", "sweetspot")
+    binary = os.path.abspath(binary)
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         bad_input(f"--bin {binary}: not an executable file")
+    measured = provenance(binary, root)
+    ticks = os.sysconf("SC_CLK_TCK")
     tmp = tempfile.mkdtemp(prefix="sweetspot-scaling-")
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    rows = []
     try:
         toml = os.path.join(tmp, "big.toml")
         with open(toml, "w") as f:
@@ -128,66 +198,65 @@ def main():
             shutil.rmtree(d, ignore_errors=True)
             return [binary, "run", toml, "--threads", str(threads), "--quiet", "--out", d]
 
-        def one():
-            return run_together([cmd(1, "one")], tmp)[0]
-
-        def two():
-            return run_together([cmd(2, "two")], tmp)[0]
-
-        def pair():
-            (wa, ca, xa), (wb, cb, xb) = run_together([cmd(1, "pa"), cmd(1, "pb")], tmp)
-            # Both copies started together; the pair's wall time is the later one's.
-            return max(wa, wb), ca + cb, xa + xb
-
-        queue = [binary, "queue", "--arrivals-per-hour", "100", "--handle-minutes", "6", "--patience-minutes", "3",
-                 "--agents", "12", "--hours", "10000", "--warmup-hours", "0", "--replications", "2", "--threads", "1"]
-
-        def queue_one():
-            return run_together([queue], tmp, QUEUE_RATE)[0]
-
-        def queue_pair():
-            (wa, ca, xa), (wb, cb, xb) = run_together([queue, queue], tmp, QUEUE_RATE)
-            return max(wa, wb), ca + cb, xa + xb
-
-        contenders = [("one", one), ("two", two), ("pair", pair), ("queue", queue_one), ("queue pair", queue_pair)]
-        rows = []
-        for r in range(a.rounds):
-            got = {}
-            for name, run in contenders[r % len(contenders):] + contenders[:r % len(contenders)]:
-                got[name] = run()
+        contenders = {
+            "one": lambda: run_together([cmd(1, "one")], tmp)[0],
+            "two": lambda: run_together([cmd(2, "two")], tmp)[0],
+            "pair": lambda: run_together([cmd(1, "pa"), cmd(1, "pb")], tmp),
+        }
+        for r in range(a.warmup + a.rounds):
+            order = list(contenders)
+            random.Random(r).shuffle(order)
+            got, steal = {}, {}
+            for name in order:
+                s0 = steal_ticks()
+                got[name] = contenders[name]()
+                steal[name] = (steal_ticks() - s0) / ticks
             if r == 0 and not identical(os.path.join(tmp, "one"), os.path.join(tmp, "two")):
-                sys.exit("scaling.py: the 1- and 2-thread runs' files differ (manifest.json aside)")
-            (w1, c1, x1), (w2, c2, x2), (wp, cp, xp) = got["one"], got["two"], got["pair"]
-            (wq, _, _), (wqp, _, _) = got["queue"], got["queue pair"]
-            row = dict(speedup=w1 / w2, ceiling=2 * w1 / wp, trials=x2 / x1, trials_ceiling=xp / x1,
-                       cpu=c2 / c1, pair_cpu=cp / (2 * c1), w1=w1, w2=w2, wp=wp, compute_ceiling=2 * wq / wqp)
-            row["efficiency"] = row["speedup"] / row["ceiling"]
-            row["trials_efficiency"] = row["trials"] / row["trials_ceiling"]
-            rows.append(row)
-            print(f"round {r + 1}: 1 thread {w1:.3f} s, 2 threads {w2:.3f} s ({row['speedup']:.3f}x; trials "
-                  f"{row['trials']:.3f}x), pair {wp:.3f} s (ceiling {row['ceiling']:.3f}x; trials "
-                  f"{row['trials_ceiling']:.3f}x); queue pair {row['compute_ceiling']:.3f}x", file=sys.stderr)
+                raise Failure("the 1- and 2-thread runs' files differ (manifest.json aside)")
+            (w1, c1, x1), (w2, c2, x2) = got["one"], got["two"]
+            (wa, ca, xa), (wb, cb, xb) = got["pair"]
+            wp = max(wa, wb)
+            row = dict(w1=w1, w2=w2, wp=wp, speedup=w1 / w2, trials=x2 / x1, pair=2 * w1 / wp, relative=wp / (2 * w2),
+                       cpu=c2 / c1, pair_cpu=(ca + cb) / (2 * c1), busy=c2 / (2 * w2),
+                       steal_one=steal["one"], steal_two=steal["two"], steal_pair=steal["pair"])
+            counted = r >= a.warmup
+            if counted:
+                rows.append(row)
+            print(f"{'round ' + str(r - a.warmup + 1) if counted else 'warm-up'} ({' '.join(order)}): 1 thread "
+                  f"{w1:.3f} s, 2 threads {w2:.3f} s ({row['speedup']:.3f}x; trials {row['trials']:.3f}x), pair "
+                  f"{wp:.3f} s ({row['pair']:.3f}x); steal {steal['one']:.2f}/{steal['two']:.2f}/{steal['pair']:.2f} s",
+                  file=sys.stderr)
+    except Failure as e:
+        print(f"scaling.py: {e}", file=sys.stderr)
+        sys.exit(1)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(tmp, ignore_errors=True)
 
     def show(label, key, unit="x"):
+        m, lo, hi = median_interval([row[key] for row in rows])
         v = [row[key] for row in rows]
-        print(f"{label:<58}{statistics.median(v):>8.3f}{unit}   ({min(v):.3f}-{max(v):.3f})")
+        ci = f"[{lo:.3f}, {hi:.3f}]" if lo is not None else "(too few rounds)"
+        print(f"{label:<56}{m:>8.3f}{unit}  {ci:<18}  {min(v):.3f}-{max(v):.3f}")
 
-    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"sweetspot {version}: {a.customers:,} customers x {a.weeks} weeks, {a.trials} trial(s); "
-          f"{len(rows)} interleaved rounds, medians of the rounds' ratios (min-max)")
+    print(f"measured: {measured}")
+    print(f"{a.customers:,} customers x {a.weeks} weeks, {a.trials} trials; {len(rows)} rounds counted after "
+          f"{a.warmup} warm-up, each in a shuffled order")
+    print(f"{'':<56}{'median':>9}  {'95% CI of median':<18}  min-max")
     show("1 thread, whole process (s)", "w1", " s")
     show("2 threads, whole process (s)", "w2", " s")
     show("speedup 1 -> 2 threads, whole process", "speedup")
     show("speedup 1 -> 2 threads, trials alone", "trials")
-    show("ceiling: two 1-thread copies side by side, whole process", "ceiling")
-    show("ceiling: two 1-thread copies side by side, trials alone", "trials_ceiling")
-    show("ceiling of a compute-bound job (queue, in cache), 2 copies", "compute_ceiling")
-    show("efficiency (speedup / ceiling), whole process", "efficiency")
-    show("efficiency (speedup / ceiling), trials alone", "trials_efficiency")
+    show("pair: 2 copies side by side / 1 alone", "pair")
+    show("2 threads relative to the pair (pair wall / 2x two's)", "relative")
+    show("2-thread run: CPU time / (2 x wall)", "busy")
     show("CPU time, 2 threads / 1 thread", "cpu")
-    show("CPU time, each copy of the pair / 1 thread alone", "pair_cpu")
+    show("CPU time, a pair's copy / 1 thread alone", "pair_cpu")
+    show("steal during 1 thread (s)", "steal_one", " s")
+    show("steal during 2 threads (s)", "steal_two", " s")
+    show("steal during the pair (s)", "steal_pair", " s")
+    share = sum(1 for row in rows if row["speedup"] >= 1.9)
+    print(f"rounds with a whole-process speedup of at least 1.9x: {share} of {len(rows)}")
 
 
 if __name__ == "__main__":

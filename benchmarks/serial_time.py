@@ -4,10 +4,13 @@
 Samples the command with `perf record -e cpu-clock -g` (every thread, FREQ Hz each), cuts the run
 into bins of BIN ms, and counts the bins in which only one thread was sampled: the time that the
 other core had nothing of this run's to do (start-up, a serial step, the reports, a pass's last
-unit), or that the machine did not run the other thread (a busy host preempts a virtual CPU, so
-compare runs of one session). The samples in those bins are then grouped by the innermost frame
-that names one of the phases below, so the serial time reads as a list of causes. Time in which no thread ran at all
-(waiting on the disk) shows as bins with no sample.
+unit), or that the machine did not run the other thread (the steal time printed says how much the
+hypervisor took). The samples in those bins are grouped by the innermost frame that names one of
+the phases below, so the serial time reads as a list of causes. Bins with no sample are time in
+which no thread ran (waiting on the disk). It also prints the idle capacity (CPUs x span -
+sampled CPU time), which includes the gaps shorter than a bin that the lone-thread bins miss (pass
+tails, wake-ups, hand-offs between threads): one thread busy for a fraction s of a 2-thread run
+costs about s/2 of its speed, not s.
 
 Needs `perf` (Debian: linux-perf) and a kernel that lets it sample (perf_event_paranoid <= 1 or
 root). Optional; not part of CI.
@@ -24,33 +27,61 @@ import subprocess
 import sys
 import tempfile
 
-# The phases, by a substring of a frame's (mangled) symbol; within a frame the first match wins.
+# The phases, by a substring of a frame's symbol; within a frame the first match wins. Kernel frames
+# (addresses at the top of the address space) are told apart by what the kernel was doing.
 PHASES = [
-    ("start-up: dynamic linking", ["_dl_"]),
+    ("start-up: dynamic linking", ["_dl_", "do_lookup_x", "check_match", "dl_main"]),
     ("start-up: Swift runtime conformance lookups", ["swift_conformsToProtocol"]),
     ("reports", ["SweetspotReport", "writeReports"]),
-    ("experiment: loading, checkpoints, result files", ["SweetspotExperiment"]),
     ("trial: drawing customers", ["appendCustomers"]),
-    ("trial: contacts pass", ["8contacts"]),
-    ("trial: outcomes pass", ["8outcomes"]),
-    ("trial: queue metrics and staffing", ["SweetspotQueueing", "QueuedChannel", "Staffing"]),
-    ("trial: surveys and closing sums", ["Surveys", "ClosingSums"]),
+    ("trial: contacts pass", ["CustomerWeekO8contacts"]),
+    ("trial: outcomes pass", ["CustomerWeekO8outcomes"]),
+    ("trial: queue metrics and staffing", ["SweetspotQueueing", "QueuedChannel"]),
+    ("trial: surveys and closing sums", ["SurveysO", "ClosingSums"]),
     ("trial: other", ["SweetspotModel"]),
-    ("kernel", ["[kernel", "page_fault", "_raw_spin"]),
+    ("experiment: loading, checkpoints, result files", ["SweetspotExperiment"]),
+]
+KERNEL = [
+    ("kernel: page faults", ["page_fault", "handle_mm_fault"]),
+    ("kernel: unmapping, TLB flushes", ["munmap", "unmap", "flush_tlb", "madvise", "zap_"]),
+    ("kernel: files and fsync", ["ext4", "jbd2", "fsync", "vfs_", "filemap"]),
+    ("kernel: futexes, scheduling", ["futex", "schedule"]),
 ]
 
 
 def phase(stack):
-    """The phase of the innermost frame that names one (a trial's frames sit below the runner's)."""
-    for frame in stack:
-        for name, keys in PHASES:
-            if any(k in frame for k in keys):
+    """The phase of the innermost frame that names one (a trial's frames sit below the runner's);
+    a sample taken in the kernel is charged to what the kernel was doing."""
+    if stack and stack[0][0].startswith("ffffffff"):
+        for name, keys in KERNEL:
+            if any(k in sym for _, sym in stack for k in keys):
                 return name
-    return "other: " + (stack[0][:60] if stack else "?")
+        return "kernel: other"
+    for _, sym in stack:
+        for name, keys in PHASES:
+            if any(k in sym for k in keys):
+                return name
+    return "other: " + (stack[0][1][:60] if stack else "?")
+
+
+def steal_ticks():
+    """Steal time of all CPUs so far, in clock ticks (/proc/stat; 0 where there is none)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8]) if fields[0] == "cpu" and len(fields) > 8 else 0
+    except OSError:
+        return 0
+
+
+class Arguments(argparse.ArgumentParser):
+    def error(self, message):
+        print(f"serial_time.py: {message} (see --help)", file=sys.stderr)
+        sys.exit(2)
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = Arguments(description=__doc__.split("\n\n")[0])
     p.add_argument("--freq", type=int, default=2000, help="samples per second per thread (default 2000)")
     p.add_argument("--bin", type=float, default=2.0, help="bin width in ms (default 2; at least two sampling periods)")
     p.add_argument("command", nargs=argparse.REMAINDER)
@@ -68,25 +99,32 @@ def main():
     tmp = tempfile.mkdtemp(prefix="sweetspot-serial-")
     try:
         data = os.path.join(tmp, "perf.data")
+        s0 = steal_ticks()
         rec = subprocess.run(["perf", "record", "-q", "-F", str(a.freq), "-e", "cpu-clock", "-g", "-o", data, "--"] + cmd)
+        steal = (steal_ticks() - s0) / os.sysconf("SC_CLK_TCK")
         if rec.returncode != 0:
             print(f"serial_time.py: the command (or perf) exited {rec.returncode}", file=sys.stderr)
             sys.exit(1)
         script = subprocess.run(["perf", "script", "-i", data, "-F", "tid,time,ip,sym"], capture_output=True, text=True)
+        if script.returncode != 0:
+            print(f"serial_time.py: perf script exited {script.returncode}: {script.stderr.strip()[:200]}", file=sys.stderr)
+            sys.exit(1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    # A sample is a header line "TID TIME:" (the id right-aligned, so it may start with spaces)
+    # followed by its frames, one per line, each starting with a tab: "ADDRESS SYMBOL".
     samples, cur = [], None
-    head = re.compile(r"\s*(\d+)\s+([\d.]+):")
+    head = re.compile(r"^\s*(\d+)\s+([\d.]+):\s*$")
     for line in script.stdout.split("\n"):
-        if not line.strip():
-            if cur:
-                samples.append(cur)
-            cur = None
-        elif line[0] not in " \t":
-            m = head.match(line)
-            cur = [int(m.group(1)), float(m.group(2)), []] if m else None
-        elif cur is not None:
-            cur[2].append(line.strip().split(" ", 1)[-1])
+        if line.startswith("\t"):
+            if cur is not None:
+                address, _, sym = line.strip().partition(" ")
+                cur[2].append((address, sym))
+            continue
+        m = head.match(line)
+        if cur:
+            samples.append(cur)
+        cur = [int(m.group(1)), float(m.group(2)), []] if m else None
     if cur:
         samples.append(cur)
     if not samples:
@@ -103,13 +141,17 @@ def main():
     empty_bins = sum(1 for b in range(bins) if not threads_in.get(b))
     causes = collections.Counter(phase(st) for tid, t, st in samples if len(threads_in[int((t - t0) / width)]) == 1)
     lonely = sum(causes.values())
+    cpus = os.cpu_count() or 1
+    idle = cpus * span - len(samples) / a.freq
     print(f"{len(samples)} samples over {span:.3f} s ({len(set(s[0] for s in samples))} threads sampled); "
-          f"bins of {a.bin:g} ms: {bins}")
+          f"bins of {a.bin:g} ms: {bins}; steal during the run {steal:.2f} s (all CPUs)")
+    print(f"idle capacity: {cpus} CPUs x {span:.3f} s - {len(samples) / a.freq:.3f} CPU-s sampled = {idle:.3f} CPU-s "
+          f"({100 * idle / (cpus * span):.1f}%), gaps shorter than a bin included")
     print(f"one thread busy: {lonely_bins} bins = {lonely_bins * width:.3f} s ({100 * lonely_bins / bins:.1f}% of the run)")
     print(f"no thread busy:  {empty_bins} bins = {empty_bins * width:.3f} s")
     print("what the lone thread was doing (samples in those bins, ms at --freq):")
-    for name, n in causes.most_common():
-        print(f"  {n * 1000 / a.freq:8.1f} ms  {100 * n / lonely:5.1f}%  {name}")
+    for name, n in causes.most_common(20):
+        print(f"  {n * 1000 / a.freq:8.1f} ms  {100 * n / max(lonely, 1):5.1f}%  {name}")
 
 
 if __name__ == "__main__":
