@@ -88,7 +88,12 @@ def run_together(cmds, tmp):
         for k, cmd in enumerate(cmds):
             err = open(os.path.join(tmp, f"stderr-{k}"), "w+")
             t0 = time.perf_counter()
-            running.append([k, cmd, err, t0, subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)])
+            try:
+                proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+            except OSError as e:
+                err.close()
+                raise Failure(f"{cmd[0]}: cannot run it ({e.strerror})")
+            running.append([k, cmd, err, t0, proc])
         got = [None] * len(cmds)
         while running:
             pid, status, usage = os.wait4(-1, 0)
@@ -229,6 +234,9 @@ def main():
     except Failure as e:
         print(f"scaling.py: {e}", file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:
+        print(f"scaling.py: interrupted after {len(rows)} counted rounds", file=sys.stderr)
+        sys.exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(tmp, ignore_errors=True)
