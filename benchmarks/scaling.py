@@ -34,7 +34,6 @@ Optional; not part of CI; needs only Python 3.
 Usage: benchmarks/scaling.py [--rounds N] [--warmup N] [--bin PATH] [--customers N] [--trials N] [--weeks N]
        (defaults: 15 rounds after 1 warm-up, a fresh release build, 1,000,000 customers, 2 trials, 26 weeks)
 """
-import argparse
 import filecmp
 import hashlib
 import math
@@ -49,6 +48,8 @@ import sys
 import tempfile
 import time
 
+from benchtools import OneLineArguments, fail, steal_seconds
+
 RATE = re.compile(r"\(([0-9.]+)M customer-weeks/s on (\d+) threads?")
 
 
@@ -58,23 +59,7 @@ class Failure(Exception):
 
 def bad_input(message):
     """Bad input: one line on stderr, exit 2 (run-time failures exit 1)."""
-    print(f"scaling.py: {message}", file=sys.stderr)
-    sys.exit(2)
-
-
-class Arguments(argparse.ArgumentParser):
-    def error(self, message):
-        bad_input(f"{message} (see --help)")
-
-
-def steal_ticks():
-    """Steal time of all CPUs so far, in clock ticks (/proc/stat; 0 where there is none)."""
-    try:
-        with open("/proc/stat") as f:
-            fields = f.readline().split()
-        return int(fields[8]) if fields[0] == "cpu" and len(fields) > 8 else 0
-    except OSError:
-        return 0
+    fail("scaling.py", message, 2)
 
 
 def run_together(cmds, tmp):
@@ -165,7 +150,7 @@ def provenance(binary, root):
 
 
 def main():
-    p = Arguments(description=__doc__.split("\n\n")[0])
+    p = OneLineArguments(description=__doc__.split("\n\n")[0])
     p.add_argument("--rounds", type=int, default=15, help="rounds counted (default 15)")
     p.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted (default 1)")
     p.add_argument("--bin", help="sweetspot binary (default: a fresh release build)")
@@ -181,14 +166,12 @@ def main():
     if binary is None:
         if subprocess.run(["swift", "build", "-c", "release", "--product", "sweetspot"], cwd=root,
                           stdout=subprocess.DEVNULL).returncode != 0:
-            print("scaling.py: the release build failed (swift build -c release --product sweetspot)", file=sys.stderr)
-            sys.exit(1)
+            fail("scaling.py", "the release build failed (swift build -c release --product sweetspot)", 1)
         binary = os.path.join(root, ".build", "release", "sweetspot")
     binary = os.path.abspath(binary)
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         bad_input(f"--bin {binary}: not an executable file")
     measured = provenance(binary, root)
-    ticks = os.sysconf("SC_CLK_TCK")
     tmp = tempfile.mkdtemp(prefix="sweetspot-scaling-")
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     rows = []
@@ -213,9 +196,9 @@ def main():
             random.Random(r).shuffle(order)
             got, steal = {}, {}
             for name in order:
-                s0 = steal_ticks()
+                s0 = steal_seconds()
                 got[name] = contenders[name]()
-                steal[name] = (steal_ticks() - s0) / ticks
+                steal[name] = steal_seconds() - s0
             if r == 0 and not identical(os.path.join(tmp, "one"), os.path.join(tmp, "two")):
                 raise Failure("the 1- and 2-thread runs' files differ (manifest.json aside)")
             (w1, c1, x1), (w2, c2, x2) = got["one"], got["two"]
@@ -232,18 +215,16 @@ def main():
                   f"{wp:.3f} s ({row['pair']:.3f}x); steal {steal['one']:.2f}/{steal['two']:.2f}/{steal['pair']:.2f} s",
                   file=sys.stderr)
     except Failure as e:
-        print(f"scaling.py: {e}", file=sys.stderr)
-        sys.exit(1)
+        fail("scaling.py", e, 1)
     except KeyboardInterrupt:
-        print(f"scaling.py: interrupted after {len(rows)} counted rounds", file=sys.stderr)
-        sys.exit(130)
+        fail("scaling.py", f"interrupted after {len(rows)} counted rounds", 130)
     finally:
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(tmp, ignore_errors=True)
 
     def show(label, key, unit="x"):
-        m, lo, hi = median_interval([row[key] for row in rows])
         v = [row[key] for row in rows]
+        m, lo, hi = median_interval(v)
         ci = f"[{lo:.3f}, {hi:.3f}]" if lo is not None else "(too few rounds)"
         print(f"{label:<56}{m:>8.3f}{unit}  {ci:<18}  {min(v):.3f}-{max(v):.3f}")
 

@@ -24,8 +24,9 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
+
+from benchtools import OneLineArguments, fail, steal_seconds
 
 # The phases, by a substring of a frame's symbol; within a frame the first match wins. Kernel frames
 # (addresses at the top of the address space) are told apart by what the kernel was doing.
@@ -64,51 +65,30 @@ def phase(stack):
     return "other: " + (stack[0][1][:60] if stack else "?")
 
 
-def steal_ticks():
-    """Steal time of all CPUs so far, in clock ticks (/proc/stat; 0 where there is none)."""
-    try:
-        with open("/proc/stat") as f:
-            fields = f.readline().split()
-        return int(fields[8]) if fields[0] == "cpu" and len(fields) > 8 else 0
-    except OSError:
-        return 0
-
-
-class Arguments(argparse.ArgumentParser):
-    def error(self, message):
-        print(f"serial_time.py: {message} (see --help)", file=sys.stderr)
-        sys.exit(2)
-
-
 def main():
-    p = Arguments(description=__doc__.split("\n\n")[0])
+    p = OneLineArguments(description=__doc__.split("\n\n")[0])
     p.add_argument("--freq", type=int, default=2000, help="samples per second per thread (default 2000)")
     p.add_argument("--bin", type=float, default=2.0, help="bin width in ms (default 2; at least two sampling periods)")
     p.add_argument("command", nargs=argparse.REMAINDER)
     a = p.parse_args()
     cmd = a.command[1:] if a.command[:1] == ["--"] else a.command
     if not cmd:
-        print("serial_time.py: give the command to sample after --", file=sys.stderr)
-        sys.exit(2)
+        fail("serial_time.py", "give the command to sample after --", 2)
     if a.freq < 100 or a.bin * a.freq / 1000 < 2:
-        print("serial_time.py: --freq must be at least 100 and --bin at least two sampling periods", file=sys.stderr)
-        sys.exit(2)
+        fail("serial_time.py", "--freq must be at least 100 and --bin at least two sampling periods", 2)
     if shutil.which("perf") is None:
-        print("serial_time.py: perf not found (Debian: apt-get install linux-perf)", file=sys.stderr)
-        sys.exit(2)
+        fail("serial_time.py", "perf not found (Debian: apt-get install linux-perf)", 2)
     tmp = tempfile.mkdtemp(prefix="sweetspot-serial-")
     try:
         data = os.path.join(tmp, "perf.data")
-        s0 = steal_ticks()
+        s0 = steal_seconds()
         rec = subprocess.run(["perf", "record", "-q", "-F", str(a.freq), "-e", "cpu-clock", "-g", "-o", data, "--"] + cmd)
-        steal = (steal_ticks() - s0) / os.sysconf("SC_CLK_TCK")
+        steal = steal_seconds() - s0
         if rec.returncode != 0:
-            print(f"serial_time.py: the command (or perf) exited {rec.returncode}", file=sys.stderr)
-            sys.exit(1)
+            fail("serial_time.py", f"the command (or perf) exited {rec.returncode}", 1)
         script = subprocess.run(["perf", "script", "-i", data, "-F", "tid,time,ip,sym"], capture_output=True, text=True)
         if script.returncode != 0:
-            print(f"serial_time.py: perf script exited {script.returncode}: {script.stderr.strip()[:200]}", file=sys.stderr)
-            sys.exit(1)
+            fail("serial_time.py", f"perf script exited {script.returncode}: {script.stderr.strip()[:200]}", 1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     # A sample is a header line "TID TIME:" (the id right-aligned, so it may start with spaces)
@@ -128,8 +108,7 @@ def main():
     if cur:
         samples.append(cur)
     if not samples:
-        print("serial_time.py: perf recorded no samples", file=sys.stderr)
-        sys.exit(1)
+        fail("serial_time.py", "perf recorded no samples", 1)
     width = a.bin / 1000
     t0 = min(s[1] for s in samples)
     span = max(s[1] for s in samples) - t0
